@@ -1,10 +1,16 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+  resolve: {
+    // Unit and component tests run the real platform code against an in-memory browser.
+    alias: { 'webextension-polyfill': fileURLToPath(new URL('test/support/fake-browser.ts', import.meta.url)) },
+  },
   test: {
     projects: [
       {
+        extends: true,
         test: {
           name: 'unit',
           environment: 'node',
@@ -12,6 +18,7 @@ export default defineConfig({
         },
       },
       {
+        extends: true,
         test: {
           name: 'ui',
           environment: 'jsdom',

@@ -52,6 +52,7 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: [up(['platform', 'popup', 'options', 'background']), noPolyfill, noUi] }] },
   },
   layer(['src/platform/**'], [up(['popup', 'options', 'background']), noSdk, noUi]),
+  layer(['src/ui/**'], [up(['popup', 'options', 'background']), noPolyfill, noSdk]),
   layer(['src/popup/**', 'src/options/**', 'src/background.ts'], [noPolyfill, noSdk]),
   {
     // Every user-facing string comes from _locales through the platform's t() helper.

@@ -11,16 +11,16 @@ export interface OtpParameters {
   readonly algorithm: OtpAlgorithm;
   /** 6, 7 or 8. */
   readonly digits: number;
-  /** TOTP step in seconds (default 30); ignored for HOTP. */
+  /** TOTP step in seconds (default 30, 1..3600); ignored for HOTP, where validated drafts carry 30. */
   readonly period: number;
-  /** HOTP moving factor (the counter of the next code); 0 for TOTP. */
+  /** HOTP moving factor (the counter of the next code), 0..Number.MAX_SAFE_INTEGER; 0 for TOTP. */
   readonly counter: number;
 }
 
 /** An account as parsed from a URI or typed by a user, before Keystep gives it an id. */
 export interface AccountDraft extends OtpParameters {
-  /** Service name, e.g. "GitHub"; may be empty. */
+  /** Service name, e.g. "GitHub"; trimmed, no colon; may be empty. */
   readonly issuer: string;
-  /** Account name inside the service, e.g. "alice@example.com"; may be empty. */
+  /** Account name inside the service, e.g. "alice@example.com"; trimmed, no colon; empty only with an issuer. */
   readonly name: string;
 }

@@ -1,0 +1,125 @@
+import type { AccountDraft } from './account.ts';
+import { accountIdentity } from './account-identity.ts';
+import type { Account, CognitoLink, Vault } from './vault.ts';
+
+/**
+ * Pure edits of a vault. Each returns a new vault (and, where useful, a result); none mutates
+ * its input, so a failed write leaves the caller's copy as it was. Array order is display
+ * order, kept with pinned accounts first.
+ */
+
+/** Raised when an edit names an account that is not in the vault (e.g. deleted in another window). */
+export class AccountNotFoundError extends Error {
+  readonly code = 'account-not-found';
+  constructor(readonly accountId: string) {
+    super(`No account with id ${accountId}`);
+    this.name = 'AccountNotFoundError';
+  }
+}
+
+export type AddResult = { readonly outcome: 'added'; readonly account: Account } | { readonly outcome: 'duplicate'; readonly account: Account };
+
+export interface AddOptions {
+  /** Makes a fresh unique id; default crypto.randomUUID at the edge. */
+  readonly newId: () => string;
+  /** ms since the epoch. */
+  readonly now: number;
+  readonly status?: Account['status'];
+  readonly cognito?: CognitoLink;
+}
+
+/** Adds drafts in order; a draft whose secret + issuer + name is already present (or earlier in the same batch) is reported as a duplicate and not added. */
+export function addDrafts(vault: Vault, drafts: readonly AccountDraft[], options: AddOptions): { vault: Vault; results: AddResult[] } {
+  const byIdentity = new Map(vault.accounts.map((a) => [accountIdentity(a), a]));
+  const added: Account[] = [];
+  const results: AddResult[] = drafts.map((draft) => {
+    const existing = byIdentity.get(accountIdentity(draft));
+    if (existing) return { outcome: 'duplicate', account: existing };
+    const account: Account = {
+      ...pickDraft(draft),
+      id: options.newId(),
+      createdAt: options.now,
+      pinned: false,
+      status: options.status ?? 'active',
+      ...(options.cognito ? { cognito: options.cognito } : {}),
+    };
+    byIdentity.set(accountIdentity(account), account);
+    added.push(account);
+    return { outcome: 'added', account };
+  });
+  return { vault: { accounts: [...vault.accounts, ...added] }, results };
+}
+
+function pickDraft(d: AccountDraft): AccountDraft {
+  return { type: d.type, secret: d.secret, algorithm: d.algorithm, digits: d.digits, period: d.period, counter: d.counter, issuer: d.issuer, name: d.name };
+}
+
+function indexOf(vault: Vault, id: string): number {
+  const index = vault.accounts.findIndex((a) => a.id === id);
+  if (index < 0) throw new AccountNotFoundError(id);
+  return index;
+}
+
+function replace(vault: Vault, id: string, edit: (account: Account) => Account): Vault {
+  const index = indexOf(vault, id);
+  const accounts = vault.accounts.slice();
+  accounts[index] = edit(accounts[index] as Account);
+  return { accounts };
+}
+
+/** Pinned accounts first, each group in its existing order. */
+function pinnedFirst(accounts: readonly Account[]): Account[] {
+  return [...accounts.filter((a) => a.pinned), ...accounts.filter((a) => !a.pinned)];
+}
+
+/** Changes the shown issuer and account name (trimmed). The secret, and so the codes, stay. */
+export function renameAccount(vault: Vault, id: string, label: { issuer: string; name: string }): Vault {
+  const issuer = label.issuer.trim();
+  const name = label.name.trim();
+  if (issuer === '' && name === '') throw new RangeError('An account needs an issuer or a name');
+  return replace(vault, id, (a) => ({ ...a, issuer, name }));
+}
+
+/** Pins (to the end of the pinned group) or unpins (to the top of the others). */
+export function setPinned(vault: Vault, id: string, pinned: boolean): Vault {
+  const index = indexOf(vault, id);
+  const account = vault.accounts[index] as Account;
+  if (account.pinned === pinned) return vault;
+  const rest = vault.accounts.filter((a) => a.id !== id);
+  const pinnedCount = rest.filter((a) => a.pinned).length;
+  const accounts = rest.slice();
+  accounts.splice(pinnedCount, 0, { ...account, pinned });
+  return { accounts };
+}
+
+/** Moves an account one place up (-1) or down (+1) within its group (pinned or not). At an edge it stays. */
+export function moveAccount(vault: Vault, id: string, delta: -1 | 1): Vault {
+  const accounts = pinnedFirst(vault.accounts);
+  const index = accounts.findIndex((a) => a.id === id);
+  if (index < 0) throw new AccountNotFoundError(id);
+  const target = index + delta;
+  const here = accounts[index] as Account;
+  const there = accounts[target];
+  if (!there || there.pinned !== here.pinned) return { accounts };
+  accounts[index] = there;
+  accounts[target] = here;
+  return { accounts };
+}
+
+export function removeAccount(vault: Vault, id: string): Vault {
+  indexOf(vault, id);
+  return { accounts: vault.accounts.filter((a) => a.id !== id) };
+}
+
+/** HOTP: the code for `counter` has been shown, so the next one is counter + 1 (RFC 4226 section 7.2). */
+export function advanceCounter(vault: Vault, id: string): { vault: Vault; account: Account } {
+  const next = replace(vault, id, (a) => {
+    if (a.type !== 'hotp') throw new TypeError(`Account ${id} is ${a.type}, not hotp`);
+    return { ...a, counter: a.counter + 1 };
+  });
+  return { vault: next, account: next.accounts[indexOf(next, id)] as Account };
+}
+
+export function markActive(vault: Vault, id: string): Vault {
+  return replace(vault, id, (a) => ({ ...a, status: 'active' }));
+}

@@ -1,0 +1,11 @@
+import { migrateVaultRecord } from '../core/migrate-vault-record.ts';
+import type { VaultRecord } from '../core/vault.ts';
+import { defineStorageItem } from './storage-item.ts';
+
+/**
+ * Every storage key Keystep uses, declared once with its area and default.
+ * Nothing else in the code names a storage key.
+ */
+
+/** The accounts. Migrated to the current schema on read; `undefined` until the first account is added. */
+export const vaultRecordItem = defineStorageItem<VaultRecord | undefined>('vault', 'local', undefined, (raw) => migrateVaultRecord(raw));

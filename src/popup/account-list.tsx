@@ -1,0 +1,139 @@
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import type { Account } from '../core/vault.ts';
+import { t } from '../platform/i18n.ts';
+import { AccountRow } from './account-row.tsx';
+import type { RowAction } from './row-action.ts';
+import { ROW_HEIGHT } from './row-height.ts';
+import type { CodeMap } from './use-codes.ts';
+
+/** Rows rendered beyond each edge of the viewport, so fast scrolling shows no gaps. */
+const OVERSCAN = 3;
+
+export interface VisibleRange {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** The slice of rows that intersects the viewport, plus overscan. */
+export function visibleRange(scrollTop: number, viewportHeight: number, count: number): VisibleRange {
+  const first = Math.floor(scrollTop / ROW_HEIGHT);
+  const shown = Math.ceil(viewportHeight / ROW_HEIGHT) + 1;
+  return { start: Math.max(0, first - OVERSCAN), end: Math.min(count, first + shown + OVERSCAN) };
+}
+
+interface Props {
+  readonly accounts: readonly Account[];
+  readonly now: number;
+  readonly codes: CodeMap;
+  readonly copiedId: string | undefined;
+  readonly onRange: (range: VisibleRange) => void;
+  readonly onAction: (action: RowAction, account: Account) => void;
+  readonly onMenu: (account: Account, anchor: HTMLElement) => void;
+  readonly menuFor: string | undefined;
+  /** Called when arrow-up leaves the first row, to give focus back to the search box. */
+  readonly onExitTop: () => void;
+  /** Set by the parent to move keyboard focus into the list (e.g. arrow-down from search). */
+  readonly focusRequest: number;
+}
+
+/**
+ * The accounts, windowed: only the rows in view exist in the DOM, positioned absolutely in a
+ * spacer of the full height, so 500 accounts cost what 10 do. aria-setsize/aria-posinset tell
+ * assistive technology the full size of the list.
+ */
+export function AccountList({ accounts, now, codes, copiedId, onRange, onAction, onMenu, menuFor, onExitTop, focusRequest }: Props) {
+  const scroller = useRef<HTMLDivElement>(null);
+  const [range, setRange] = useState<VisibleRange>(() => visibleRange(0, 480, accounts.length));
+  const [focused, setFocused] = useState(0);
+  const pendingFocus = useRef(false);
+
+  const measure = (): void => {
+    const element = scroller.current;
+    if (!element) return;
+    const next = visibleRange(element.scrollTop, element.clientHeight || 480, accounts.length);
+    setRange((previous) => (previous.start === next.start && previous.end === next.end ? previous : next));
+  };
+
+  useLayoutEffect(measure, [accounts.length]);
+  useEffect(() => onRange(range), [range, onRange]);
+
+  const focusRow = (index: number): void => {
+    const clamped = Math.max(0, Math.min(accounts.length - 1, index));
+    setFocused(clamped);
+    pendingFocus.current = true;
+    const element = scroller.current;
+    if (element) {
+      const top = clamped * ROW_HEIGHT;
+      if (top < element.scrollTop) element.scrollTop = top;
+      else if (top + ROW_HEIGHT > element.scrollTop + element.clientHeight) element.scrollTop = top + ROW_HEIGHT - element.clientHeight;
+      measure();
+    }
+  };
+
+  useEffect(() => {
+    if (focusRequest > 0) focusRow(0);
+  }, [focusRequest]);
+
+  useEffect(() => {
+    if (focused >= accounts.length && accounts.length > 0) setFocused(accounts.length - 1);
+  }, [accounts.length, focused]);
+
+  useLayoutEffect(() => {
+    if (!pendingFocus.current) return;
+    const button = scroller.current?.querySelector<HTMLElement>(`[data-index="${focused}"] [data-role="copy"]`);
+    if (button) {
+      pendingFocus.current = false;
+      button.focus();
+    }
+  });
+
+  const onKeyDown = (event: KeyboardEvent): void => {
+    const target = event.target as HTMLElement;
+    if (target.closest('[role="menu"]')) return;
+    const row = target.closest<HTMLElement>('[data-index]');
+    const index = row ? Number(row.dataset['index']) : focused;
+    const moves: Record<string, number | undefined> = {
+      ArrowDown: index + 1,
+      ArrowUp: index - 1,
+      PageDown: index + Math.max(1, Math.floor((scroller.current?.clientHeight ?? ROW_HEIGHT) / ROW_HEIGHT)),
+      PageUp: index - Math.max(1, Math.floor((scroller.current?.clientHeight ?? ROW_HEIGHT) / ROW_HEIGHT)),
+      Home: 0,
+      End: accounts.length - 1,
+    };
+    const next = moves[event.key];
+    if (next === undefined) return;
+    event.preventDefault();
+    if (next < 0) onExitTop();
+    else focusRow(next);
+  };
+
+  const rows = [];
+  for (let index = range.start; index < range.end; index++) {
+    const account = accounts[index];
+    if (!account) continue;
+    rows.push(
+      <AccountRow
+        key={account.id}
+        account={account}
+        index={index}
+        setSize={accounts.length}
+        now={now}
+        codes={codes}
+        copied={copiedId === account.id}
+        tabbable={index === Math.min(focused, accounts.length - 1)}
+        onFocusRow={setFocused}
+        onAction={onAction}
+        onMenu={onMenu}
+        menuOpen={menuFor === account.id}
+      />,
+    );
+  }
+
+  return (
+    <div class="scroller" ref={scroller} onScroll={measure} onKeyDown={onKeyDown}>
+      <ul class="accounts" aria-label={t('accountListLabel')} style={{ height: `${accounts.length * ROW_HEIGHT}px` }}>
+        {rows}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,254 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { accountLabel } from '../core/account-label.ts';
+import { matchAccounts } from '../core/match-accounts.ts';
+import { generateHotp, secondsRemaining, totpCounter } from '../core/otp.ts';
+import { AccountNotFoundError, advanceCounter, moveAccount, removeAccount, renameAccount, setPinned } from '../core/vault-edits.ts';
+import type { Account, Vault } from '../core/vault.ts';
+import type { AccountStore } from '../platform/account-store.ts';
+import { copyText } from '../platform/clipboard.ts';
+import { t } from '../platform/i18n.ts';
+import { openExtensionPage } from '../platform/open-page.ts';
+import { AccountList, type VisibleRange } from './account-list.tsx';
+import { AccountMenu } from './account-menu.tsx';
+import { DeleteDialog } from './delete-dialog.tsx';
+import { RenameDialog } from './rename-dialog.tsx';
+import type { MenuAction, RowAction } from './row-action.ts';
+import { useCodes, NEXT_CODE_WINDOW, type CodeRequest, codeKey } from './use-codes.ts';
+import { useNow } from './use-now.ts';
+import { useVault } from './use-vault.ts';
+
+export interface AppProps {
+  readonly store: AccountStore;
+  /** ms since the epoch; injected so tests control time. */
+  readonly clock?: () => number;
+  readonly generate?: (request: CodeRequest) => Promise<string>;
+  readonly copy?: (text: string) => Promise<void>;
+  readonly openPage?: (path: string) => Promise<void>;
+}
+
+const defaultGenerate = ({ account, step }: CodeRequest): Promise<string> =>
+  generateHotp({ secret: account.secret, algorithm: account.algorithm, digits: account.digits, counter: step });
+
+const OPTIONS_PAGE = 'src/options/index.html';
+const COPIED_MS = 1500;
+
+const menuActions = (account: Account): MenuAction[] => ['rename', account.pinned ? 'unpin' : 'pin', 'move-up', 'move-down', 'delete'];
+
+type Dialog = { readonly kind: 'rename' | 'delete'; readonly account: Account } | undefined;
+
+/** The popup: search, the account list with live codes, and the per-account actions. */
+export function App({ store, clock = Date.now, generate = defaultGenerate, copy = copyText, openPage = openExtensionPage }: AppProps) {
+  const vault = useVault(store);
+  const now = useNow(clock);
+  const [query, setQuery] = useState('');
+  const [range, setRange] = useState<VisibleRange>({ start: 0, end: 0 });
+  const [copiedId, setCopiedId] = useState<string>();
+  const [status, setStatus] = useState('');
+  const [problem, setProblem] = useState('');
+  const [dialog, setDialog] = useState<Dialog>();
+  const [menu, setMenu] = useState<{ readonly account: Account; readonly anchor: HTMLElement }>();
+  const [focusRequest, setFocusRequest] = useState(0);
+  const search = useRef<HTMLInputElement>(null);
+  const firstCodeMarked = useRef(false);
+
+  const accounts = vault.status === 'ready' ? vault.snapshot.accounts : [];
+  const shown = useMemo(() => matchAccounts(accounts, query), [accounts, query]);
+
+  const requests = useMemo(() => {
+    const wanted: CodeRequest[] = [];
+    for (const account of shown.slice(range.start, range.end)) {
+      const totp = account.type === 'totp';
+      const step = totp ? totpCounter(now, account.period) : account.counter;
+      wanted.push({ account, step });
+      if (totp && secondsRemaining(now, account.period) <= NEXT_CODE_WINDOW) wanted.push({ account, step: step + 1 });
+    }
+    return wanted;
+  }, [shown, range, now]);
+  const codes = useCodes(requests, generate);
+
+  useEffect(() => {
+    if (!firstCodeMarked.current && codes.size > 0) {
+      firstCodeMarked.current = true;
+      // Read by `npm run bench`: navigation start to the first code on screen.
+      requestAnimationFrame(() => performance.mark('keystep:first-code'));
+    }
+  }, [codes]);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent): void => {
+      if (event.key !== '/' || dialog) return;
+      const target = event.target as HTMLElement;
+      if (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA') return;
+      event.preventDefault();
+      search.current?.focus();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [dialog]);
+
+  const edit = async (change: (vault: Vault) => Vault): Promise<boolean> => {
+    try {
+      await store.update((current) => ({ vault: change(current), result: undefined }));
+      setProblem('');
+      return true;
+    } catch (error) {
+      setProblem(error instanceof AccountNotFoundError ? t('accountGone') : t('saveFailed', error instanceof Error ? error.message : String(error)));
+      return false;
+    }
+  };
+
+  const copyCode = async (account: Account): Promise<void> => {
+    const step = account.type === 'totp' ? totpCounter(clock(), account.period) : account.counter;
+    try {
+      const code = codes.get(codeKey({ account, step })) || (await generate({ account, step }));
+      await copy(code);
+      setCopiedId(account.id);
+      setStatus(t('copied'));
+      setTimeout(() => {
+        setCopiedId((id) => (id === account.id ? undefined : id));
+        setStatus('');
+      }, COPIED_MS);
+    } catch (error) {
+      setProblem(t('copyFailed', error instanceof Error ? error.message : String(error)));
+    }
+  };
+
+  const onAction = (action: RowAction, account: Account): void => {
+    switch (action) {
+      case 'copy':
+        void copyCode(account);
+        return;
+      case 'next-code':
+        void edit((v) => advanceCounter(v, account.id).vault);
+        return;
+      case 'pin':
+      case 'unpin':
+        void edit((v) => setPinned(v, account.id, action === 'pin'));
+        return;
+      case 'move-up':
+      case 'move-down':
+        void edit((v) => moveAccount(v, account.id, action === 'move-up' ? -1 : 1));
+        return;
+      case 'rename':
+      case 'delete':
+        setDialog({ kind: action, account });
+        return;
+    }
+  };
+
+  const onRange = useCallback((next: VisibleRange) => setRange(next), []);
+
+  if (vault.status === 'loading') return <main class="popup" aria-busy="true" />;
+
+  return (
+    <main class="popup">
+      <header class="toolbar">
+        <h1 class="visually-hidden">{t('popupHeading')}</h1>
+        <input
+          ref={search}
+          type="search"
+          class="search"
+          aria-label={t('searchLabel')}
+          placeholder={t('searchPlaceholder')}
+          value={query}
+          autoComplete="off"
+          spellcheck={false}
+          onInput={(event) => setQuery(event.currentTarget.value)}
+          onKeyDown={(event) => {
+            if (event.key === 'ArrowDown' || (event.key === 'Enter' && shown.length > 0)) {
+              event.preventDefault();
+              if (event.key === 'Enter' && shown[0]) void copyCode(shown[0]);
+              else setFocusRequest((n) => n + 1);
+            } else if (event.key === 'Escape' && query) {
+              event.preventDefault();
+              setQuery('');
+            }
+          }}
+        />
+        <button type="button" class="icon-button" aria-label={t('addAccount')} title={t('addAccount')} onClick={() => void openPage(`${OPTIONS_PAGE}#add`)}>
+          <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">
+            <path d="M8 2.5v11M2.5 8h11" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" />
+          </svg>
+        </button>
+        <button type="button" class="icon-button" aria-label={t('openSettings')} title={t('openSettings')} onClick={() => void openPage(OPTIONS_PAGE)}>
+          <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">
+            <path
+              d="M8 5.2a2.8 2.8 0 1 0 0 5.6 2.8 2.8 0 0 0 0-5.6Zm6 3.6V7.2l-1.7-.4a4.6 4.6 0 0 0-.5-1.2l.9-1.5-1.1-1.1-1.5.9a4.6 4.6 0 0 0-1.2-.5L8.8 1.7H7.2l-.4 1.7a4.6 4.6 0 0 0-1.2.5l-1.5-.9L3 4.1l.9 1.5a4.6 4.6 0 0 0-.5 1.2L1.7 7.2v1.6l1.7.4c.1.4.3.8.5 1.2L3 11.9 4.1 13l1.5-.9c.4.2.8.4 1.2.5l.4 1.7h1.6l.4-1.7c.4-.1.8-.3 1.2-.5l1.5.9 1.1-1.1-.9-1.5c.2-.4.4-.8.5-1.2Z"
+              fill="none"
+              stroke="currentColor"
+              stroke-width="1.2"
+            />
+          </svg>
+        </button>
+      </header>
+
+      {problem && (
+        <p class="problem" role="alert">
+          {problem}
+        </p>
+      )}
+      {vault.status === 'error' && (
+        <p class="problem" role="alert">
+          {t('loadFailed', vault.error instanceof Error ? vault.error.message : String(vault.error))}
+        </p>
+      )}
+
+      {vault.status === 'ready' && accounts.length === 0 && (
+        <section class="empty" aria-labelledby="empty-title">
+          <h2 id="empty-title">{t('emptyTitle')}</h2>
+          <p>{t('emptyBody')}</p>
+          <button type="button" class="primary" onClick={() => void openPage(`${OPTIONS_PAGE}#add`)}>
+            {t('emptyAction')}
+          </button>
+        </section>
+      )}
+      {accounts.length > 0 && shown.length === 0 && <p class="no-match">{t('noMatches', query)}</p>}
+      {shown.length > 0 && (
+        <AccountList
+          accounts={shown}
+          now={now}
+          codes={codes}
+          copiedId={copiedId}
+          onRange={onRange}
+          onAction={onAction}
+          onMenu={(account, anchor) => setMenu(menu?.account.id === account.id ? undefined : { account, anchor })}
+          menuFor={menu?.account.id}
+          onExitTop={() => search.current?.focus()}
+          focusRequest={focusRequest}
+        />
+      )}
+
+      <p class="visually-hidden" role="status" aria-live="polite">
+        {status}
+      </p>
+
+      {menu && (
+        <AccountMenu
+          label={accountLabel(menu.account) || t('noLabel')}
+          anchor={menu.anchor}
+          actions={menuActions(menu.account)}
+          onAction={(action) => onAction(action, menu.account)}
+          onClose={() => setMenu(undefined)}
+        />
+      )}
+      {dialog?.kind === 'rename' && (
+        <RenameDialog
+          account={dialog.account}
+          onClose={() => setDialog(undefined)}
+          onSave={(label) => {
+            void edit((v) => renameAccount(v, dialog.account.id, label)).then(() => setDialog(undefined));
+          }}
+        />
+      )}
+      {dialog?.kind === 'delete' && (
+        <DeleteDialog
+          account={dialog.account}
+          onClose={() => setDialog(undefined)}
+          onConfirm={() => {
+            void edit((v) => removeAccount(v, dialog.account.id)).then(() => setDialog(undefined));
+          }}
+        />
+      )}
+    </main>
+  );
+}
