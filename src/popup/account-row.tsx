@@ -51,7 +51,7 @@ export function AccountRow({ account, index, setSize, now, codes, copied, tabbab
         class="copy"
         data-role="copy"
         tabIndex={tabbable ? 0 : -1}
-        aria-label={t('copyCodeLabel', label, code ? formatCode(code) : '')}
+        aria-label={code && next ? t('copyCodeNextLabel', label, formatCode(code), formatCode(next)) : t('copyCodeLabel', label, code ? formatCode(code) : '')}
         disabled={!code}
         onFocus={() => onFocusRow(index)}
         onClick={() => onAction('copy', account)}

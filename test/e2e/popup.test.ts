@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClipboardReader } from '../support/clipboard-reader.ts';
-import { codeFromName, independentHotp, independentTotp } from '../support/independent-otp.ts';
+import { codeFromName, independentHotp, independentTotp, nextCodeFromName } from '../support/independent-otp.ts';
 import { launchExtension, type LoadedExtension } from '../support/launch-extension.ts';
 
 const GITHUB = 'otpauth://totp/GitHub:alice%40example.com?secret=JBSWY3DPEHPK3PXP&issuer=GitHub';
@@ -184,6 +184,30 @@ describe('popup and adding accounts', () => {
     await popup.reload();
     await expect.poll(labels).toEqual(['Bank (carol)', 'GitHub Enterprise (alice@example.com)']);
     await popup.close();
+  });
+
+  it('shows the next code in the last seconds of a period', async () => {
+    const uri = 'otpauth://totp/Short:dave?secret=MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43U&issuer=Short&period=10';
+    const options = await ext.openOptions('#add');
+    await pasteUris(options, [uri]);
+    await expect.poll(() => options.getByRole('status').filter({ hasText: 'added' }).textContent()).toBe('1 added, 0 already present, 0 with errors.');
+    await options.close();
+    const popup = await ext.openPopup();
+    const button = popup.getByRole('button', { name: /^Short \(dave\), code/ });
+    // A 10 s period spends its last 5 s showing the next code: it appears within 6 s.
+    await expect.poll(async () => nextCodeFromName((await button.getAttribute('aria-label')) ?? ''), { timeout: 7000 }).toMatch(/^\d{6}$/);
+    const before = Date.now();
+    const name = (await button.getAttribute('aria-label')) ?? '';
+    const after = Date.now();
+    expect([independentTotp(uri, before + 10_000), independentTotp(uri, after + 10_000)]).toContain(nextCodeFromName(name));
+    await popup.close();
+    // Remove it again so later tests see the accounts they expect.
+    const cleanup = await ext.openPopup();
+    await cleanup.getByRole('button', { name: 'More actions for Short (dave)' }).click();
+    await cleanup.getByRole('menuitem', { name: 'Delete' }).click();
+    await cleanup.getByRole('dialog').getByRole('button', { name: 'Delete' }).click();
+    await expect.poll(() => cleanup.getByRole('button', { name: /^Short/ }).count()).toBe(0);
+    await cleanup.close();
   });
 
   it('loses no account when two pages add at the same moment', async () => {

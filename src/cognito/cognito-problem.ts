@@ -1,0 +1,270 @@
+import type { CognitoOperation, SignInFlow } from './cognito-api.ts';
+import { formatSkewSeconds } from './clock-skew.ts';
+
+/**
+ * What went wrong, as a stable code the UI maps to a localized message that says how to fix it.
+ * Params listed per code are always present unless marked optional; every problem also has `operation`
+ * (the API operation, e.g. "VerifySoftwareToken") when it came from a call.
+ */
+export type CognitoProblemCode =
+  /** The app client lacks ALLOW_USER_PASSWORD_AUTH. Params: clientId, setting. */
+  | 'password-flow-not-enabled'
+  /** The app client lacks ALLOW_USER_SRP_AUTH. Params: clientId, setting. */
+  | 'srp-flow-not-enabled'
+  /** Neither flow is allowed (after falling back). Params: clientId, settings ("ALLOW_USER_SRP_AUTH ALLOW_USER_PASSWORD_AUTH"). */
+  | 'auth-flows-not-enabled'
+  /** The app client has a secret and none was given. Params: clientId. */
+  | 'client-secret-missing'
+  /** The given client secret is not the app client's. Params: clientId. */
+  | 'client-secret-wrong'
+  /** The app client or user pool does not exist (wrong ID or region). Params: clientId, poolId, region, message. */
+  | 'app-client-not-found'
+  | 'incorrect-credentials'
+  | 'user-not-found'
+  | 'user-not-confirmed'
+  /** The user is disabled in the pool. */
+  | 'user-disabled'
+  | 'password-reset-required'
+  /** The new password breaks the pool's password policy. Params: message. */
+  | 'new-password-invalid'
+  /** Cognito locked sign-in after too many wrong passwords or codes; wait and try later. */
+  | 'too-many-failed-attempts'
+  /** The challenge session or the access token expired or was used up: sign in again (the flow does so once by itself). */
+  | 'session-expired'
+  /** A sign-in MFA code was rejected. Params: skewSeconds (optional, signed, server minus local). */
+  | 'code-mismatch'
+  /** VerifySoftwareToken rejected the code of the new secret. Params: skewSeconds (optional). */
+  | 'enable-code-mismatch'
+  /** The pool has TOTP MFA disabled. Params: poolId, region, command (the aws cli fix). */
+  | 'totp-disabled-on-pool'
+  /** SetUserMFAPreference before a verified software token ("User does not have delivery config set ..."). */
+  | 'mfa-delivery-not-configured'
+  /** GetUser after enrollment does not show TOTP as preferred. Params: preferredMfaSetting, userMfaSettingList. */
+  | 'enrollment-not-confirmed'
+  /** TooManyRequestsException / LimitExceededException, still after backing off. */
+  | 'throttled'
+  /** HTTP 5xx / InternalErrorException, still after one retry. Params: status (optional). */
+  | 'service-error'
+  /** No answer from the endpoint (DNS, refused, offline, CORS). Params: host. */
+  | 'network-unreachable'
+  /** Any other InvalidParameterException. Params: message. */
+  | 'invalid-parameter'
+  /** A challenge Keystep cannot answer (e.g. CUSTOM_CHALLENGE, WEB_AUTHN). Params: challenge. */
+  | 'unsupported-challenge'
+  /** Keystep's own account store failed. Params: name (the store error's name). */
+  | 'storage-failed'
+  /** Anything else. Params: name, and message when a Cognito error carried one. */
+  | 'unknown';
+
+/**
+ * What a retry can achieve:
+ * - `no`: the same request fails again; the user must change input or the pool/client configuration;
+ * - `restart`: signing in again (a fresh session or token) will likely get past it;
+ * - `backoff`: the same step may succeed later;
+ * - `next-code`: try again with the next code.
+ */
+export type ProblemRetry = 'no' | 'restart' | 'backoff' | 'next-code';
+
+/** A UI-ready description of a failure. Params never contain passwords, secrets, tokens or sessions. */
+export interface CognitoProblem {
+  readonly code: CognitoProblemCode;
+  readonly params: Readonly<Record<string, string>>;
+  readonly retry: ProblemRetry;
+}
+
+/** Where the failure happened. */
+export interface CognitoErrorContext {
+  readonly operation: CognitoOperation;
+  readonly poolId: string;
+  readonly clientId: string;
+  readonly region: string;
+  /** The auth flow being tried, to tell "Auth flow not enabled for this client" apart. */
+  readonly flow?: SignInFlow;
+  /** Custom endpoint URL, for the host of network-unreachable; default cognito-idp.<region>.amazonaws.com. */
+  readonly endpoint?: string;
+  /** Last measured clock skew (server minus local), ms; reported with code mismatches. */
+  readonly skewMs?: number;
+  /** Values that must not appear in params (password, client secret, tokens, session, TOTP secret). */
+  readonly redact?: readonly string[];
+}
+
+const RETRY: Readonly<Record<CognitoProblemCode, ProblemRetry>> = {
+  'password-flow-not-enabled': 'no',
+  'srp-flow-not-enabled': 'no',
+  'auth-flows-not-enabled': 'no',
+  'client-secret-missing': 'no',
+  'client-secret-wrong': 'no',
+  'app-client-not-found': 'no',
+  'incorrect-credentials': 'no',
+  'user-not-found': 'no',
+  'user-not-confirmed': 'no',
+  'user-disabled': 'no',
+  'password-reset-required': 'no',
+  'new-password-invalid': 'no',
+  'too-many-failed-attempts': 'backoff',
+  'session-expired': 'restart',
+  'code-mismatch': 'next-code',
+  'enable-code-mismatch': 'next-code',
+  'totp-disabled-on-pool': 'no',
+  'mfa-delivery-not-configured': 'restart',
+  'enrollment-not-confirmed': 'restart',
+  throttled: 'backoff',
+  'service-error': 'backoff',
+  'network-unreachable': 'backoff',
+  'invalid-parameter': 'no',
+  'unsupported-challenge': 'no',
+  'storage-failed': 'backoff',
+  unknown: 'no',
+};
+
+/** Builds a problem with the default `retry` of its code. */
+export function cognitoProblem(code: CognitoProblemCode, params: Readonly<Record<string, string>> = {}): CognitoProblem {
+  return { code, params, retry: RETRY[code] };
+}
+
+/** The aws cli command that turns TOTP MFA on for a pool (as in the walkthrough, keeping MFA optional). */
+export function enableTotpCommand(poolId: string): string {
+  return `aws cognito-idp set-user-pool-mfa-config --user-pool-id ${poolId} --software-token-mfa-configuration Enabled=true --mfa-configuration OPTIONAL`;
+}
+
+const JWT_LIKE = /eyJ[\w-]*\.[\w-]*\.[\w-]*/g;
+
+/** Removes secrets from server text before it goes into params. */
+function scrub(text: string, redact: readonly string[]): string {
+  let out = text.replace(JWT_LIKE, '[redacted]');
+  for (const value of redact) if (value.length >= 4) out = out.split(value).join('[redacted]');
+  return out.slice(0, 500);
+}
+
+/** "com.amazonaws...#NotAuthorizedException:http://..." -> "NotAuthorizedException". */
+function bareName(name: string): string {
+  const afterHash = name.slice(name.lastIndexOf('#') + 1);
+  const colon = afterHash.indexOf(':');
+  return colon === -1 ? afterHash : afterHash.slice(0, colon);
+}
+
+function field(error: unknown, key: string): unknown {
+  return typeof error === 'object' && error !== null ? (error as Record<string, unknown>)[key] : undefined;
+}
+
+function statusOf(error: unknown): number | undefined {
+  const status = field(error, 'status');
+  if (typeof status === 'number') return status;
+  const sdkStatus = field(field(error, '$metadata'), 'httpStatusCode');
+  return typeof sdkStatus === 'number' ? sdkStatus : undefined;
+}
+
+function hostOf(context: CognitoErrorContext): string {
+  if (context.endpoint !== undefined) {
+    try {
+      return new URL(context.endpoint).host;
+    } catch {
+      return context.endpoint;
+    }
+  }
+  return `cognito-idp.${context.region}.amazonaws.com`;
+}
+
+// Seen: "USER_PASSWORD_AUTH flow not enabled for this client", "Auth flow not enabled for this client"; variants tolerated.
+const FLOW_NOT_ENABLED = /flow (is )?not (enabled|allowed|supported)|_AUTH (is )?not (enabled|allowed|supported)|not (enabled|allowed) for (this|the) (app )?client/i;
+
+function flowNotEnabled(message: string, context: CognitoErrorContext, base: Record<string, string>): CognitoProblem | undefined {
+  if (!FLOW_NOT_ENABLED.test(message)) return undefined;
+  const flow = message.includes('USER_PASSWORD_AUTH') ? 'USER_PASSWORD_AUTH' : message.includes('USER_SRP_AUTH') ? 'USER_SRP_AUTH' : context.flow;
+  if (flow === 'USER_PASSWORD_AUTH') return cognitoProblem('password-flow-not-enabled', { ...base, clientId: context.clientId, setting: 'ALLOW_USER_PASSWORD_AUTH' });
+  if (flow === 'USER_SRP_AUTH') return cognitoProblem('srp-flow-not-enabled', { ...base, clientId: context.clientId, setting: 'ALLOW_USER_SRP_AUTH' });
+  return undefined;
+}
+
+function secretProblem(message: string, context: CognitoErrorContext, base: Record<string, string>): CognitoProblem | undefined {
+  if (/unable to verify secret hash|secret hash.*(invalid|mismatch|does not match)|invalid secret hash/i.test(message)) {
+    return cognitoProblem('client-secret-wrong', { ...base, clientId: context.clientId });
+  }
+  if (/configured (for|with) secret|secret_hash was not received|secret.*not received|secret_hash.*(missing|required)/i.test(message)) {
+    return cognitoProblem('client-secret-missing', { ...base, clientId: context.clientId });
+  }
+  return undefined;
+}
+
+const SESSION_EXPIRED = /invalid session|session (is |has )?expired|session.*(expired|invalid)|access token has (expired|been revoked)|invalid access token|token.*(expired|revoked)/i;
+
+function withSkew(code: 'code-mismatch' | 'enable-code-mismatch', context: CognitoErrorContext, base: Record<string, string>): CognitoProblem {
+  return cognitoProblem(code, context.skewMs === undefined ? base : { ...base, skewSeconds: formatSkewSeconds(context.skewMs) });
+}
+
+/**
+ * Translates an error from a {@link CognitoApi} call (CognitoServiceError, CognitoNetworkError, or a raw SDK
+ * exception) into a {@link CognitoProblem}. Matches on the exception name; the message is only used to tell
+ * apart the variants of InvalidParameterException and NotAuthorizedException (several wordings of each are
+ * known, see /work/shared/cognito-api-facts.md), and is scrubbed of `context.redact` values and JWTs before
+ * it goes into params.
+ */
+export function describeCognitoError(error: unknown, context: CognitoErrorContext): CognitoProblem {
+  const base: Record<string, string> = { operation: context.operation };
+  const rawName = field(error, 'name');
+  const name = typeof rawName === 'string' ? bareName(rawName) : 'UnknownError';
+  const rawMessage = field(error, 'message');
+  const message = scrub(typeof rawMessage === 'string' ? rawMessage : '', context.redact ?? []);
+  const status = statusOf(error);
+
+  if (name === 'CognitoNetworkError') {
+    const host = field(error, 'host');
+    return cognitoProblem('network-unreachable', { ...base, host: typeof host === 'string' ? host : hostOf(context) });
+  }
+
+  switch (name) {
+    case 'InvalidParameterException':
+      return (
+        flowNotEnabled(message, context, base) ??
+        secretProblem(message, context, base) ??
+        (/delivery config/i.test(message)
+          ? cognitoProblem('mfa-delivery-not-configured', base)
+          : /software token mfa.*not (been )?enabled/i.test(message)
+            ? cognitoProblem('totp-disabled-on-pool', { ...base, poolId: context.poolId, region: context.region, command: enableTotpCommand(context.poolId) })
+            : cognitoProblem('invalid-parameter', { ...base, message }))
+      );
+    case 'NotAuthorizedException':
+      return (
+        secretProblem(message, context, base) ??
+        flowNotEnabled(message, context, base) ??
+        (SESSION_EXPIRED.test(message)
+          ? cognitoProblem('session-expired', base)
+          : /password attempts exceeded|too many (failed )?attempts/i.test(message)
+            ? cognitoProblem('too-many-failed-attempts', base)
+            : /user is disabled/i.test(message)
+              ? cognitoProblem('user-disabled', base)
+              : // Anything else while signing in means wrong credentials (Cognito also says so for unknown users
+                // with PreventUserExistenceErrors and for a bad SRP signature); on token calls, a bad token.
+                context.operation === 'InitiateAuth' || context.operation === 'RespondToAuthChallenge'
+                ? cognitoProblem('incorrect-credentials', base)
+                : cognitoProblem('session-expired', base))
+      );
+    case 'UserNotFoundException':
+      return cognitoProblem('user-not-found', base);
+    case 'UserNotConfirmedException':
+      return cognitoProblem('user-not-confirmed', base);
+    case 'PasswordResetRequiredException':
+      return cognitoProblem('password-reset-required', base);
+    case 'InvalidPasswordException':
+      return cognitoProblem('new-password-invalid', { ...base, message });
+    case 'CodeMismatchException':
+    case 'ExpiredCodeException':
+      return withSkew(context.operation === 'VerifySoftwareToken' ? 'enable-code-mismatch' : 'code-mismatch', context, base);
+    case 'EnableSoftwareTokenMFAException':
+      return withSkew('enable-code-mismatch', context, base);
+    case 'SoftwareTokenMFANotFoundException':
+      return cognitoProblem('totp-disabled-on-pool', { ...base, poolId: context.poolId, region: context.region, command: enableTotpCommand(context.poolId) });
+    case 'TooManyRequestsException':
+    case 'LimitExceededException':
+      return cognitoProblem('throttled', base);
+    case 'TooManyFailedAttemptsException':
+      return cognitoProblem('too-many-failed-attempts', base);
+    case 'ResourceNotFoundException':
+      return cognitoProblem('app-client-not-found', { ...base, clientId: context.clientId, poolId: context.poolId, region: context.region, message });
+    case 'InternalErrorException':
+      return cognitoProblem('service-error', { ...base, status: String(status ?? 500) });
+    default:
+      if (status !== undefined && status >= 500) return cognitoProblem('service-error', { ...base, status: String(status) });
+      return cognitoProblem('unknown', { ...base, name, message });
+  }
+}

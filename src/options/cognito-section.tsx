@@ -1,0 +1,133 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { CognitoApi } from '../cognito/cognito-api.ts';
+import type { CognitoProfile } from '../cognito/cognito-profile.ts';
+import { removeAccount } from '../core/vault-edits.ts';
+import type { AccountStore } from '../platform/account-store.ts';
+import { t } from '../platform/i18n.ts';
+import { cognitoProfilesItem, type StoredCognitoProfile } from '../platform/storage-items.ts';
+import { EnrollmentPanel } from './enrollment-panel.tsx';
+import { ProfileForm } from './profile-form.tsx';
+import { useEnrollmentFlow } from './use-enrollment-flow.ts';
+
+interface Props {
+  readonly store: AccountStore;
+  readonly clock: () => number;
+  readonly newId: () => string;
+  readonly makeApi?: (profile: CognitoProfile) => CognitoApi;
+}
+
+type Editing = { readonly kind: 'new' } | { readonly kind: 'edit'; readonly id: string } | undefined;
+
+/**
+ * Connection profiles (saved, several, editable, deletable) and, for the selected one,
+ * sign-in and one-click enrollment. Client secrets not marked "remember" stay in this page's
+ * memory only.
+ */
+export function CognitoSection({ store, clock, newId, makeApi }: Props) {
+  const [profiles, setProfiles] = useState<readonly StoredCognitoProfile[]>([]);
+  const [selectedId, setSelectedId] = useState<string>();
+  const [editing, setEditing] = useState<Editing>();
+  const [secrets, setSecrets] = useState<ReadonlyMap<string, string>>(new Map());
+  const [status, setStatus] = useState('');
+  const [problem, setProblem] = useState('');
+
+  useEffect(() => {
+    const show = (list: readonly StoredCognitoProfile[]): void => {
+      setProfiles(list);
+      setSelectedId((current) => (current && list.some((p) => p.id === current) ? current : list[0]?.id));
+    };
+    cognitoProfilesItem.get().then(show, (error: unknown) => setProblem(String(error)));
+    return cognitoProfilesItem.watch(show, (error) => setProblem(String(error)));
+  }, []);
+
+  const selected = profiles.find((p) => p.id === selectedId);
+  const { flow, state } = useEnrollmentFlow(selected, { store, clock, ...(makeApi ? { makeApi } : {}) });
+
+  const save = async (profile: CognitoProfile, secret: { value: string; remember: boolean }): Promise<void> => {
+    const id = editing?.kind === 'edit' ? editing.id : newId();
+    const stored: StoredCognitoProfile = { ...profile, id, ...(secret.remember && secret.value ? { clientSecret: secret.value } : {}) };
+    const list = await cognitoProfilesItem.get();
+    const next = list.some((p) => p.id === id) ? list.map((p) => (p.id === id ? stored : p)) : [...list, stored];
+    try {
+      await cognitoProfilesItem.set(next);
+    } catch (error) {
+      setProblem(t('saveFailed', error instanceof Error ? error.message : String(error)));
+      return;
+    }
+    const memory = new Map(secrets);
+    if (!secret.remember && secret.value) memory.set(id, secret.value);
+    else memory.delete(id);
+    setSecrets(memory);
+    setProfiles(next);
+    setSelectedId(id);
+    setEditing(undefined);
+    setProblem('');
+    setStatus(t('profileSaved', profile.name));
+  };
+
+  const remove = async (profile: StoredCognitoProfile): Promise<void> => {
+    if (!confirm(t('confirmDeleteProfile', profile.name))) return;
+    const list = await cognitoProfilesItem.get();
+    await cognitoProfilesItem.set(list.filter((p) => p.id !== profile.id));
+    setStatus(t('profileDeleted', profile.name));
+  };
+
+  const editingProfile = editing?.kind === 'edit' ? profiles.find((p) => p.id === editing.id) : undefined;
+
+  return (
+    <section id="cognito" class="card" aria-labelledby="cognito-heading">
+      <h2 id="cognito-heading">{t('cognitoHeading')}</h2>
+      <p class="help">{t('cognitoIntro')}</p>
+      {profiles.length === 0 && !editing && <p>{t('profilesEmpty')}</p>}
+      {profiles.length > 0 && (
+        <ul class="profiles" aria-label={t('profilesLabel')}>
+          {profiles.map((profile) => (
+            <li key={profile.id} class={profile.id === selectedId ? 'selected' : ''}>
+              <button type="button" class="profile-pick" aria-pressed={profile.id === selectedId} aria-label={t('selectProfile', profile.name)} onClick={() => setSelectedId(profile.id)}>
+                <strong>{profile.name}</strong>
+                <span class="help">{profile.userPoolId}</span>
+              </button>
+              <button type="button" onClick={() => setEditing({ kind: 'edit', id: profile.id })}>
+                {t('editProfile', profile.name)}
+              </button>
+              <button type="button" class="danger" onClick={() => void remove(profile)}>
+                {t('deleteProfile', profile.name)}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {!editing && (
+        <button type="button" onClick={() => setEditing({ kind: 'new' })}>
+          {t('newProfile')}
+        </button>
+      )}
+      <div role="status">{status && <p class="summary">{status}</p>}</div>
+      {problem && (
+        <p class="problem" role="alert">
+          {problem}
+        </p>
+      )}
+      {editing && (
+        <ProfileForm
+          key={editing.kind === 'edit' ? editing.id : 'new'}
+          initial={editingProfile}
+          sessionSecret={editing.kind === 'edit' ? secrets.get(editing.id) : undefined}
+          onSave={(profile, secret) => void save(profile, secret)}
+          onCancel={() => setEditing(undefined)}
+        />
+      )}
+      {!editing && selected && flow && (
+        <EnrollmentPanel
+          key={selected.id}
+          profile={selected}
+          flow={flow}
+          state={state}
+          sessionSecret={secrets.get(selected.id)}
+          onSessionSecret={(value) => setSecrets(new Map(secrets).set(selected.id, value))}
+          onDiscardPending={(accountId) => store.update((vault) => ({ vault: removeAccount(vault, accountId), result: undefined }))}
+        />
+      )}
+    </section>
+  );
+}

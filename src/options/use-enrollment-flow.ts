@@ -1,0 +1,50 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { createAwsCognitoClient } from '../cognito/aws-cognito-client.ts';
+import type { CognitoApi } from '../cognito/cognito-api.ts';
+import type { CognitoProfile } from '../cognito/cognito-profile.ts';
+import { createEnrollmentFlow, type EnrollmentFlow } from '../cognito/enrollment-flow.ts';
+import type { EnrollmentState } from '../cognito/enrollment-state.ts';
+import { generateCode } from '../core/otp.ts';
+import type { AccountStore } from '../platform/account-store.ts';
+import { createVaultEnrollmentStore } from '../platform/vault-enrollment-store.ts';
+
+/** Cognito's TOTP: SHA1, 6 digits, 30 s (cognito-api-facts.md). */
+const cognitoTotp = (secret: string, nowMs: number): Promise<string> => generateCode({ type: 'totp', secret, algorithm: 'SHA1', digits: 6, period: 30, counter: 0 }, nowMs);
+
+export interface FlowDeps {
+  readonly store: AccountStore;
+  readonly clock: () => number;
+  /** Builds the Cognito client for a profile; default the AWS SDK adapter. */
+  readonly makeApi?: (profile: CognitoProfile) => CognitoApi;
+}
+
+/** A fresh enrollment flow per profile (a changed profile starts over), and its current state. */
+export function useEnrollmentFlow(profile: CognitoProfile | undefined, { store, clock, makeApi = defaultApi }: FlowDeps): { flow: EnrollmentFlow | undefined; state: EnrollmentState } {
+  const flow = useMemo(
+    () =>
+      profile
+        ? createEnrollmentFlow({
+            profile,
+            api: makeApi(profile),
+            store: createVaultEnrollmentStore(store, { now: clock }),
+            generateTotp: cognitoTotp,
+            now: clock,
+          })
+        : undefined,
+    [profile, store, clock, makeApi],
+  );
+  const [state, setState] = useState<EnrollmentState>(() => flow?.getState() ?? { kind: 'idle' });
+  useEffect(() => {
+    setState(flow?.getState() ?? { kind: 'idle' });
+    const unsubscribe = flow?.subscribe(setState);
+    return () => {
+      unsubscribe?.();
+      flow?.reset();
+    };
+  }, [flow]);
+  return { flow, state };
+}
+
+function defaultApi(profile: CognitoProfile): CognitoApi {
+  return createAwsCognitoClient({ region: profile.region, ...(profile.endpoint ? { endpoint: profile.endpoint } : {}) });
+}
