@@ -20,6 +20,11 @@ export interface AwsCognitoClientOptions {
    * emulator, LocalStack or a proxy ("http://127.0.0.1:9229"). Default: the regional AWS endpoint.
    */
   readonly endpoint?: string;
+  /**
+   * Gives up on a request that got no answer after this many ms (it then fails as CognitoNetworkError).
+   * Default 15,000. Neither the browser's fetch nor Node's http gives up by itself in reasonable time.
+   */
+  readonly requestTimeoutMs?: number;
 }
 
 // Node system-error codes of a request that never got an answer.
@@ -133,6 +138,8 @@ function authResponse(
  *   throttling itself, hiding them and multiplying calls).
  * - A middleware wrapping the deserializer reads the response `Date` header (success and error responses) into
  *   each result's `serverDate` and each CognitoServiceError's `serverDate`.
+ * - Each request is aborted after `requestTimeoutMs` (AbortSignal.timeout), so a hung connection ends as a
+ *   CognitoNetworkError instead of blocking the flow.
  * - SDK service exceptions become CognitoServiceError {name, message, status = $metadata.httpStatusCode};
  *   requests that got no answer become CognitoNetworkError; anything else (e.g. an SDK configuration error)
  *   is rethrown unchanged.
@@ -166,9 +173,10 @@ export function createAwsCognitoClient(options: AwsCognitoClientOptions): Cognit
     { step: 'deserialize', priority: 'high', name: 'keystepServerDateMiddleware' },
   );
 
-  const run = async <T extends object>(send: () => Promise<T>): Promise<{ output: T; serverDate: number | undefined }> => {
+  const timeoutMs = options.requestTimeoutMs ?? 15_000;
+  const run = async <T extends object>(send: (abortSignal: AbortSignal) => Promise<T>): Promise<{ output: T; serverDate: number | undefined }> => {
     try {
-      const output = await send();
+      const output = await send(AbortSignal.timeout(timeoutMs));
       return { output, serverDate: serverDates.get(output) };
     } catch (error: unknown) {
       const serverDate = typeof error === 'object' && error !== null ? serverDates.get(error) : undefined;
@@ -178,15 +186,15 @@ export function createAwsCognitoClient(options: AwsCognitoClientOptions): Cognit
 
   return {
     async initiateAuth(input) {
-      const { output, serverDate } = await run(() => client.send(new InitiateAuthCommand(input)));
+      const { output, serverDate } = await run((abortSignal) => client.send(new InitiateAuthCommand(input), { abortSignal }));
       return authResponse(output, serverDate);
     },
     async respondToAuthChallenge(input) {
-      const { output, serverDate } = await run(() => client.send(new RespondToAuthChallengeCommand(input)));
+      const { output, serverDate } = await run((abortSignal) => client.send(new RespondToAuthChallengeCommand(input), { abortSignal }));
       return authResponse(output, serverDate);
     },
     async associateSoftwareToken(input) {
-      const { output, serverDate } = await run(() => client.send(new AssociateSoftwareTokenCommand(input)));
+      const { output, serverDate } = await run((abortSignal) => client.send(new AssociateSoftwareTokenCommand(input), { abortSignal }));
       return withDate(
         {
           ...(output.SecretCode === undefined ? {} : { SecretCode: output.SecretCode }),
@@ -196,7 +204,7 @@ export function createAwsCognitoClient(options: AwsCognitoClientOptions): Cognit
       );
     },
     async verifySoftwareToken(input) {
-      const { output, serverDate } = await run(() => client.send(new VerifySoftwareTokenCommand(input)));
+      const { output, serverDate } = await run((abortSignal) => client.send(new VerifySoftwareTokenCommand(input), { abortSignal }));
       return withDate(
         {
           ...(output.Status === undefined ? {} : { Status: output.Status }),
@@ -206,11 +214,11 @@ export function createAwsCognitoClient(options: AwsCognitoClientOptions): Cognit
       );
     },
     async setUserMfaPreference(input) {
-      const { serverDate } = await run(() => client.send(new SetUserMFAPreferenceCommand(input)));
+      const { serverDate } = await run((abortSignal) => client.send(new SetUserMFAPreferenceCommand(input), { abortSignal }));
       return withDate({}, serverDate);
     },
     async getUser(input) {
-      const { output, serverDate } = await run(() => client.send(new GetUserCommand(input)));
+      const { output, serverDate } = await run((abortSignal) => client.send(new GetUserCommand(input), { abortSignal }));
       return withDate(
         {
           ...(output.Username === undefined ? {} : { Username: output.Username }),

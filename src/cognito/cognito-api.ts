@@ -140,10 +140,16 @@ export interface GetUserOutput extends ServerDated {
 
 /** The Cognito operations the enrollment flow calls; all are unsigned (no AWS credentials). */
 export interface CognitoApi {
+  /** InitiateAuth: starts USER_SRP_AUTH / USER_PASSWORD_AUTH; answers tokens or a first challenge. */
   initiateAuth(input: InitiateAuthInput): Promise<AuthResponse>;
+  /** RespondToAuthChallenge: answers one challenge with its single-use Session. */
   respondToAuthChallenge(input: RespondToAuthChallengeInput): Promise<AuthResponse>;
+  /** AssociateSoftwareToken: creates a new (unverified) TOTP secret for the user. */
   associateSoftwareToken(input: AssociateSoftwareTokenInput): Promise<AssociateSoftwareTokenOutput>;
+  /** VerifySoftwareToken: proves the secret with a code; registers the software token. */
   verifySoftwareToken(input: VerifySoftwareTokenInput): Promise<VerifySoftwareTokenOutput>;
+  /** SetUserMFAPreference: enables TOTP MFA for the user and makes it preferred. */
   setUserMfaPreference(input: SetUserMfaPreferenceInput): Promise<SetUserMfaPreferenceOutput>;
+  /** GetUser: the user's attributes and MFA settings. */
   getUser(input: GetUserInput): Promise<GetUserOutput>;
 }

@@ -86,7 +86,11 @@ export interface EnrollmentFlow {
    * for verify), else by signing in again with the remembered credentials. State `failed` with `canRetry`.
    */
   retry(): Promise<void>;
-  /** Forgets everything (credentials, tokens, progress) and returns to `idle`; a running action is abandoned. */
+  /**
+   * Forgets everything (credentials, tokens, progress) and returns to `idle` at once. A running action is
+   * abandoned: its results are ignored, and the next action starts once its pending call has returned
+   * (bounded by the client's request timeout).
+   */
   reset(): void;
 }
 

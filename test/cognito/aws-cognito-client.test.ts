@@ -191,6 +191,21 @@ describe('createAwsCognitoClient against a local JSON 1.1 server', () => {
     expect(received).toHaveLength(1);
   });
 
+  it('gives up on a server that never answers after requestTimeoutMs, as CognitoNetworkError', async () => {
+    const silent = createServer(() => undefined);
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const port = (silent.address() as AddressInfo).port;
+    try {
+      const client = createAwsCognitoClient({ region: 'eu-west-1', endpoint: `http://127.0.0.1:${port}`, requestTimeoutMs: 200 });
+      const error = await client.getUser({ AccessToken: 'at' }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(CognitoNetworkError);
+      expect(error).toMatchObject({ host: `127.0.0.1:${port}` });
+    } finally {
+      silent.closeAllConnections();
+      await new Promise<void>((resolve) => silent.close(() => resolve()));
+    }
+  });
+
   it('maps a refused connection to CognitoNetworkError naming the host', async () => {
     const closed = createServer();
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
