@@ -21,6 +21,10 @@ export function OptionsApp({ store, clock = Date.now, newId = () => crypto.rando
     <div class="page">
       <header class="page-header">
         <h1>{t('optionsTitle')}</h1>
+        <nav aria-label={t('navLabel')}>
+          <a href="#add">{t('navAccounts')}</a>
+          <a href="#cognito">{t('navCognito')}</a>
+        </nav>
       </header>
       <main>
         <section id="add" aria-labelledby="add-heading" class="card">

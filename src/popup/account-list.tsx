@@ -6,6 +6,8 @@ import type { RowAction } from './row-action.ts';
 import { ROW_HEIGHT } from './row-height.ts';
 import type { CodeMap } from './use-codes.ts';
 
+/** The list's height before it is measured: the popup's scroll box (see popup.css). */
+export const INITIAL_VIEWPORT_PX = 520;
 /** Rows rendered beyond each edge of the viewport, so fast scrolling shows no gaps. */
 const OVERSCAN = 3;
 
@@ -43,19 +45,20 @@ interface Props {
  */
 export function AccountList({ accounts, now, codes, copiedId, onRange, onAction, onMenu, menuFor, onExitTop, focusRequest }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
-  const [range, setRange] = useState<VisibleRange>(() => visibleRange(0, 480, accounts.length));
+  const [range, setRange] = useState<VisibleRange>(() => visibleRange(0, INITIAL_VIEWPORT_PX, accounts.length));
   const [focused, setFocused] = useState(0);
   const pendingFocus = useRef(false);
 
   const measure = (): void => {
     const element = scroller.current;
     if (!element) return;
-    const next = visibleRange(element.scrollTop, element.clientHeight || 480, accounts.length);
+    const next = visibleRange(element.scrollTop, element.clientHeight || INITIAL_VIEWPORT_PX, accounts.length);
     setRange((previous) => (previous.start === next.start && previous.end === next.end ? previous : next));
   };
 
   useLayoutEffect(measure, [accounts.length]);
-  useEffect(() => onRange(range), [range, onRange]);
+  // Reported before paint, so the codes of the rows in view are requested in the same frame.
+  useLayoutEffect(() => onRange(range), [range, onRange]);
 
   const focusRow = (index: number): void => {
     const clamped = Math.max(0, Math.min(accounts.length - 1, index));

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { accountLabel } from '../core/account-label.ts';
 import { matchAccounts } from '../core/match-accounts.ts';
 import { generateHotp, secondsRemaining, totpCounter } from '../core/otp.ts';
@@ -8,7 +8,7 @@ import type { AccountStore } from '../platform/account-store.ts';
 import { copyText } from '../platform/clipboard.ts';
 import { t } from '../platform/i18n.ts';
 import { openExtensionPage } from '../platform/open-page.ts';
-import { AccountList, type VisibleRange } from './account-list.tsx';
+import { AccountList, INITIAL_VIEWPORT_PX, visibleRange, type VisibleRange } from './account-list.tsx';
 import { AccountMenu } from './account-menu.tsx';
 import { DeleteDialog } from './delete-dialog.tsx';
 import { RenameDialog } from './rename-dialog.tsx';
@@ -41,7 +41,8 @@ export function App({ store, clock = Date.now, generate = defaultGenerate, copy 
   const vault = useVault(store);
   const now = useNow(clock);
   const [query, setQuery] = useState('');
-  const [range, setRange] = useState<VisibleRange>({ start: 0, end: 0 });
+  // Until the list measures itself, assume the rows a popup-sized viewport shows.
+  const [range, setRange] = useState<VisibleRange>(() => visibleRange(0, INITIAL_VIEWPORT_PX, Number.MAX_SAFE_INTEGER));
   const [copiedId, setCopiedId] = useState<string>();
   const [status, setStatus] = useState('');
   const [problem, setProblem] = useState('');
@@ -66,7 +67,7 @@ export function App({ store, clock = Date.now, generate = defaultGenerate, copy 
   }, [shown, range, now]);
   const codes = useCodes(requests, generate);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!firstCodeMarked.current && codes.size > 0) {
       firstCodeMarked.current = true;
       // Read by `npm run bench`: navigation start to the first code on screen.

@@ -10,6 +10,8 @@ export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 export interface LoadedExtension {
   readonly context: BrowserContext;
   readonly id: string;
+  /** Chromium's profile folder (user data dir). */
+  readonly profileDir: string;
   /** chrome-extension://<id>/<path> */
   url(path: string): string;
   openPopup(): Promise<Page>;
@@ -17,19 +19,45 @@ export interface LoadedExtension {
   close(): Promise<void>;
 }
 
+export interface LaunchOptions {
+  readonly colorScheme?: 'light' | 'dark';
+  /**
+   * More unpacked extension folders to load next to dist/ (e.g. the bench's empty "floor"
+   * extension). They must not have a service worker: dist/'s id is read from the first one.
+   */
+  readonly extraExtensions?: readonly string[];
+  /**
+   * Show Chromium's window (`npm run demo`). Default false: headless, as the tests run. A headed
+   * window keeps the system's window size and color scheme unless `colorScheme` is given.
+   */
+  readonly headed?: boolean;
+  /** Chromium profile folder to use and keep (`npm run demo -- --profile DIR`). Default: a fresh temporary one that close() deletes. */
+  readonly profileDir?: string;
+  /**
+   * Leave SIGINT, SIGTERM and SIGHUP to the caller, which then must call close(). Default false:
+   * Playwright closes Chromium on them (and exits on SIGINT before the caller can clean up).
+   */
+  readonly callerHandlesSignals?: boolean;
+}
+
 /**
- * Starts Debian Chromium headless with dist/ loaded as an unpacked extension, in a fresh
- * profile, with the flags that keep it off the network. The extension id is read from its
- * service worker's URL.
+ * Starts Debian Chromium headless (or headed, see LaunchOptions) with dist/ loaded as an unpacked
+ * extension, in a fresh profile, with the flags that keep it off the network. The extension id is
+ * read from its service worker's URL.
  */
-export async function launchExtension(options: { colorScheme?: 'light' | 'dark' } = {}): Promise<LoadedExtension> {
-  const profile = await mkdtemp(join(tmpdir(), 'keystep-profile-'));
+export async function launchExtension(options: LaunchOptions = {}): Promise<LoadedExtension> {
+  const headed = options.headed ?? false;
+  const temporary = options.profileDir === undefined;
+  const profile = options.profileDir ?? (await mkdtemp(join(tmpdir(), 'keystep-profile-')));
+  const extensions = [DIST, ...(options.extraExtensions ?? [])].join(',');
+  const signals = options.callerHandlesSignals === true ? { handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false } : {};
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: false,
     ignoreDefaultArgs: ['--disable-extensions', '--headless'],
+    ...signals,
     args: [
-      '--headless=new',
+      ...(headed ? [] : ['--headless=new']),
       '--no-sandbox',
       '--disable-gpu',
       '--no-first-run',
@@ -37,11 +65,11 @@ export async function launchExtension(options: { colorScheme?: 'light' | 'dark' 
       '--disable-component-update',
       '--disable-sync',
       '--disable-quic',
-      `--disable-extensions-except=${DIST}`,
-      `--load-extension=${DIST}`,
+      `--disable-extensions-except=${extensions}`,
+      `--load-extension=${extensions}`,
     ],
-    viewport: { width: 900, height: 700 },
-    colorScheme: options.colorScheme ?? 'light',
+    viewport: headed ? null : { width: 900, height: 700 },
+    colorScheme: options.colorScheme ?? (headed ? null : 'light'),
     locale: 'en-US',
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
@@ -55,6 +83,7 @@ export async function launchExtension(options: { colorScheme?: 'light' | 'dark' 
   return {
     context,
     id,
+    profileDir: profile,
     url,
     async openPopup() {
       const page = await context.newPage();
@@ -66,7 +95,9 @@ export async function launchExtension(options: { colorScheme?: 'light' | 'dark' 
     openOptions: (hash = '') => open(`src/options/index.html${hash}`),
     async close() {
       await context.close();
-      await rm(profile, { recursive: true, force: true });
+      // When the browser closed itself (the demo's window), Chromium may still be writing its profile as it
+      // exits: retry the ENOTEMPTY that racing rm hits.
+      if (temporary) await rm(profile, { recursive: true, force: true, maxRetries: 10 });
     },
   };
 }

@@ -1,0 +1,44 @@
+import { assetBytes, type KindBytes } from './asset-bytes.ts';
+import type { TableRow } from './bench-tables.ts';
+import { FIRST_CODE_MARK } from './first-code-mark.ts';
+import { formatKb } from './format-values.ts';
+import { markTime } from './mark-time.ts';
+import type { BenchEnv, Measurement, MeasurementResult } from './measurement.ts';
+import { openFreshTab } from './open-fresh-tab.ts';
+import { watchAssets } from './watch-assets.ts';
+
+const POPUP_PAGE = 'src/popup/index.html';
+const MAX_GZIP_BYTES = 25_000;
+
+const row = (kind: string, bytes: KindBytes): TableRow => ({
+  table: 'bytes',
+  cells: { page: 'popup', kind, files: String(bytes.files.length), 'raw kB': formatKb(bytes.raw), 'gzip kB': formatKb(bytes.gzip) },
+});
+
+/**
+ * The JS and CSS the popup actually loads (every chrome-extension:// .js/.css response up to
+ * its first code, so lazily imported chunks needed for start-up count too), sized from dist/.
+ * Uses whatever vault the previous measurement left; the files loaded do not depend on it.
+ */
+export const popupBytes: Measurement = {
+  name: 'popup-bytes',
+  async run(env: BenchEnv): Promise<MeasurementResult> {
+    let urls: ReadonlySet<string> = new Set();
+    const page = await openFreshTab(env.ext.context, env.ext.url(POPUP_PAGE), (p) => {
+      urls = watchAssets(p);
+    });
+    try {
+      await markTime(page, FIRST_CODE_MARK);
+    } finally {
+      await page.close();
+    }
+    if (urls.size === 0) throw new Error(`No JS or CSS responses seen while loading ${POPUP_PAGE}`);
+    const bytes = await assetBytes(urls, env.dist);
+    return {
+      rows: [row('JS', bytes.js), row('CSS', bytes.css), row('JS + CSS', bytes.total)],
+      budgets: [{ name: 'popup JS + CSS, gzip', limit: `<= ${formatKb(MAX_GZIP_BYTES)} kB`, measured: `${formatKb(bytes.total.gzip)} kB`, pass: bytes.total.gzip <= MAX_GZIP_BYTES }],
+      notes: [`Popup files: ${bytes.total.files.map((f) => `${f.path} (${formatKb(f.gzip)} kB gzip)`).join(', ')}.`],
+      data: bytes,
+    };
+  },
+};
