@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCognitoServer, type CognitoServer } from '../support/cognito-server/index.ts';
 import { seedDemo, type DemoSeed } from '../support/cognito-server/seed-demo.ts';
+import { dumpExtensionStorage } from '../support/dump-extension-storage.ts';
 import { codeFromName } from '../support/independent-otp.ts';
 import { launchExtension, type LoadedExtension } from '../support/launch-extension.ts';
 
@@ -81,7 +82,8 @@ describe('Cognito enrollment from the options page', () => {
     expect(await signInWithCode(pool.clients.passwordAndSrp.clientId, user.username, user.password, code)).toMatch(/^eyJ/);
 
     // Nothing secret reached storage: not the password, not a token.
-    const dump = JSON.stringify(await page.evaluate(async () => [await chrome.storage.local.get(null), await chrome.storage.session.get(null), await chrome.storage.sync.get(null)]));
+    const dump = await dumpExtensionStorage(page);
+    expect(dump).toContain(pool.userPoolId);
     expect(dump).not.toContain(user.password);
     expect(dump).not.toMatch(/eyJ[\w-]+\.[\w-]+\./);
     await page.close();
