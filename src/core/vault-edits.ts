@@ -47,6 +47,8 @@ export function addDrafts(vault: Vault, drafts: readonly AccountDraft[], options
     added.push(account);
     return { outcome: 'added', account };
   });
+  // Nothing new: the same vault, so the store writes nothing.
+  if (added.length === 0) return { vault, results };
   return { vault: { accounts: [...vault.accounts, ...added] }, results };
 }
 
@@ -100,7 +102,7 @@ export function moveAccount(vault: Vault, id: string, delta: -1 | 1): Vault {
   const target = index + delta;
   const here = accounts[index] as Account;
   const there = accounts[target];
-  if (!there || there.pinned !== here.pinned) return { accounts };
+  if (!there || there.pinned !== here.pinned) return vault;
   accounts[index] = there;
   accounts[target] = here;
   return { accounts };

@@ -75,7 +75,7 @@ export function AddManually({ store, clock, newId }: Props) {
         </label>
         <label>
           {t('accountNameLabel')}
-          <input value={fields.name} onInput={set('name')} autoComplete="off" />
+          <input value={fields.name} onInput={set('name')} autoComplete="off" {...invalid('name')} />
         </label>
       </div>
       <label>

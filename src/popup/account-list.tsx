@@ -34,8 +34,18 @@ interface Props {
   readonly menuFor: string | undefined;
   /** Called when arrow-up leaves the first row, to give focus back to the search box. */
   readonly onExitTop: () => void;
-  /** Set by the parent to move keyboard focus into the list (e.g. arrow-down from search). */
-  readonly focusRequest: number;
+  /**
+   * Set by the parent to move keyboard focus into the list: to the first row (arrow-down from
+   * search), or back to an account's control after an edit moved its row. `seq` makes each request new.
+   */
+  readonly focusRequest: FocusRequest | undefined;
+}
+
+export interface FocusRequest {
+  readonly seq: number;
+  /** The account to focus; the first row when absent. */
+  readonly accountId?: string;
+  readonly control: 'copy' | 'more';
 }
 
 /**
@@ -47,7 +57,8 @@ export function AccountList({ accounts, now, codes, copiedId, onRange, onAction,
   const scroller = useRef<HTMLDivElement>(null);
   const [range, setRange] = useState<VisibleRange>(() => visibleRange(0, INITIAL_VIEWPORT_PX, accounts.length));
   const [focused, setFocused] = useState(0);
-  const pendingFocus = useRef(false);
+  // What to focus once the row is rendered (windowed rows may not exist yet); a new object per request.
+  const [pendingFocus, setPendingFocus] = useState<{ readonly index: number; readonly control: 'copy' | 'more' }>();
 
   const measure = (): void => {
     const element = scroller.current;
@@ -60,10 +71,10 @@ export function AccountList({ accounts, now, codes, copiedId, onRange, onAction,
   // Reported before paint, so the codes of the rows in view are requested in the same frame.
   useLayoutEffect(() => onRange(range), [range, onRange]);
 
-  const focusRow = (index: number): void => {
+  const focusRow = (index: number, control: 'copy' | 'more' = 'copy'): void => {
     const clamped = Math.max(0, Math.min(accounts.length - 1, index));
     setFocused(clamped);
-    pendingFocus.current = true;
+    setPendingFocus({ index: clamped, control });
     const element = scroller.current;
     if (element) {
       const top = clamped * ROW_HEIGHT;
@@ -74,7 +85,9 @@ export function AccountList({ accounts, now, codes, copiedId, onRange, onAction,
   };
 
   useEffect(() => {
-    if (focusRequest > 0) focusRow(0);
+    if (!focusRequest) return;
+    const index = focusRequest.accountId === undefined ? 0 : accounts.findIndex((a) => a.id === focusRequest.accountId);
+    if (index >= 0) focusRow(index, focusRequest.control);
   }, [focusRequest]);
 
   useEffect(() => {
@@ -82,10 +95,10 @@ export function AccountList({ accounts, now, codes, copiedId, onRange, onAction,
   }, [accounts.length, focused]);
 
   useLayoutEffect(() => {
-    if (!pendingFocus.current) return;
-    const button = scroller.current?.querySelector<HTMLElement>(`[data-index="${focused}"] [data-role="copy"]`);
+    if (!pendingFocus) return;
+    const button = scroller.current?.querySelector<HTMLElement>(`[data-index="${pendingFocus.index}"] [data-role="${pendingFocus.control}"]`);
     if (button) {
-      pendingFocus.current = false;
+      setPendingFocus(undefined);
       button.focus();
     }
   });

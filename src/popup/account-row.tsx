@@ -42,6 +42,7 @@ export function AccountRow({ account, index, setSize, now, codes, copied, tabbab
     <li
       class={`row${account.pinned ? ' pinned' : ''}${account.status === 'pending' ? ' pending' : ''}`}
       data-index={index}
+      data-account-id={account.id}
       aria-posinset={index + 1}
       aria-setsize={setSize}
       style={{ transform: `translateY(${index * ROW_HEIGHT}px)` }}
@@ -52,9 +53,11 @@ export function AccountRow({ account, index, setSize, now, codes, copied, tabbab
         data-role="copy"
         tabIndex={tabbable ? 0 : -1}
         aria-label={code && next ? t('copyCodeNextLabel', label, formatCode(code), formatCode(next)) : t('copyCodeLabel', label, code ? formatCode(code) : '')}
-        disabled={!code}
+        aria-disabled={!code}
         onFocus={() => onFocusRow(index)}
-        onClick={() => onAction('copy', account)}
+        onClick={() => {
+          if (code) onAction('copy', account);
+        }}
       >
         <span class="label">
           <span class="issuer">{account.issuer || account.name || t('noLabel')}</span>
@@ -85,6 +88,7 @@ export function AccountRow({ account, index, setSize, now, codes, copied, tabbab
       <button
         type="button"
         class="icon-button more"
+        data-role="more"
         tabIndex={-1}
         aria-label={t('moreActions', label)}
         title={t('moreActions', label)}

@@ -8,7 +8,7 @@ import type { AccountStore } from '../platform/account-store.ts';
 import { copyText } from '../platform/clipboard.ts';
 import { t } from '../platform/i18n.ts';
 import { openExtensionPage } from '../platform/open-page.ts';
-import { AccountList, INITIAL_VIEWPORT_PX, visibleRange, type VisibleRange } from './account-list.tsx';
+import { AccountList, INITIAL_VIEWPORT_PX, visibleRange, type FocusRequest, type VisibleRange } from './account-list.tsx';
 import { AccountMenu } from './account-menu.tsx';
 import { DeleteDialog } from './delete-dialog.tsx';
 import { RenameDialog } from './rename-dialog.tsx';
@@ -48,7 +48,10 @@ export function App({ store, clock = Date.now, generate = defaultGenerate, copy 
   const [problem, setProblem] = useState('');
   const [dialog, setDialog] = useState<Dialog>();
   const [menu, setMenu] = useState<{ readonly account: Account; readonly anchor: HTMLElement }>();
-  const [focusRequest, setFocusRequest] = useState(0);
+  const [focusRequest, setFocusRequest] = useState<FocusRequest>();
+  // Focus to restore once the snapshot with an edit arrives (it may come before or after update() resolves).
+  const refocusAfterWrite = useRef<Omit<FocusRequest, 'seq'> | undefined>(undefined);
+  const requestFocus = (request: Omit<FocusRequest, 'seq'>): void => setFocusRequest((previous) => ({ ...request, seq: (previous?.seq ?? 0) + 1 }));
   const search = useRef<HTMLInputElement>(null);
   const firstCodeMarked = useRef(false);
 
@@ -66,6 +69,12 @@ export function App({ store, clock = Date.now, generate = defaultGenerate, copy 
     return wanted;
   }, [shown, range, now]);
   const codes = useCodes(requests, generate);
+
+  useLayoutEffect(() => {
+    if (vault.status !== 'ready' || !refocusAfterWrite.current) return;
+    requestFocus(refocusAfterWrite.current);
+    refocusAfterWrite.current = undefined;
+  }, [vault]);
 
   useLayoutEffect(() => {
     if (!firstCodeMarked.current && codes.size > 0) {
@@ -89,10 +98,16 @@ export function App({ store, clock = Date.now, generate = defaultGenerate, copy 
 
   const edit = async (change: (vault: Vault) => Vault): Promise<boolean> => {
     try {
-      await store.update((current) => ({ vault: change(current), result: undefined }));
+      const wrote = await store.update((current) => {
+        const next = change(current);
+        return { vault: next, result: next !== current };
+      });
+      // No write, no new snapshot: nothing will move, so nothing to refocus.
+      if (!wrote) refocusAfterWrite.current = undefined;
       setProblem('');
       return true;
     } catch (error) {
+      refocusAfterWrite.current = undefined;
       setProblem(error instanceof AccountNotFoundError ? t('accountGone') : t('saveFailed', error instanceof Error ? error.message : String(error)));
       return false;
     }
@@ -122,12 +137,15 @@ export function App({ store, clock = Date.now, generate = defaultGenerate, copy 
       case 'next-code':
         void edit((v) => advanceCounter(v, account.id).vault);
         return;
+      // Moving a row moves its DOM node, which drops the focus: give it back where the row went.
       case 'pin':
       case 'unpin':
+        refocusAfterWrite.current = { accountId: account.id, control: 'more' };
         void edit((v) => setPinned(v, account.id, action === 'pin'));
         return;
       case 'move-up':
       case 'move-down':
+        refocusAfterWrite.current = { accountId: account.id, control: 'more' };
         void edit((v) => moveAccount(v, account.id, action === 'move-up' ? -1 : 1));
         return;
       case 'rename':
@@ -135,6 +153,13 @@ export function App({ store, clock = Date.now, generate = defaultGenerate, copy 
         setDialog({ kind: action, account });
         return;
     }
+  };
+
+  /** Closes a dialog and returns focus to the account's menu button, or to search when the account is gone. */
+  const closeDialog = (account: Account | undefined): void => {
+    setDialog(undefined);
+    if (account) requestFocus({ accountId: account.id, control: 'more' });
+    else search.current?.focus();
   };
 
   const onRange = useCallback((next: VisibleRange) => setRange(next), []);
@@ -159,7 +184,7 @@ export function App({ store, clock = Date.now, generate = defaultGenerate, copy 
             if (event.key === 'ArrowDown' || (event.key === 'Enter' && shown.length > 0)) {
               event.preventDefault();
               if (event.key === 'Enter' && shown[0]) void copyCode(shown[0]);
-              else setFocusRequest((n) => n + 1);
+              else requestFocus({ control: 'copy' });
             } else if (event.key === 'Escape' && query) {
               event.preventDefault();
               setQuery('');
@@ -235,18 +260,18 @@ export function App({ store, clock = Date.now, generate = defaultGenerate, copy 
       {dialog?.kind === 'rename' && (
         <RenameDialog
           account={dialog.account}
-          onClose={() => setDialog(undefined)}
+          onClose={() => closeDialog(dialog.account)}
           onSave={(label) => {
-            void edit((v) => renameAccount(v, dialog.account.id, label)).then(() => setDialog(undefined));
+            void edit((v) => renameAccount(v, dialog.account.id, label)).then(() => closeDialog(dialog.account));
           }}
         />
       )}
       {dialog?.kind === 'delete' && (
         <DeleteDialog
           account={dialog.account}
-          onClose={() => setDialog(undefined)}
+          onClose={() => closeDialog(dialog.account)}
           onConfirm={() => {
-            void edit((v) => removeAccount(v, dialog.account.id)).then(() => setDialog(undefined));
+            void edit((v) => removeAccount(v, dialog.account.id)).then(() => closeDialog(undefined));
           }}
         />
       )}

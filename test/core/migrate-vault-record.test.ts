@@ -1,0 +1,150 @@
+import { describe, expect, it } from 'vitest';
+import { migrateVaultRecord, VaultRecordError, type VaultMigration } from '../../src/core/migrate-vault-record.ts';
+import { VAULT_SCHEMA, type Account } from '../../src/core/vault.ts';
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
+}
+
+const ACCOUNT: Account = {
+  type: 'totp',
+  secret: 'JBSWY3DPEHPK3PXP',
+  algorithm: 'SHA1',
+  digits: 6,
+  period: 30,
+  counter: 0,
+  issuer: 'GitHub',
+  name: 'alice',
+  id: 'a1',
+  createdAt: 1000,
+  pinned: false,
+  status: 'active',
+};
+
+/** A copy of `record` without `key`. */
+function without(record: Record<string, unknown>, key: string): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(record).filter(([k]) => k !== key));
+}
+
+/** The VaultRecordError that `run` throws; fails the test if it returns or throws anything else. */
+function vaultRecordErrorOf(run: () => unknown): VaultRecordError {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof VaultRecordError) return error;
+    throw error;
+  }
+  throw new Error('expected a VaultRecordError, but nothing was thrown');
+}
+
+describe('migrateVaultRecord: nothing stored', () => {
+  it.each([
+    ['undefined', undefined],
+    ['null', null],
+  ])('%s -> undefined', (_, raw) => {
+    expect(migrateVaultRecord(raw)).toBeUndefined();
+  });
+});
+
+describe('migrateVaultRecord: a current record', () => {
+  it.each([
+    ['with accounts', { schema: 1, format: 'plain', revision: 7, accounts: [ACCOUNT] }, { schema: 1, format: 'plain', revision: 7, accounts: [ACCOUNT] }],
+    ['empty', { schema: 1, format: 'plain', revision: 1, accounts: [] }, { schema: 1, format: 'plain', revision: 1, accounts: [] }],
+    ['without a revision reads as revision 0', { schema: 1, format: 'plain', accounts: [ACCOUNT] }, { schema: 1, format: 'plain', revision: 0, accounts: [ACCOUNT] }],
+    ['with a non-numeric revision reads as revision 0', { schema: 1, format: 'plain', revision: '3', accounts: [] }, { schema: 1, format: 'plain', revision: 0, accounts: [] }],
+  ])('%s', (_, raw, expected) => {
+    expect(migrateVaultRecord(deepFreeze(raw))).toEqual(expected);
+  });
+
+  it('this build writes schema 1', () => {
+    expect(VAULT_SCHEMA).toBe(1);
+  });
+});
+
+describe('migrateVaultRecord: unreadable records are refused, never guessed at', () => {
+  it.each<[title: string, raw: unknown, code: VaultRecordError['code'], message: RegExp]>([
+    ['a string', 'vault', 'vault-record-malformed', /is a string/],
+    ['a number', 42, 'vault-record-malformed', /is a number/],
+    ['a boolean', true, 'vault-record-malformed', /is a boolean/],
+    ['an array', [ACCOUNT], 'vault-record-malformed', /is a array/],
+    ['an object without a schema', { format: 'plain', accounts: [] }, 'vault-record-malformed', /schema undefined/],
+    ['a schema given as a string', { schema: '1', format: 'plain', accounts: [] }, 'vault-record-malformed', /schema "1"/],
+    ['schema 0', { schema: 0, format: 'plain', accounts: [] }, 'vault-record-malformed', /schema 0/],
+    ['a negative schema', { schema: -1, format: 'plain', accounts: [] }, 'vault-record-malformed', /schema -1/],
+    ['a fractional schema', { schema: 1.5, format: 'plain', accounts: [] }, 'vault-record-malformed', /schema 1.5/],
+    ['a schema of null', { schema: null, format: 'plain', accounts: [] }, 'vault-record-malformed', /schema null/],
+    ['an unknown format', { schema: 1, format: 'aes-gcm', ciphertext: 'xyz' }, 'vault-record-malformed', /format "aes-gcm"/],
+    ['no format', { schema: 1, accounts: [] }, 'vault-record-malformed', /format undefined/],
+    ['no account list', { schema: 1, format: 'plain' }, 'vault-record-malformed', /no account list/],
+    ['accounts that are not a list', { schema: 1, format: 'plain', accounts: { a1: ACCOUNT } }, 'vault-record-malformed', /no account list/],
+    ['a newer schema', { schema: 2, format: 'plain', accounts: [] }, 'vault-schema-newer', /schema 2; this build reads up to 1/],
+    ['a much newer schema', { schema: 99, format: 'sealed', accounts: 'opaque' }, 'vault-schema-newer', /schema 99/],
+  ])('%s', (_, raw, code, message) => {
+    const error = vaultRecordErrorOf(() => migrateVaultRecord(deepFreeze(raw)));
+    expect(error.code).toBe(code);
+    expect(error.name).toBe('VaultRecordError');
+    expect(error.message).toMatch(message);
+  });
+});
+
+describe('migrateVaultRecord: injected migrations', () => {
+  /** Fake schema 1 -> 2 -> 3: v2 renames `accounts` to `items`, v3 renames it back and counts the steps. */
+  const calls: string[] = [];
+  const MIGRATIONS: Record<number, VaultMigration> = {
+    1: (record) => {
+      calls.push(`1->2 from schema ${String(record['schema'])}`);
+      const { accounts, ...rest } = record;
+      return { ...rest, schema: 2, items: accounts, steps: ['1->2'] };
+    },
+    2: (record) => {
+      calls.push(`2->3 from schema ${String(record['schema'])}`);
+      const { items, ...rest } = record;
+      return { ...rest, schema: 3, accounts: items, steps: [...(record['steps'] as string[]), '2->3'] };
+    },
+  };
+
+  it.each<[title: string, stored: number, expectedCalls: string[]]>([
+    ['from schema 1, both steps in order', 1, ['1->2 from schema 1', '2->3 from schema 2']],
+    ['from schema 2, only the last step', 2, ['2->3 from schema 2']],
+    ['at the target schema, no step', 3, []],
+  ])('%s', (_, stored, expectedCalls) => {
+    calls.length = 0;
+    const raw =
+      stored === 2
+        ? { schema: 2, format: 'plain', revision: 4, items: [ACCOUNT], steps: ['1->2'] }
+        : { schema: stored, format: 'plain', revision: 4, accounts: [ACCOUNT] };
+    const frozen = deepFreeze(raw);
+    const before = structuredClone(frozen);
+    const record = migrateVaultRecord(frozen, MIGRATIONS, 3);
+    expect(calls).toEqual(expectedCalls);
+    expect(record?.accounts).toEqual([ACCOUNT]);
+    expect(record?.revision).toBe(4);
+    expect(record?.format).toBe('plain');
+    expect(frozen).toEqual(before);
+  });
+
+  it('refuses a record newer than the injected target before running any step', () => {
+    calls.length = 0;
+    const error = vaultRecordErrorOf(() => migrateVaultRecord({ schema: 4, format: 'plain', accounts: [] }, MIGRATIONS, 3));
+    expect(error.code).toBe('vault-schema-newer');
+    expect(error.message).toMatch(/schema 4; this build reads up to 3/);
+    expect(calls).toEqual([]);
+  });
+
+  it.each<[title: string, migrations: Record<number, VaultMigration>, message: RegExp]>([
+    ['a missing step', { 1: (r) => ({ ...r, schema: 2 }) }, /No migration from vault schema 2/],
+    ['a step that skips a schema', { 1: (r) => ({ ...r, schema: 3 }), 2: (r) => ({ ...r, schema: 3 }) }, /from schema 1 produced schema 3/],
+    ['a step that keeps the schema', { 1: (r) => ({ ...r }), 2: (r) => ({ ...r, schema: 3 }) }, /from schema 1 produced schema 1/],
+    ['a step that drops the schema', { 1: (r) => without(r, 'schema'), 2: (r) => ({ ...r, schema: 3 }) }, /from schema 1 produced schema undefined/],
+    ['a step that writes the schema as a string', { 1: (r) => ({ ...r, schema: '2' }), 2: (r) => ({ ...r, schema: 3 }) }, /from schema 1 produced schema "2"/],
+    ['a last step that loses the account list', { 1: (r) => ({ ...r, schema: 2 }), 2: (r) => ({ ...without(r, 'accounts'), schema: 3 }) }, /schema 3 .*no account list/],
+  ])('rejects %s', (_, migrations, message) => {
+    const error = vaultRecordErrorOf(() => migrateVaultRecord(deepFreeze({ schema: 1, format: 'plain', revision: 1, accounts: [ACCOUNT] }), migrations, 3));
+    expect(error.code).toBe('vault-record-malformed');
+    expect(error.message).toMatch(message);
+  });
+});

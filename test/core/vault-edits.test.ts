@@ -1,0 +1,304 @@
+import { describe, expect, it } from 'vitest';
+import type { AccountDraft } from '../../src/core/account.ts';
+import {
+  AccountNotFoundError,
+  addDrafts,
+  advanceCounter,
+  markActive,
+  moveAccount,
+  removeAccount,
+  renameAccount,
+  setPinned,
+  type AddOptions,
+} from '../../src/core/vault-edits.ts';
+import type { Account, CognitoLink, Vault } from '../../src/core/vault.ts';
+
+/** Freezes a value and everything inside it, so an edit that mutates its input throws (ES modules are strict). */
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
+}
+
+const SECRETS = ['JBSWY3DPEHPK3PXP', 'GEZDGNBVGY3TQOJQ', 'KRSXG5CTMVRXEZLU', 'MFRGGZDFMZTWQ2LK', 'ONSWG4TFOQYTEMZU', 'NBSWY3DPO5XXE3DE'];
+
+const draft = (overrides: Partial<AccountDraft> = {}): AccountDraft => ({
+  type: 'totp',
+  secret: 'JBSWY3DPEHPK3PXP',
+  algorithm: 'SHA1',
+  digits: 6,
+  period: 30,
+  counter: 0,
+  issuer: 'GitHub',
+  name: 'alice@example.com',
+  ...overrides,
+});
+
+/** A stored account with id `id`; each id gets its own secret and label unless overridden. */
+const account = (id: string, overrides: Partial<Account> = {}): Account => {
+  const n = Number(/\d+$/.exec(id)?.[0] ?? 0);
+  return {
+    ...draft({ secret: SECRETS[n % SECRETS.length] ?? 'JBSWY3DPEHPK3PXP', issuer: `Service ${id}`, name: `${id}@example.com` }),
+    id,
+    createdAt: 1000 + n,
+    pinned: false,
+    status: 'active',
+    ...overrides,
+  };
+};
+
+const vaultOf = (...accounts: Account[]): Vault => deepFreeze({ accounts });
+
+/** Ids in order, pinned ones marked with a `*`. */
+const order = (vault: Vault): string[] => vault.accounts.map((a) => (a.pinned ? `*${a.id}` : a.id));
+
+/** Runs `edit` on a frozen vault and checks the input is still what it was. */
+function unchangedInput<R>(vault: Vault, edit: (v: Vault) => R): R {
+  const before = structuredClone(vault);
+  const result = edit(vault);
+  expect(vault).toEqual(before);
+  return result;
+}
+
+const sequentialIds = (): (() => string) => {
+  let n = 0;
+  return () => `new-${++n}`;
+};
+
+const COGNITO: CognitoLink = { region: 'eu-west-1', userPoolId: 'eu-west-1_abc', clientId: 'client1', username: 'alice' };
+
+describe('addDrafts', () => {
+  const existing = account('a1', { issuer: 'GitHub', name: 'alice@example.com', secret: 'JBSWY3DPEHPK3PXP' });
+
+  it.each<[title: string, accounts: Account[], drafts: AccountDraft[], outcomes: string[], ids: string[]]>([
+    ['a new account to an empty vault', [], [draft()], ['added:new-1'], ['new-1']],
+    ['the same account again', [existing], [draft()], ['duplicate:a1'], ['a1']],
+    ['issuer in another case', [existing], [draft({ issuer: 'GITHUB' })], ['duplicate:a1'], ['a1']],
+    ['name in another case with spaces around', [existing], [draft({ name: '  Alice@Example.COM ' })], ['duplicate:a1'], ['a1']],
+    ['issuer with decomposed accents', [account('a1', { issuer: 'Caf\u00e9', name: 'x', secret: 'JBSWY3DPEHPK3PXP' })], [draft({ issuer: 'Cafe\u0301', name: 'x' })], ['duplicate:a1'], ['a1']],
+    ['type, digits and period are not part of the identity', [existing], [draft({ type: 'hotp', digits: 8, period: 60, counter: 3 })], ['duplicate:a1'], ['a1']],
+    ['another secret', [existing], [draft({ secret: 'GEZDGNBVGY3TQOJQ' })], ['added:new-1'], ['a1', 'new-1']],
+    ['another issuer', [existing], [draft({ issuer: 'GitLab' })], ['added:new-1'], ['a1', 'new-1']],
+    ['another name', [existing], [draft({ name: 'bob@example.com' })], ['added:new-1'], ['a1', 'new-1']],
+    ['issuer and name swapped', [existing], [draft({ issuer: 'alice@example.com', name: 'GitHub' })], ['added:new-1'], ['a1', 'new-1']],
+    ['a duplicate inside the same batch', [], [draft(), draft({ issuer: 'github', name: 'ALICE@example.com' })], ['added:new-1', 'duplicate:new-1'], ['new-1']],
+    [
+      'a batch mixing new accounts and duplicates, in order',
+      [existing],
+      [draft({ secret: 'GEZDGNBVGY3TQOJQ' }), draft(), draft({ secret: 'KRSXG5CTMVRXEZLU' }), draft({ secret: 'GEZDGNBVGY3TQOJQ' })],
+      ['added:new-1', 'duplicate:a1', 'added:new-2', 'duplicate:new-1'],
+      ['a1', 'new-1', 'new-2'],
+    ],
+    ['an empty batch', [existing], [], [], ['a1']],
+  ])('%s', (_, accounts, drafts, outcomes, ids) => {
+    const vault = vaultOf(...accounts);
+    const { vault: next, results } = unchangedInput(vault, (v) => addDrafts(v, deepFreeze(drafts), { newId: sequentialIds(), now: 5000 }));
+    expect(results.map((r) => `${r.outcome}:${r.account.id}`)).toEqual(outcomes);
+    expect(next.accounts.map((a) => a.id)).toEqual(ids);
+  });
+
+  it('gives an added account its id, creation time, no pin, active status and only the draft fields', () => {
+    const withExtra = { ...draft({ type: 'hotp', counter: 7, algorithm: 'SHA512', digits: 8 }), label: 'not a draft field' };
+    const { results } = addDrafts(vaultOf(), [withExtra], { newId: () => 'fresh', now: 1_700_000_000_000 });
+    expect(results[0]?.account).toStrictEqual({
+      type: 'hotp',
+      secret: 'JBSWY3DPEHPK3PXP',
+      algorithm: 'SHA512',
+      digits: 8,
+      period: 30,
+      counter: 7,
+      issuer: 'GitHub',
+      name: 'alice@example.com',
+      id: 'fresh',
+      createdAt: 1_700_000_000_000,
+      pinned: false,
+      status: 'active',
+    });
+  });
+
+  it.each<[title: string, options: Partial<AddOptions>, expected: Partial<Account>]>([
+    ['default status is active, no cognito link', {}, { status: 'active' }],
+    ['status pending', { status: 'pending' }, { status: 'pending' }],
+    ['a cognito link', { cognito: COGNITO }, { status: 'active', cognito: COGNITO }],
+    ['pending with a cognito link', { status: 'pending', cognito: COGNITO }, { status: 'pending', cognito: COGNITO }],
+  ])('options: %s', (_, options, expected) => {
+    const { results } = addDrafts(vaultOf(), [draft()], { newId: () => 'x', now: 1, ...options });
+    const added = results[0]?.account;
+    expect(added?.status).toBe(expected.status);
+    expect(added?.cognito).toEqual(expected.cognito);
+    expect(added !== undefined && 'cognito' in added).toBe(expected.cognito !== undefined);
+  });
+
+  it('asks for one id per added account only', () => {
+    let calls = 0;
+    addDrafts(vaultOf(account('a1', { ...draft() })), [draft(), draft({ secret: 'GEZDGNBVGY3TQOJQ' })], { newId: () => `id-${++calls}`, now: 1 });
+    expect(calls).toBe(1);
+  });
+});
+
+describe('renameAccount', () => {
+  const vault = vaultOf(account('a1', { issuer: 'GitHub', name: 'alice' }), account('a2'));
+
+  it.each<[title: string, label: { issuer: string; name: string }, expected: { issuer: string; name: string }]>([
+    ['new issuer and name', { issuer: 'GitHub Enterprise', name: 'alice.smith' }, { issuer: 'GitHub Enterprise', name: 'alice.smith' }],
+    ['trims both', { issuer: '  GitHub  ', name: '\talice \n' }, { issuer: 'GitHub', name: 'alice' }],
+    ['issuer only', { issuer: 'GitHub', name: '   ' }, { issuer: 'GitHub', name: '' }],
+    ['name only', { issuer: '', name: 'alice' }, { issuer: '', name: 'alice' }],
+  ])('%s', (_, label, expected) => {
+    const next = unchangedInput(vault, (v) => renameAccount(v, 'a1', label));
+    const renamed = next.accounts[0];
+    expect({ issuer: renamed?.issuer, name: renamed?.name }).toEqual(expected);
+    // The secret (so the codes), the id and the place stay.
+    expect({ ...renamed, issuer: 'GitHub', name: 'alice' }).toEqual(vault.accounts[0]);
+    expect(next.accounts[1]).toBe(vault.accounts[1]);
+  });
+
+  it.each([
+    ['both empty', { issuer: '', name: '' }],
+    ['both only whitespace', { issuer: '  ', name: '\t\n' }],
+  ])('rejects %s', (_, label) => {
+    expect(() => unchangedInput(vault, (v) => renameAccount(v, 'a1', label))).toThrow(RangeError);
+  });
+
+  it('rejects an unknown id', () => {
+    expect(() => renameAccount(vault, 'gone', { issuer: 'x', name: '' })).toThrow(AccountNotFoundError);
+  });
+});
+
+describe('setPinned', () => {
+  // *p1 and *p2 are pinned.
+  const vault = vaultOf(account('p1', { pinned: true }), account('p2', { pinned: true }), account('a1'), account('a2'), account('a3'));
+
+  it.each<[title: string, input: Vault, id: string, pinned: boolean, expected: string[]]>([
+    ['pinning goes to the end of the pinned group', vault, 'a2', true, ['*p1', '*p2', '*a2', 'a1', 'a3']],
+    ['pinning the last account', vault, 'a3', true, ['*p1', '*p2', '*a3', 'a1', 'a2']],
+    ['pinning when nothing is pinned goes to the top', vaultOf(account('a1'), account('a2'), account('a3')), 'a3', true, ['*a3', 'a1', 'a2']],
+    ['unpinning goes to the top of the others', vault, 'p1', false, ['*p2', 'p1', 'a1', 'a2', 'a3']],
+    ['unpinning the last pinned account', vault, 'p2', false, ['*p1', 'p2', 'a1', 'a2', 'a3']],
+    ['unpinning the only pinned account', vaultOf(account('p1', { pinned: true }), account('a1')), 'p1', false, ['p1', 'a1']],
+    ['pinning a pinned account changes nothing', vault, 'p2', true, ['*p1', '*p2', 'a1', 'a2', 'a3']],
+    ['unpinning an unpinned account changes nothing', vault, 'a2', false, ['*p1', '*p2', 'a1', 'a2', 'a3']],
+  ])('%s', (_, input, id, pinned, expected) => {
+    expect(order(unchangedInput(input, (v) => setPinned(v, id, pinned)))).toEqual(expected);
+  });
+
+  it('keeps the account otherwise as it was', () => {
+    const next = setPinned(vault, 'a2', true);
+    expect(next.accounts.find((a) => a.id === 'a2')).toEqual({ ...vault.accounts[3], pinned: true });
+  });
+
+  it('rejects an unknown id', () => {
+    expect(() => setPinned(vault, 'gone', true)).toThrow(AccountNotFoundError);
+  });
+});
+
+describe('moveAccount', () => {
+  const vault = vaultOf(account('p1', { pinned: true }), account('p2', { pinned: true }), account('a1'), account('a2'), account('a3'));
+
+  it.each<[title: string, input: Vault, id: string, delta: -1 | 1, expected: string[]]>([
+    ['up within the others', vault, 'a2', -1, ['*p1', '*p2', 'a2', 'a1', 'a3']],
+    ['down within the others', vault, 'a1', 1, ['*p1', '*p2', 'a2', 'a1', 'a3']],
+    ['up within the pinned', vault, 'p2', -1, ['*p2', '*p1', 'a1', 'a2', 'a3']],
+    ['down within the pinned', vault, 'p1', 1, ['*p2', '*p1', 'a1', 'a2', 'a3']],
+    ['the first account up stays', vault, 'p1', -1, ['*p1', '*p2', 'a1', 'a2', 'a3']],
+    ['the last account down stays', vault, 'a3', 1, ['*p1', '*p2', 'a1', 'a2', 'a3']],
+    ['the last pinned down does not cross into the others', vault, 'p2', 1, ['*p1', '*p2', 'a1', 'a2', 'a3']],
+    ['the first of the others up does not cross into the pinned', vault, 'a1', -1, ['*p1', '*p2', 'a1', 'a2', 'a3']],
+    ['a vault stored out of order is shown pinned first, then moved', vaultOf(account('a1'), account('p1', { pinned: true }), account('a2')), 'a2', -1, ['*p1', 'a2', 'a1']],
+  ])('%s', (_, input, id, delta, expected) => {
+    expect(order(unchangedInput(input, (v) => moveAccount(v, id, delta)))).toEqual(expected);
+  });
+
+  it('rejects an unknown id', () => {
+    expect(() => moveAccount(vault, 'gone', 1)).toThrow(AccountNotFoundError);
+  });
+});
+
+describe('removeAccount', () => {
+  const vault = vaultOf(account('a1'), account('a2'), account('a3'));
+
+  it.each([
+    ['the first', 'a1', ['a2', 'a3']],
+    ['one in the middle', 'a2', ['a1', 'a3']],
+    ['the last', 'a3', ['a1', 'a2']],
+  ])('removes %s', (_, id, expected) => {
+    expect(order(unchangedInput(vault, (v) => removeAccount(v, id)))).toEqual(expected);
+  });
+
+  it('removes the only account', () => {
+    expect(removeAccount(vaultOf(account('a1')), 'a1').accounts).toEqual([]);
+  });
+
+  it('rejects an unknown id', () => {
+    expect(() => removeAccount(vault, 'gone')).toThrow(AccountNotFoundError);
+  });
+});
+
+describe('advanceCounter', () => {
+  const vault = vaultOf(account('t1'), account('h1', { type: 'hotp', counter: 5 }), account('h2', { type: 'hotp', counter: 0 }));
+
+  it.each([
+    ['from 5', 'h1', 6],
+    ['from 0', 'h2', 1],
+  ])('advances an HOTP counter %s', (_, id, expected) => {
+    const { vault: next, account: advanced } = unchangedInput(vault, (v) => advanceCounter(v, id));
+    expect(advanced.counter).toBe(expected);
+    expect(next.accounts.find((a) => a.id === id)).toEqual(advanced);
+    expect(advanced).toEqual({ ...vault.accounts.find((a) => a.id === id), counter: expected });
+    expect(order(next)).toEqual(['t1', 'h1', 'h2']);
+  });
+
+  it.each([
+    ['a TOTP account', 't1', TypeError, /t1 is totp, not hotp/],
+    ['an unknown id', 'gone', AccountNotFoundError, /gone/],
+  ])('rejects %s', (_, id, type, message) => {
+    expect(() => unchangedInput(vault, (v) => advanceCounter(v, id))).toThrow(type);
+    expect(() => advanceCounter(vault, id)).toThrow(message);
+  });
+});
+
+describe('markActive', () => {
+  const vault = vaultOf(account('a1', { status: 'pending', cognito: COGNITO }), account('a2'));
+
+  it.each([
+    ['a pending account', 'a1'],
+    ['an account already active', 'a2'],
+  ])('marks %s active, changing nothing else', (_, id) => {
+    const next = unchangedInput(vault, (v) => markActive(v, id));
+    const index = vault.accounts.findIndex((a) => a.id === id);
+    expect(next.accounts[index]).toEqual({ ...vault.accounts[index], status: 'active' });
+    expect(order(next)).toEqual(['a1', 'a2']);
+  });
+
+  it('rejects an unknown id', () => {
+    expect(() => markActive(vault, 'gone')).toThrow(AccountNotFoundError);
+  });
+});
+
+describe('AccountNotFoundError', () => {
+  const vault = vaultOf(account('a1'));
+
+  it.each<[string, (v: Vault) => unknown]>([
+    ['renameAccount', (v) => renameAccount(v, 'missing-42', { issuer: 'x', name: 'y' })],
+    ['setPinned', (v) => setPinned(v, 'missing-42', true)],
+    ['moveAccount', (v) => moveAccount(v, 'missing-42', -1)],
+    ['removeAccount', (v) => removeAccount(v, 'missing-42')],
+    ['advanceCounter', (v) => advanceCounter(v, 'missing-42')],
+    ['markActive', (v) => markActive(v, 'missing-42')],
+  ])('%s names the missing id', (_, edit) => {
+    let caught: unknown;
+    try {
+      edit(vault);
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(AccountNotFoundError);
+    const error = caught as AccountNotFoundError;
+    expect(error.code).toBe('account-not-found');
+    expect(error.accountId).toBe('missing-42');
+    expect(error.name).toBe('AccountNotFoundError');
+    expect(error.message).toContain('missing-42');
+  });
+});
