@@ -136,6 +136,8 @@ class CognitoEnrollmentFlow implements EnrollmentFlow {
   #flowUsed: SignInFlow | undefined;
   #fellBackFrom: SignInFlow | undefined;
   #mfaUsed: CodeChallenge | undefined;
+  /** True when Keystep answered the MFA challenge from its stored secret, false when the user typed the code. */
+  #mfaAnsweredByKeystep = false;
   #codeChallenge: { readonly challenge: CodeChallenge; readonly destination: string | undefined } | undefined;
   #requiredAttributes: readonly string[] = [];
   #goal: 'sign-in' | 'enroll' = 'sign-in';
@@ -148,6 +150,8 @@ class CognitoEnrollmentFlow implements EnrollmentFlow {
   #confirmed: { readonly username: string; readonly preferred: string; readonly list: readonly string[] } | undefined;
   #lastProblem: CognitoProblem | undefined;
   #restartUsed = false;
+  /** A rejected code's problem, shown on the code form that the fresh sign-in after it asks for. */
+  #carriedProblem: CognitoProblem | undefined;
   #hops = 0;
 
   constructor(options: EnrollmentFlowOptions) {
@@ -232,7 +236,11 @@ class CognitoEnrollmentFlow implements EnrollmentFlow {
         response = await this.#respond(pending.challenge, { [CODE_KEYS[pending.challenge]]: code.replace(/\s/g, '') });
       } catch (error: unknown) {
         if (error instanceof StepFailure && CODE_REJECTED.includes(error.problem.code)) {
-          this.#askCode(pending.challenge, pending.destination, error.problem);
+          // Cognito spends the session on a wrong answer: get a fresh challenge now, so the
+          // user's next code goes to a live session, and show why they are asked again.
+          this.#carriedProblem = error.problem;
+          this.#prepareRestart();
+          await this.#signIn();
           return;
         }
         throw error;
@@ -371,6 +379,7 @@ class CognitoEnrollmentFlow implements EnrollmentFlow {
 
   /** Drops secrets and progress (new sign-in, reset). */
   #forget(): void {
+    this.#carriedProblem = undefined;
     this.#credentials = undefined;
     this.#newPassword = undefined;
     this.#session = undefined;
@@ -531,9 +540,11 @@ class CognitoEnrollmentFlow implements EnrollmentFlow {
           this.#mfaUsed = 'SOFTWARE_TOKEN_MFA';
           const secret = this.#draft?.secret ?? (await this.#findSecret());
           if (secret === undefined) {
+            this.#mfaAnsweredByKeystep = false;
             this.#askCode('SOFTWARE_TOKEN_MFA', params['CODE_DELIVERY_DESTINATION']);
             return;
           }
+          this.#mfaAnsweredByKeystep = true;
           response = await submitTotpWithRollover((code) => this.#respond('SOFTWARE_TOKEN_MFA', { SOFTWARE_TOKEN_MFA_CODE: code }), {
             secret,
             generateTotp: this.#options.generateTotp,
@@ -556,6 +567,7 @@ class CognitoEnrollmentFlow implements EnrollmentFlow {
         case 'SMS_MFA':
         case 'EMAIL_OTP':
           this.#mfaUsed = name;
+          this.#mfaAnsweredByKeystep = false;
           this.#askCode(name, params['CODE_DELIVERY_DESTINATION']);
           return;
         default:
@@ -573,7 +585,9 @@ class CognitoEnrollmentFlow implements EnrollmentFlow {
     }
   }
 
-  #askCode(challenge: CodeChallenge, destination: string | undefined, problem?: CognitoProblem): void {
+  #askCode(challenge: CodeChallenge, destination: string | undefined, given?: CognitoProblem): void {
+    const problem = given ?? this.#carriedProblem;
+    this.#carriedProblem = undefined;
     this.#codeChallenge = { challenge, destination };
     this.#setState({
       kind: 'needs-code',
@@ -617,7 +631,7 @@ class CognitoEnrollmentFlow implements EnrollmentFlow {
       flowUsed,
       ...(this.#email === undefined ? {} : { email: this.#email }),
       ...(this.#fellBackFrom === undefined ? {} : { fellBackFrom: this.#fellBackFrom }),
-      ...(this.#mfaUsed === undefined ? {} : { mfaUsed: this.#mfaUsed }),
+      ...(this.#mfaUsed === undefined ? {} : { mfaUsed: this.#mfaUsed, mfaAnsweredByKeystep: this.#mfaAnsweredByKeystep }),
     });
   }
 

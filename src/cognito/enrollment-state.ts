@@ -76,6 +76,8 @@ export type EnrollmentState =
       readonly flowUsed: SignInFlow;
       readonly fellBackFrom?: SignInFlow;
       readonly mfaUsed?: CodeChallenge;
+      /** With mfaUsed: true when Keystep answered from its stored secret, false when the user typed the code. */
+      readonly mfaAnsweredByKeystep?: boolean;
     }
   /** Enrollment in progress at `step`; `pendingAccountId` once the secret is saved. */
   | { readonly kind: 'enrolling'; readonly username: string; readonly step: EnrollmentStep; readonly pendingAccountId?: string }

@@ -91,6 +91,8 @@ export function validateCognitoProfile(input: CognitoProfileInput): ProfileValid
 
   // The issuer becomes the label prefix of an otpauth URI, where a colon is the separator.
   if (issuer.length > MAX_NAME || issuer.includes(':')) fail('issuer', 'issuer-invalid', { value: issuer });
+  // Without an issuer the name becomes the issuer, under the same rule.
+  else if (issuer === '' && name.includes(':')) fail('issuer', 'issuer-invalid', { value: name });
 
   if (errors.length > 0) return { ok: false, errors };
   return {

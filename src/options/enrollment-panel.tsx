@@ -187,7 +187,7 @@ export function EnrollmentPanel({ profile, flow, state, sessionSecret, onSession
           <p role="status">
             {t('state_signed_in', state.username, state.flowUsed)}
             {state.fellBackFrom && ` ${t('state_fell_back', state.fellBackFrom, state.flowUsed)}`}
-            {state.mfaUsed === 'SOFTWARE_TOKEN_MFA' && !wantEnroll.current && ` ${t('state_mfa_answered')}`}
+            {state.mfaUsed !== undefined && ` ${state.mfaAnsweredByKeystep === true ? t('state_mfa_answered') : t('state_mfa_typed', state.mfaUsed)}`}
           </p>
           <div class="row-actions">
             <button

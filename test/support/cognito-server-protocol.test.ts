@@ -172,6 +172,15 @@ describe('fault injection', () => {
     await expect(post('GetUserPoolMfaConfig', JSON.stringify({ UserPoolId: poolId }))).resolves.toMatchObject({ status: 200 });
   });
 
+  it('session-expired answers NotAuthorizedException "Invalid session for the user." once', async () => {
+    const poolId = createPool(h.server);
+    h.server.faults.injectFault({ operation: 'GetUserPoolMfaConfig', kind: 'session-expired', times: 1 });
+    const first = await post('GetUserPoolMfaConfig', JSON.stringify({ UserPoolId: poolId }));
+    expect(first.status).toBe(400);
+    expect(await first.json()).toEqual({ __type: 'NotAuthorizedException', message: 'Invalid session for the user.' });
+    await expect(post('GetUserPoolMfaConfig', JSON.stringify({ UserPoolId: poolId }))).resolves.toMatchObject({ status: 200 });
+  });
+
   it.each([[0], [-1], [1.5]])('refuses times = %d', (times) => {
     expect(() => h.server.faults.injectFault({ kind: 'throttle', times })).toThrow(/times/);
   });

@@ -23,7 +23,8 @@ describe('seedDemo', () => {
     const { passwordAndSrp, withSecret, srpOnly } = seed.optionalMfaPool.clients;
     for (const client of [passwordAndSrp, withSecret, srpOnly, seed.requiredMfaPool.client]) expect(client.clientId).toMatch(/^[a-z0-9]{26}$/);
     expect(withSecret.clientSecret).toMatch(/^[a-z0-9]{51}$/);
-    for (const user of [seed.optionalMfaPool.users.confirmed, seed.optionalMfaPool.users.temporaryPassword, seed.requiredMfaPool.users.confirmed]) {
+    const { confirmed, temporaryPassword, forSecretClient, forSrpOnlyClient } = seed.optionalMfaPool.users;
+    for (const user of [confirmed, temporaryPassword, forSecretClient, forSrpOnlyClient, seed.requiredMfaPool.users.confirmed]) {
       expect(user.username).toMatch(/@example\.com$/);
     }
   });
@@ -42,6 +43,8 @@ describe('seedDemo', () => {
 
   it.each([
     ['confirmed user, OPTIONAL pool', (s: DemoSeed) => [s.optionalMfaPool.clients.passwordAndSrp.clientId, s.optionalMfaPool.users.confirmed] as const, undefined],
+    ['secret-client user, OPTIONAL pool', (s: DemoSeed) => [s.optionalMfaPool.clients.passwordAndSrp.clientId, s.optionalMfaPool.users.forSecretClient] as const, undefined],
+    ['SRP-only-client user, OPTIONAL pool', (s: DemoSeed) => [s.optionalMfaPool.clients.passwordAndSrp.clientId, s.optionalMfaPool.users.forSrpOnlyClient] as const, undefined],
     ['temporary-password user', (s: DemoSeed) => [s.optionalMfaPool.clients.passwordAndSrp.clientId, s.optionalMfaPool.users.temporaryPassword] as const, 'NEW_PASSWORD_REQUIRED'],
     ['user of the ON pool', (s: DemoSeed) => [s.requiredMfaPool.client.clientId, s.requiredMfaPool.users.confirmed] as const, 'MFA_SETUP'],
     ['user of the pool without TOTP', (s: DemoSeed) => [s.totpDisabledPool.client.clientId, s.totpDisabledPool.users.confirmed] as const, undefined],

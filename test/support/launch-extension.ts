@@ -51,7 +51,12 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Load
   const profile = options.profileDir ?? (await mkdtemp(join(tmpdir(), 'keystep-profile-')));
   const extensions = [DIST, ...(options.extraExtensions ?? [])].join(',');
   const signals = options.callerHandlesSignals === true ? { handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false } : {};
-  const context = await chromium.launchPersistentContext(profile, {
+  // When the browser closed itself (the demo's window), Chromium may still be writing its profile as it
+  // exits: retry the ENOTEMPTY that racing rm hits.
+  const removeProfile = async (): Promise<void> => {
+    if (temporary) await rm(profile, { recursive: true, force: true, maxRetries: 10 });
+  };
+  const launching = chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: false,
     ignoreDefaultArgs: ['--disable-extensions', '--headless'],
@@ -71,6 +76,10 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Load
     viewport: headed ? null : { width: 900, height: 700 },
     colorScheme: options.colorScheme ?? (headed ? null : 'light'),
     locale: 'en-US',
+  });
+  const context = await launching.catch(async (error: unknown) => {
+    await removeProfile();
+    throw error;
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
   const id = new URL(worker.url()).host;
@@ -95,9 +104,7 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Load
     openOptions: (hash = '') => open(`src/options/index.html${hash}`),
     async close() {
       await context.close();
-      // When the browser closed itself (the demo's window), Chromium may still be writing its profile as it
-      // exits: retry the ENOTEMPTY that racing rm hits.
-      if (temporary) await rm(profile, { recursive: true, force: true, maxRetries: 10 });
+      await removeProfile();
     },
   };
 }

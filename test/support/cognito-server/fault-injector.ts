@@ -1,5 +1,9 @@
-/** throttle: TooManyRequestsException (HTTP 400); http500: InternalErrorException (HTTP 500). */
-export type FaultKind = 'throttle' | 'http500';
+/**
+ * throttle: TooManyRequestsException (HTTP 400); http500: InternalErrorException (HTTP 500);
+ * session-expired: NotAuthorizedException "Invalid session for the user.", the answer Cognito gives a
+ * session past its AuthSessionValidity, without moving the server's clock (which also checks TOTP codes).
+ */
+export type FaultKind = 'throttle' | 'http500' | 'session-expired';
 
 export interface FaultSpec {
   /** Operation name, e.g. "VerifySoftwareToken"; every operation when omitted. */

@@ -101,6 +101,7 @@ async function handle(deps: HttpHandlerDeps, req: IncomingMessage, res: ServerRe
     const fault = deps.faults.take(operation);
     if (fault === 'throttle') throw serviceErrors.tooManyRequests();
     if (fault === 'http500') throw serviceErrors.internal();
+    if (fault === 'session-expired') throw serviceErrors.invalidSession();
     const output = run(ctx, input);
     send(res, 200, { ...base, ...cors, 'Content-Type': CONTENT_TYPE }, JSON.stringify(output));
     deps.log.record({ at, method, operation, status: 200 });

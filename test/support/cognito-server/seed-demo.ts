@@ -33,6 +33,10 @@ export interface DemoSeed {
       readonly confirmed: DemoUser;
       /** FORCE_CHANGE_PASSWORD; `password` is the temporary password. */
       readonly temporaryPassword: DemoUser;
+      /** CONFIRMED, no MFA yet: the demo's user for the secret client, so each client has a user left to enroll. */
+      readonly forSecretClient: DemoUser;
+      /** CONFIRMED, no MFA yet: the demo's user for the SRP-only client. */
+      readonly forSrpOnlyClient: DemoUser;
     };
   };
   /** MFA ON, TOTP on: users without MFA get MFA_SETUP after the password. */
@@ -107,6 +111,8 @@ export function seedDemo(server: CognitoServer): DemoSeed {
       users: {
         confirmed: confirmedUser(server, optional, 'demo@example.com'),
         temporaryPassword: { username: temporaryUser, password: TEMPORARY_PASSWORD },
+        forSecretClient: confirmedUser(server, optional, 'secret-client@example.com'),
+        forSrpOnlyClient: confirmedUser(server, optional, 'srp-only@example.com'),
       },
     },
     requiredMfaPool: {
