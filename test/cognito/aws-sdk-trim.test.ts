@@ -1,0 +1,237 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { build, type Rolldown } from 'vite';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type * as AwsCognitoClientModule from '../../src/cognito/aws-cognito-client.ts';
+import type { CognitoApi } from '../../src/cognito/cognito-api.ts';
+import { awsSdkTrim } from '../../vite.config.ts';
+
+// The extension's Cognito client as the browser gets it: the SDK's browser build (fetch handler, browser
+// runtime config) with awsSdkTrim's stubs, bundled on its own and loaded here in Node (which has fetch).
+// If any of the six operations needed what the plugin leaves out (SigV4, SHA-256, the event-stream codec),
+// the stubs would throw and these calls would fail.
+
+const ENTRY = fileURLToPath(new URL('../../src/cognito/aws-cognito-client.ts', import.meta.url));
+const SERVER_DATE = 'Tue, 03 Nov 2026 07:05:09 GMT';
+
+interface Received {
+  readonly target: string | undefined;
+  readonly headers: IncomingHttpHeaders;
+  readonly body: unknown;
+}
+interface Reply {
+  readonly status: number;
+  readonly body: unknown;
+}
+
+let chunks: Rolldown.OutputChunk[] = [];
+let chunk: Rolldown.OutputChunk;
+let bundled: typeof AwsCognitoClientModule;
+let outDir: string | undefined;
+let server: Server | undefined;
+let endpoint: string;
+let received: Received[] = [];
+let reply: (request: Received) => Reply = () => ({ status: 200, body: {} });
+
+beforeAll(async () => {
+  const output = await build({
+    configFile: false,
+    logLevel: 'silent',
+    plugins: [awsSdkTrim()],
+    build: {
+      write: false,
+      minify: false,
+      target: 'chrome120',
+      lib: { entry: ENTRY, formats: ['es'], fileName: 'aws-cognito-client' },
+    },
+  });
+  const outputs = (Array.isArray(output) ? output : [output]) as Rolldown.RolldownOutput[];
+  chunks = outputs.flatMap((o) => o.output).filter((o): o is Rolldown.OutputChunk => o.type === 'chunk');
+  const entry = chunks.find((c) => c.isEntry);
+  if (entry === undefined) throw new Error('the library build made no entry chunk');
+  chunk = entry;
+  outDir = await mkdtemp(join(tmpdir(), 'keystep-sdk-trim-'));
+  await writeFile(join(outDir, 'package.json'), '{"type":"module"}');
+  for (const c of chunks) await writeFile(join(outDir, c.fileName), c.code);
+  bundled = (await import(/* @vite-ignore */ pathToFileURL(join(outDir, chunk.fileName)).href)) as typeof AwsCognitoClientModule;
+
+  server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (data: Buffer) => chunks.push(data));
+    req.on('end', () => {
+      const target = req.headers['x-amz-target'];
+      const request: Received = {
+        target: typeof target === 'string' ? target : undefined,
+        headers: req.headers,
+        body: JSON.parse(Buffer.concat(chunks).toString('utf8') || 'null') as unknown,
+      };
+      received.push(request);
+      const answer = reply(request);
+      res.writeHead(answer.status, { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-requestid': 'req-1', date: SERVER_DATE });
+      res.end(JSON.stringify(answer.body));
+    });
+  });
+  const listening = server;
+  await new Promise<void>((resolve) => listening.listen(0, '127.0.0.1', resolve));
+  endpoint = `http://127.0.0.1:${(listening.address() as AddressInfo).port}`;
+}, 120_000);
+
+afterAll(async () => {
+  const running = server;
+  if (running !== undefined) await new Promise<void>((resolve) => running.close(() => resolve()));
+  if (outDir !== undefined) await rm(outDir, { recursive: true, force: true });
+});
+
+beforeEach(() => {
+  received = [];
+});
+
+const api = (): CognitoApi => bundled.createAwsCognitoClient({ region: 'eu-west-1', endpoint });
+
+describe('the bundle awsSdkTrim makes', () => {
+  it.each([
+    ['the SigV4 code of @aws-sdk/core', '/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/'],
+    ['@smithy/signature-v4', '/@smithy/signature-v4/'],
+    ['the checksum (SHA-256) code of @smithy/core', '/@smithy/core/dist-es/submodules/checksum/'],
+    ['the event-stream codec of @smithy/core', '/@smithy/core/dist-es/submodules/event-streams/'],
+  ])('leaves out %s', (_name, path) => {
+    expect(chunks.flatMap((c) => c.moduleIds).filter((id) => id.includes(path))).toEqual([]);
+  });
+
+  it.each([
+    ['the httpAuthSchemes stub', '/src/cognito/sdk-stubs/http-auth-schemes.ts'],
+    ['the checksum stub', '/src/cognito/sdk-stubs/sha256.ts'],
+    ["the SDK's browser runtime config", '/@aws-sdk/client-cognito-identity-provider/dist-es/runtimeConfig.browser.js'],
+    ["the SDK's fetch handler", '/@smithy/fetch-http-handler/'],
+  ])('contains %s', (_name, path) => {
+    expect(chunk.moduleIds.some((id) => id.includes(path))).toBe(true);
+  });
+
+  it('is one self-contained chunk: no imports, no dynamic imports', () => {
+    expect(chunks.map((c) => ({ imports: c.imports, dynamicImports: c.dynamicImports }))).toEqual([{ imports: [], dynamicImports: [] }]);
+  });
+
+  it("keeps only the client package.json's version", () => {
+    expect(chunk.code).toMatch(/\{\s*"?version"?:\s*"3\.\d+\.\d+"\s*\}/);
+    expect(chunk.code).not.toContain('build:types');
+  });
+});
+
+interface OperationRow {
+  readonly name: string;
+  readonly call: (client: CognitoApi) => Promise<unknown>;
+  readonly expectedBody: unknown;
+  readonly serverBody: unknown;
+  readonly expectedResult: unknown;
+}
+
+const serverDate = Date.parse(SERVER_DATE);
+const operations: readonly OperationRow[] = [
+  {
+    name: 'InitiateAuth',
+    call: (c) => c.initiateAuth({ AuthFlow: 'USER_SRP_AUTH', ClientId: 'client1', AuthParameters: { USERNAME: 'alice', SRP_A: 'abc' } }),
+    expectedBody: { AuthFlow: 'USER_SRP_AUTH', ClientId: 'client1', AuthParameters: { USERNAME: 'alice', SRP_A: 'abc' } },
+    serverBody: { ChallengeName: 'PASSWORD_VERIFIER', ChallengeParameters: { SALT: '0a', SRP_B: '02', SECRET_BLOCK: 'AAAA', USER_ID_FOR_SRP: 'sub-1' } },
+    expectedResult: { ChallengeName: 'PASSWORD_VERIFIER', ChallengeParameters: { SALT: '0a', SRP_B: '02', SECRET_BLOCK: 'AAAA', USER_ID_FOR_SRP: 'sub-1' }, serverDate },
+  },
+  {
+    name: 'RespondToAuthChallenge',
+    call: (c) => c.respondToAuthChallenge({ ClientId: 'client1', ChallengeName: 'SOFTWARE_TOKEN_MFA', Session: 's1', ChallengeResponses: { USERNAME: 'u', SOFTWARE_TOKEN_MFA_CODE: '123456' } }),
+    expectedBody: { ClientId: 'client1', ChallengeName: 'SOFTWARE_TOKEN_MFA', Session: 's1', ChallengeResponses: { USERNAME: 'u', SOFTWARE_TOKEN_MFA_CODE: '123456' } },
+    serverBody: { ChallengeParameters: {}, AuthenticationResult: { AccessToken: 'at', IdToken: 'it', RefreshToken: 'rt', ExpiresIn: 3600, TokenType: 'Bearer' } },
+    expectedResult: { ChallengeParameters: {}, AuthenticationResult: { AccessToken: 'at', IdToken: 'it', RefreshToken: 'rt', ExpiresIn: 3600, TokenType: 'Bearer' }, serverDate },
+  },
+  {
+    name: 'AssociateSoftwareToken',
+    call: (c) => c.associateSoftwareToken({ Session: 's1' }),
+    expectedBody: { Session: 's1' },
+    serverBody: { SecretCode: 'JBSWY3DPEHPK3PXP', Session: 's2' },
+    expectedResult: { SecretCode: 'JBSWY3DPEHPK3PXP', Session: 's2', serverDate },
+  },
+  {
+    name: 'VerifySoftwareToken',
+    call: (c) => c.verifySoftwareToken({ AccessToken: 'at', UserCode: '123456', FriendlyDeviceName: 'Keystep on Chrome' }),
+    expectedBody: { AccessToken: 'at', UserCode: '123456', FriendlyDeviceName: 'Keystep on Chrome' },
+    serverBody: { Status: 'SUCCESS' },
+    expectedResult: { Status: 'SUCCESS', serverDate },
+  },
+  {
+    name: 'SetUserMFAPreference',
+    call: (c) => c.setUserMfaPreference({ AccessToken: 'at', SoftwareTokenMfaSettings: { Enabled: true, PreferredMfa: true } }),
+    expectedBody: { AccessToken: 'at', SoftwareTokenMfaSettings: { Enabled: true, PreferredMfa: true } },
+    serverBody: {},
+    expectedResult: { serverDate },
+  },
+  {
+    name: 'GetUser',
+    call: (c) => c.getUser({ AccessToken: 'at' }),
+    expectedBody: { AccessToken: 'at' },
+    serverBody: { Username: 'demo', UserAttributes: [{ Name: 'email', Value: 'demo@example.com' }], PreferredMfaSetting: 'SOFTWARE_TOKEN_MFA', UserMFASettingList: ['SOFTWARE_TOKEN_MFA'] },
+    expectedResult: {
+      Username: 'demo',
+      UserAttributes: [{ Name: 'email', Value: 'demo@example.com' }],
+      PreferredMfaSetting: 'SOFTWARE_TOKEN_MFA',
+      UserMFASettingList: ['SOFTWARE_TOKEN_MFA'],
+      serverDate,
+    },
+  },
+];
+
+describe('the trimmed browser bundle against a local JSON 1.1 server', () => {
+  it.each(operations)('$name: sends the JSON body unsigned and returns the result', async (row) => {
+    reply = () => ({ status: 200, body: row.serverBody });
+    expect(await row.call(api())).toEqual(row.expectedResult);
+    expect(received).toHaveLength(1);
+    const request = received[0]!;
+    expect(request.target).toBe(`AWSCognitoIdentityProviderService.${row.name}`);
+    expect(request.headers['content-type']).toBe('application/x-amz-json-1.1');
+    expect(request.body).toEqual(row.expectedBody);
+    expect([request.headers.authorization, request.headers['x-amz-date'], request.headers['x-amz-content-sha256']]).toEqual([undefined, undefined, undefined]);
+    // The User-Agent still names the client's version, from the trimmed package.json.
+    expect(request.headers['x-amz-user-agent']).toMatch(/aws-sdk-js\/3\.\d+\.\d+/);
+  });
+
+  it.each([
+    [400, 'NotAuthorizedException', 'Incorrect username or password.', 'NotAuthorizedException'],
+    [400, 'com.amazonaws.cognito.identity.idp.model#CodeMismatchException', 'Invalid code or auth state for the user.', 'CodeMismatchException'],
+    [500, 'InternalErrorException', 'Internal error', 'InternalErrorException'],
+  ])('HTTP %i %s -> CognitoServiceError in one attempt', async (status, type, message, name) => {
+    reply = () => ({ status, body: { __type: type, message } });
+    const error = await api()
+      .initiateAuth({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: 'c', AuthParameters: { USERNAME: 'u', PASSWORD: 'p' } })
+      .catch((e: unknown) => e);
+    // The bundle has its own copy of the class, so compare by class name rather than instanceof.
+    expect(error).toBeInstanceOf(Error);
+    expect((error as Error).constructor.name).toBe('CognitoServiceError');
+    expect(error).toMatchObject({ name, message, status, serverDate });
+    expect(received).toHaveLength(1);
+  });
+
+  it('maps a refused connection (fetch TypeError) to CognitoNetworkError naming the host', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    const client = bundled.createAwsCognitoClient({ region: 'eu-west-1', endpoint: `http://127.0.0.1:${port}` });
+    const error = await client.getUser({ AccessToken: 'at' }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: 'CognitoNetworkError', host: `127.0.0.1:${port}` });
+  });
+
+  it('gives up on a server that never answers after requestTimeoutMs, as CognitoNetworkError', async () => {
+    const silent = createServer(() => undefined);
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const port = (silent.address() as AddressInfo).port;
+    try {
+      const client = bundled.createAwsCognitoClient({ region: 'eu-west-1', endpoint: `http://127.0.0.1:${port}`, requestTimeoutMs: 200 });
+      const error = await client.getUser({ AccessToken: 'at' }).catch((e: unknown) => e);
+      expect(error).toMatchObject({ name: 'CognitoNetworkError', host: `127.0.0.1:${port}` });
+    } finally {
+      silent.closeAllConnections();
+      await new Promise<void>((resolve) => silent.close(() => resolve()));
+    }
+  });
+});
