@@ -39,7 +39,8 @@ describe('Cognito errors in the options page', () => {
     expect(await alertText(page)).toBe(
       `TOTP MFA is turned off for user pool ${poolId}. A pool administrator can turn it on (keeping MFA optional) with: aws cognito-idp set-user-pool-mfa-config --user-pool-id ${poolId} --software-token-mfa-configuration Enabled=true --mfa-configuration OPTIONAL`,
     );
-    expect(JSON.parse(await dumpExtensionStorage(page)).local.vault).toEqual(JSON.parse(before).local.vault);
+    const vaultOf = (dump: string): unknown => (JSON.parse(dump) as { local: { vault?: unknown } }).local.vault;
+    expect(vaultOf(await dumpExtensionStorage(page))).toEqual(vaultOf(before));
     await page.close();
   });
 
