@@ -31,7 +31,8 @@ export function useEnrollmentFlow(profile: CognitoProfile | undefined, { store, 
             now: clock,
           })
         : undefined,
-    [profile, store, clock, makeApi],
+    // Keyed on the profile's content: a re-read of the saved list (from any tab) must not restart a running enrollment.
+    [profile === undefined ? undefined : JSON.stringify(profile), store, clock, makeApi],
   );
   const [state, setState] = useState<EnrollmentState>(() => flow?.getState() ?? { kind: 'idle' });
   useEffect(() => {

@@ -3,8 +3,9 @@ import { addDrafts, AccountNotFoundError } from '../core/vault-edits.ts';
 import type { Account, CognitoLink, Vault } from '../core/vault.ts';
 import type { AccountStore } from './account-store.ts';
 
+// A TOTP device belongs to the user in the pool, whichever app client enrolled it.
 const sameUser = (link: CognitoLink | undefined, ref: CognitoAccountRef): boolean =>
-  link !== undefined && link.region === ref.region && link.userPoolId === ref.userPoolId && link.clientId === ref.clientId && link.username === ref.username;
+  link !== undefined && link.region === ref.region && link.userPoolId === ref.userPoolId && link.username === ref.username;
 
 /**
  * Keystep's vault as the Cognito enrollment flow sees it. A pending account is written before

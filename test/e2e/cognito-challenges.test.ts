@@ -1,0 +1,175 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  cognitoSection,
+  createProfile,
+  describeCalls,
+  enrollmentComplete,
+  enrollmentSummary,
+  expectNoPasswordOrToken,
+  expectPopupCodeSignsIn,
+  popupAccountNames,
+  seedUser,
+  signInAndEnroll,
+  signInOnly,
+  signInWithCode,
+  startCognitoE2e,
+  storedCognitoAccounts,
+  watchCognitoCalls,
+  type CognitoE2e,
+  type SeededUser,
+} from '../support/cognito-e2e.ts';
+import { createClient, totpCode } from '../support/cognito-server-harness.ts';
+import { dumpExtensionStorage } from '../support/dump-extension-storage.ts';
+
+// Sign-in challenges on the way to enrollment: NEW_PASSWORD_REQUIRED then MFA_SETUP (a pool that requires MFA), and
+// SOFTWARE_TOKEN_MFA answered from the secret Keystep stored (an enrolled user signing in again or re-enrolling).
+// Each test seeds its own pool, client and users, and names its own profile.
+
+let e2e: CognitoE2e;
+
+beforeAll(async () => {
+  e2e = await startCognitoE2e();
+});
+afterAll(async () => {
+  await e2e.close();
+});
+
+const SUMMARY_SRP = { PreferredMfaSetting: 'SOFTWARE_TOKEN_MFA', UserMFASettingList: 'SOFTWARE_TOKEN_MFA', 'Sign-in flow': 'USER_SRP_AUTH' };
+
+/** Enrolls `user` from the sign-in form and clicks "Start again" on the summary, back to the sign-in form. */
+async function enrollAndStartAgain(page: Page, profileName: string, user: SeededUser): Promise<void> {
+  await signInAndEnroll(page, profileName, user.username, user.password);
+  const done = await enrollmentComplete(page);
+  await done.getByRole('button', { name: 'Start again' }).click();
+}
+
+describe('Cognito challenges on the way to enrollment', () => {
+  it('answers NEW_PASSWORD_REQUIRED with the new password, then enrolls inside MFA_SETUP of a pool that requires MFA', async () => {
+    const user = seedUser(e2e.server, { username: 'first-login@example.com', password: 'Temporary-pass-1', temporary: true, mfa: 'ON' });
+    const newPassword = 'Chosen-new-pass-1';
+    const page = await e2e.ext.openOptions('#cognito');
+    const calls = watchCognitoCalls(page, e2e.server);
+    await createProfile(page, e2e.server.url, { name: 'New password', userPoolId: user.userPoolId, clientId: user.clientId });
+    await signInAndEnroll(page, 'New password', user.username, user.password);
+
+    const form = page.getByRole('form', { name: 'Choose a new password' });
+    await form.waitFor();
+    expect(await form.getByText('has a temporary password').textContent()).toBe(`${user.username} has a temporary password. Cognito requires a new one before sign-in.`);
+    await form.getByLabel('New password').fill(newPassword);
+    await form.getByRole('button', { name: 'Set password and continue' }).click();
+
+    const done = await enrollmentComplete(page);
+    expect(await enrollmentSummary(done)).toEqual({ Username: user.username, ...SUMMARY_SRP });
+    expect(await done.getByText('Enrolled inside the MFA_SETUP challenge (the pool requires MFA).', { exact: true }).isVisible()).toBe(true);
+    expect(describeCalls(calls.calls())).toEqual([
+      'InitiateAuth USER_SRP_AUTH 200',
+      'RespondToAuthChallenge PASSWORD_VERIFIER 200',
+      'RespondToAuthChallenge NEW_PASSWORD_REQUIRED 200',
+      'AssociateSoftwareToken 200',
+      'VerifySoftwareToken 200',
+      'RespondToAuthChallenge MFA_SETUP 200',
+      'SetUserMFAPreference 200',
+      'GetUser 200',
+    ]);
+    expect(e2e.server.admin.adminGetUser({ UserPoolId: user.userPoolId, Username: user.username }).UserStatus).toBe('CONFIRMED');
+
+    // The new password, not the temporary one, signs in, with the code the popup shows.
+    await expectPopupCodeSignsIn(e2e, 'New password', user, { password: newPassword });
+    expectNoPasswordOrToken(await dumpExtensionStorage(page), [user.password, newPassword]);
+    await page.close();
+  });
+
+  it('re-enrolls an enrolled user: answers SOFTWARE_TOKEN_MFA from the stored secret, and the new account replaces the old one in place', async () => {
+    const first = seedUser(e2e.server, { username: 'reenroll-first@example.com', password: 'Reenroll-pass-1' });
+    // A second user of the same pool and client, enrolled after the first, shows that the replacement keeps its place.
+    const second: SeededUser = { ...first, username: 'reenroll-second@example.com' };
+    e2e.server.admin.adminCreateUser({ UserPoolId: first.userPoolId, Username: second.username, UserAttributes: [{ Name: 'email', Value: second.username }], MessageAction: 'SUPPRESS' });
+    e2e.server.admin.adminSetUserPassword({ UserPoolId: first.userPoolId, Username: second.username, Password: second.password, Permanent: true });
+    const ref = { userPoolId: first.userPoolId, clientId: first.clientId, username: first.username };
+
+    const page = await e2e.ext.openOptions('#cognito');
+    await createProfile(page, e2e.server.url, { name: 'Re-enroll', userPoolId: first.userPoolId, clientId: first.clientId });
+    await enrollAndStartAgain(page, 'Re-enroll', first);
+    await enrollAndStartAgain(page, 'Re-enroll', second);
+    const [before] = storedCognitoAccounts(await dumpExtensionStorage(page), ref);
+    if (before === undefined) throw new Error('no stored account after the first enrollment');
+
+    const calls = watchCognitoCalls(page, e2e.server);
+    await signInAndEnroll(page, 'Re-enroll', first.username, first.password);
+    const done = await enrollmentComplete(page);
+    expect(await enrollmentSummary(done)).toEqual({ Username: first.username, ...SUMMARY_SRP });
+    // Keystep answered SOFTWARE_TOKEN_MFA itself (this test typed no code), then enrolled a new secret.
+    expect(describeCalls(calls.calls())).toEqual([
+      'InitiateAuth USER_SRP_AUTH 200',
+      'RespondToAuthChallenge PASSWORD_VERIFIER 200',
+      'RespondToAuthChallenge SOFTWARE_TOKEN_MFA 200',
+      'AssociateSoftwareToken 200',
+      'VerifySoftwareToken 200',
+      'SetUserMFAPreference 200',
+      'GetUser 200',
+    ]);
+
+    // One account for the user, with a new secret, still before the second user's.
+    const dump = await dumpExtensionStorage(page);
+    const after = storedCognitoAccounts(dump, ref);
+    expect(after.map((account) => ({ status: account.status, sameSecret: account.secret === before.secret }))).toEqual([{ status: 'active', sameSecret: false }]);
+    const names = await popupAccountNames(e2e.ext, 'Re-enroll');
+    expect(names.map((name) => name.slice(0, name.indexOf(', code ')))).toEqual([`Re-enroll (${first.username})`, `Re-enroll (${second.username})`]);
+
+    const code = await expectPopupCodeSignsIn(e2e, 'Re-enroll', first);
+    // The old secret's code no longer signs in (equal to the new code only by a one-in-a-million chance).
+    const oldCode = totpCode(before.secret, Date.now());
+    expect(oldCode).not.toBe(code);
+    await expect(signInWithCode(e2e.sdk, first, first.username, first.password, oldCode)).rejects.toMatchObject({ name: 'CodeMismatchException' });
+    expectNoPasswordOrToken(dump, [first.password]);
+    await page.close();
+  });
+
+  it('re-enrolls through another app client of the same pool: answers SOFTWARE_TOKEN_MFA from the stored secret, one account remains', async () => {
+    // The TOTP device belongs to the user in the pool, whichever app client signs in: the secret Keystep stored through
+    // one client answers the challenge through another, and the new secret replaces it.
+    const user = seedUser(e2e.server, { username: 'two-clients@example.com', password: 'Two-clients-1' });
+    const other = createClient(e2e.server, user.userPoolId);
+    const page = await e2e.ext.openOptions('#cognito');
+    await createProfile(page, e2e.server.url, { name: 'Client one', userPoolId: user.userPoolId, clientId: user.clientId });
+    await enrollAndStartAgain(page, 'Client one', user);
+    await createProfile(page, e2e.server.url, { name: 'Client two', userPoolId: user.userPoolId, clientId: other.clientId });
+
+    const calls = watchCognitoCalls(page, e2e.server);
+    await signInAndEnroll(page, 'Client two', user.username, user.password);
+    await enrollmentComplete(page);
+    expect(describeCalls(calls.calls()).slice(0, 3)).toEqual(['InitiateAuth USER_SRP_AUTH 200', 'RespondToAuthChallenge PASSWORD_VERIFIER 200', 'RespondToAuthChallenge SOFTWARE_TOKEN_MFA 200']);
+    const names = await popupAccountNames(e2e.ext, user.username);
+    expect(names.map((name) => name.slice(0, name.indexOf(', code ')))).toEqual([`Client two (${user.username})`]);
+    await expectPopupCodeSignsIn(e2e, 'Client two', { ...user, clientId: other.clientId });
+    expectNoPasswordOrToken(await dumpExtensionStorage(page), [user.password]);
+    await page.close();
+  });
+
+  it('"Sign in only" for an enrolled user answers SOFTWARE_TOKEN_MFA from the stored secret and enrolls nothing', async () => {
+    const user = seedUser(e2e.server, { username: 'sign-in-only@example.com', password: 'Sign-in-only-1' });
+    const page = await e2e.ext.openOptions('#cognito');
+    await createProfile(page, e2e.server.url, { name: 'Sign in only', userPoolId: user.userPoolId, clientId: user.clientId });
+    await enrollAndStartAgain(page, 'Sign in only', user);
+    const ref = { userPoolId: user.userPoolId, clientId: user.clientId, username: user.username };
+    const before = storedCognitoAccounts(await dumpExtensionStorage(page), ref);
+    expect(before).toHaveLength(1);
+
+    const calls = watchCognitoCalls(page, e2e.server);
+    await signInOnly(page, 'Sign in only', user.username, user.password);
+    const status = cognitoSection(page).getByRole('status').filter({ hasText: 'Signed in as' });
+    await expect
+      .poll(() => status.textContent(), { timeout: 30_000 })
+      .toBe(`Signed in as ${user.username} with USER_SRP_AUTH. Cognito asked for a TOTP code and Keystep answered it from its stored secret.`);
+    expect(describeCalls(calls.calls())).toEqual(['InitiateAuth USER_SRP_AUTH 200', 'RespondToAuthChallenge PASSWORD_VERIFIER 200', 'RespondToAuthChallenge SOFTWARE_TOKEN_MFA 200']);
+
+    // Nothing enrolled: the same single account and secret, whose code still signs in.
+    const dump = await dumpExtensionStorage(page);
+    expect(storedCognitoAccounts(dump, ref)).toEqual(before);
+    expect(await popupAccountNames(e2e.ext, 'Sign in only')).toHaveLength(1);
+    await expectPopupCodeSignsIn(e2e, 'Sign in only', user);
+    expectNoPasswordOrToken(dump, [user.password]);
+    await page.close();
+  });
+});
