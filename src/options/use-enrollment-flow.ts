@@ -31,8 +31,9 @@ export function useEnrollmentFlow(profile: CognitoProfile | undefined, { store, 
             now: clock,
           })
         : undefined,
-    // Keyed on the profile's content: a re-read of the saved list (from any tab) must not restart a running enrollment.
-    [profile === undefined ? undefined : JSON.stringify(profile), store, clock, makeApi],
+    // Keyed on the profile's content: a re-read of the saved list (from any tab) must not restart a running
+    // enrollment. Sorted keys, because chrome.storage hands objects back with their keys in another order.
+    [profile === undefined ? undefined : JSON.stringify(profile, Object.keys(profile).sort()), store, clock, makeApi],
   );
   const [state, setState] = useState<EnrollmentState>(() => flow?.getState() ?? { kind: 'idle' });
   useEffect(() => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo, type DemoSeed } from '../support/cognito-server/seed-demo.ts';
-import { createProfile, enrollmentComplete, popupCode, signInAndEnroll, signInWithCode, startCognitoE2e, type CognitoE2e } from '../support/cognito-e2e.ts';
+import { createProfile, enrollmentComplete, popupCode, seedUser, signInAndEnroll, signInWithCode, startCognitoE2e, type CognitoE2e } from '../support/cognito-e2e.ts';
 import { dumpExtensionStorage } from '../support/dump-extension-storage.ts';
 
 let e2e: CognitoE2e;
@@ -35,6 +35,21 @@ describe('Cognito enrollment from the options page', () => {
     expect(dump).toContain(pool.userPoolId);
     expect(dump).not.toContain(user.password);
     expect(dump).not.toMatch(/eyJ[\w-]+\.[\w-]+\./);
+    await page.close();
+  });
+
+  it('keeps enrolling when another options tab saves a different profile meanwhile', async () => {
+    const user = seedUser(e2e.server, { username: 'two-tabs@example.com', password: 'Two-tabs-pass-1' });
+    const page = await e2e.ext.openOptions('#cognito');
+    await createProfile(page, e2e.server.url, { name: 'Two tabs', userPoolId: user.userPoolId, clientId: user.clientId });
+    // The first association is throttled, so enrollment is still running (backing off ~1 s) when the other tab saves.
+    e2e.server.faults.injectFault({ operation: 'AssociateSoftwareToken', kind: 'throttle', times: 1 });
+    await signInAndEnroll(page, 'Two tabs', user.username, user.password);
+    await expect.poll(() => e2e.server.requestLog.forOperation('AssociateSoftwareToken').length).toBe(1);
+    const other = await e2e.ext.openOptions('#cognito');
+    await createProfile(other, e2e.server.url, { name: 'Other profile', userPoolId: user.userPoolId, clientId: user.clientId });
+    await other.close();
+    await enrollmentComplete(page);
     await page.close();
   });
 });
