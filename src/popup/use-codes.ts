@@ -13,7 +13,11 @@ export interface CodeRequest {
   readonly step: number;
 }
 
-export const codeKey = (request: CodeRequest): string => `${request.account.id}:${request.account.secret.length}:${request.step}`;
+/**
+ * Everything a code depends on. The secret is part of it because it can change under the same id
+ * (a pending Cognito enrollment re-associated); the key stays in this page's memory.
+ */
+export const codeKey = ({ account, step }: CodeRequest): string => `${account.id}:${account.algorithm}:${account.digits}:${account.secret}:${step}`;
 
 /**
  * Computes the codes the page needs (only the visible rows ask), caches them by account and

@@ -738,3 +738,16 @@ describe('writes from another page', () => {
     expect(screen.queryByRole('heading', { name: 'No accounts yet' })).toBeNull();
   });
 });
+
+describe('a secret replaced under the same account', () => {
+  it('shows the code of the new secret (a pending Cognito enrollment re-associated)', async () => {
+    const oldUri = 'otpauth://totp/Pool:erin?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=Pool';
+    const newUri = 'otpauth://totp/Pool:erin?secret=MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43U&issuer=Pool';
+    await seed([oldUri], [{ status: 'pending' }]);
+    const { store } = renderApp();
+    expect(codeFromName(ariaLabel(await withCode('Pool (erin)')))).toBe(independentTotp(oldUri, NOW));
+    // Same id, same secret length, new secret: what savePending does when Cognito associates again.
+    await store.update((vault) => ({ vault: { accounts: vault.accounts.map((a) => ({ ...a, secret: parseOtpauthUri(newUri).secret })) }, result: undefined }));
+    await vi.waitFor(() => expect(codeFromName(ariaLabel(copyButton('Pool (erin)')))).toBe(independentTotp(newUri, NOW)), WAIT);
+  });
+});
