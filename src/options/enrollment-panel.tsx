@@ -3,6 +3,7 @@ import type { EnrollmentFlow } from '../cognito/enrollment-flow.ts';
 import type { EnrollmentState, EnrollmentStep } from '../cognito/enrollment-state.ts';
 import { t, type MessageKey } from '../platform/i18n.ts';
 import type { StoredCognitoProfile } from '../platform/storage-items.ts';
+import { ChallengeForm } from './challenge-form.tsx';
 import { describeCognitoProblem } from './describe-cognito-problem.ts';
 
 interface Props {
@@ -113,16 +114,18 @@ export function EnrollmentPanel({ profile, flow, state, sessionSecret, onSession
       );
     case 'needs-new-password':
       return (
-        <form
-          class="stack"
-          aria-labelledby={`${id}-newpw`}
-          onSubmit={run(async () => {
+        <ChallengeForm
+          heading={t('newPasswordHeading')}
+          intro={t('newPasswordIntro', state.username)}
+          problem={state.problem}
+          submitLabel={t('setPasswordContinue')}
+          canSubmit={newPassword !== ''}
+          onStartAgain={() => flow.reset()}
+          onSubmit={async () => {
             await flow.submitNewPassword({ newPassword, attributes });
             await continueToEnroll();
-          })}
+          }}
         >
-          <h3 id={`${id}-newpw`}>{t('newPasswordHeading')}</h3>
-          <p>{t('newPasswordIntro', state.username)}</p>
           <label>
             {t('newPassword')}
             <input type="password" value={newPassword} autoComplete="new-password" required onInput={(e) => setNewPassword(e.currentTarget.value)} />
@@ -133,53 +136,29 @@ export function EnrollmentPanel({ profile, flow, state, sessionSecret, onSession
               <input value={attributes[name] ?? ''} required onInput={(e) => setAttributes({ ...attributes, [name]: e.currentTarget.value })} />
             </label>
           ))}
-          {state.problem && (
-            <p class="problem" role="alert">
-              {describeCognitoProblem(state.problem)}
-            </p>
-          )}
-          <div class="row-actions">
-            <button type="submit" class="primary" disabled={!newPassword}>
-              {t('setPasswordContinue')}
-            </button>
-            <button type="button" onClick={() => flow.reset()}>
-              {t('startAgain')}
-            </button>
-          </div>
-        </form>
+        </ChallengeForm>
       );
     case 'needs-code':
       return (
-        <form
-          class="stack"
-          aria-labelledby={`${id}-code`}
-          onSubmit={run(async () => {
+        <ChallengeForm
+          heading={t('codeHeading')}
+          intro={t(`codeIntro_${state.challenge}` as const)}
+          problem={state.problem}
+          submitLabel={t('continue')}
+          canSubmit={code.trim() !== ''}
+          onStartAgain={() => flow.reset()}
+          onSubmit={async () => {
             const submitted = code.trim();
             setCode('');
             await flow.submitCode(submitted);
             await continueToEnroll();
-          })}
+          }}
         >
-          <h3 id={`${id}-code`}>{t('codeHeading')}</h3>
-          <p>{t(`codeIntro_${state.challenge}` as const)}</p>
           <label>
             {t(`codeLabel_${state.challenge}` as const, state.destination ?? '')}
             <input value={code} inputMode="numeric" autoComplete="one-time-code" required pattern="[0-9 ]{6,8}" onInput={(e) => setCode(e.currentTarget.value)} />
           </label>
-          {state.problem && (
-            <p class="problem" role="alert">
-              {describeCognitoProblem(state.problem)}
-            </p>
-          )}
-          <div class="row-actions">
-            <button type="submit" class="primary" disabled={!code.trim()}>
-              {t('continue')}
-            </button>
-            <button type="button" onClick={() => flow.reset()}>
-              {t('startAgain')}
-            </button>
-          </div>
-        </form>
+        </ChallengeForm>
       );
     case 'signed-in':
       return (

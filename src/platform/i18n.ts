@@ -2,7 +2,7 @@ import browser from 'webextension-polyfill';
 import type messages from '../static/_locales/en/messages.json';
 
 /** Every key of the message catalogue; a missing key is a type error. */
-export type MessageKey = Exclude<keyof typeof messages, 'extName' | 'extDescription' | 'actionTitle'> | 'extName';
+export type MessageKey = keyof typeof messages;
 
 /**
  * The one way UI text is produced: chrome.i18n.getMessage on _locales/<lang>/messages.json.

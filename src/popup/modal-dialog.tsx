@@ -9,17 +9,15 @@ interface Props {
 
 /**
  * A modal dialog per https://www.w3.org/WAI/ARIA/apg/patterns/dialog-modal/: focus moves in
- * on open, Tab stays inside, Escape closes, and focus returns to where it was.
+ * on open, Tab stays inside, Escape closes. The caller gives focus back on close: the control
+ * that opened the dialog (a menu item) is gone by then, so only the caller knows where it goes.
  */
 export function ModalDialog({ title, onClose, children }: Props) {
   const id = useId();
   const panel = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
-    const previous = document.activeElement as HTMLElement | null;
-    const first = panel.current?.querySelector<HTMLElement>('input, button:not([disabled])');
-    first?.focus();
-    return () => previous?.focus();
+    panel.current?.querySelector<HTMLElement>('input, button:not([disabled])')?.focus();
   }, []);
 
   const onKeyDown = (event: KeyboardEvent): void => {
