@@ -96,7 +96,13 @@ export function EnrollmentPanel({ profile, flow, state, sessionSecret, onSession
 
   switch (state.kind) {
     case 'idle':
-      return signInForm;
+      // After "Discard", the flow is back at the start: the note says what happened to the secret.
+      return (
+        <div class="stack">
+          {note && <p role="status">{note}</p>}
+          {signInForm}
+        </div>
+      );
     case 'signing-in':
       return (
         <div class="stack">
@@ -224,7 +230,6 @@ export function EnrollmentPanel({ profile, flow, state, sessionSecret, onSession
             </p>
             {state.failedStep && <p>{t('failedAtStep', t(STEP_KEYS[state.failedStep]))}</p>}
             {state.pendingAccountId && <p>{t('pendingKept', t('pendingBadge'))}</p>}
-            {note && <p role="status">{note}</p>}
             <div class="row-actions">
               {state.canRetry && (
                 <button type="button" class="primary" onClick={run(() => flow.retry())}>
