@@ -237,7 +237,7 @@ describe('challenges', () => {
     expect(answer?.ChallengeName).toBe('SOFTWARE_TOKEN_MFA');
     expect(answer?.ChallengeResponses['SOFTWARE_TOKEN_MFA_CODE']).toBe(totp(EXISTING_SECRET, START));
     expect(h.kinds()).not.toContain('needs-code');
-    expect(h.flow.getState()).toMatchObject({ kind: 'signed-in', mfaUsed: 'SOFTWARE_TOKEN_MFA' });
+    expect(h.flow.getState()).toMatchObject({ kind: 'signed-in', mfaUsed: 'SOFTWARE_TOKEN_MFA', mfaAnsweredByKeystep: true });
     h.expectNoSecrets([EXISTING_SECRET]);
   });
 
@@ -245,12 +245,19 @@ describe('challenges', () => {
     const h = harness({ users: [{ ...DEMO, enabled: ['SOFTWARE_TOKEN_MFA'], totpSecret: EXISTING_SECRET }] });
     await h.flow.signIn({ username: 'demo', password: PASSWORD });
     expect(h.flow.getState()).toEqual({ kind: 'needs-code', username: 'demo', challenge: 'SOFTWARE_TOKEN_MFA' });
+    const before = h.pool.calls.length;
     await h.flow.submitCode('000000');
     expect(h.flow.getState()).toMatchObject({ kind: 'needs-code', challenge: 'SOFTWARE_TOKEN_MFA', problem: { code: 'code-mismatch', retry: 'next-code' } });
+    // Cognito spends the session on a wrong answer: the flow has already signed in again for a live one.
+    const afterWrong = h.pool.calls.slice(before);
+    expect(afterWrong[0]?.op).toBe('RespondToAuthChallenge');
+    expect(afterWrong.slice(1).map((c) => c.op)).toContain('InitiateAuth');
+    const liveSession = (afterWrong.at(-1)?.output as { Session?: string } | undefined)?.Session;
     const code = totp(EXISTING_SECRET, h.clock.now());
     await h.flow.submitCode(`${code.slice(0, 3)} ${code.slice(3)}`);
     expect(challengeInputs(h.pool).at(-1)?.ChallengeResponses['SOFTWARE_TOKEN_MFA_CODE']).toBe(code);
-    expect(h.flow.getState()).toMatchObject({ kind: 'signed-in', mfaUsed: 'SOFTWARE_TOKEN_MFA' });
+    expect(challengeInputs(h.pool).at(-1)?.Session).toBe(liveSession);
+    expect(h.flow.getState()).toMatchObject({ kind: 'signed-in', mfaUsed: 'SOFTWARE_TOKEN_MFA', mfaAnsweredByKeystep: false });
   });
 
   it.each([
