@@ -10,7 +10,7 @@ import type { CodeChallenge, EnrollmentState, EnrollmentStep, EnrollmentSummary 
 import type { CognitoAccountRef, EnrollmentStore } from './enrollment-store.ts';
 import { emailFromIdToken } from './jwt-payload.ts';
 import { parseChallengeList } from './parse-challenge-list.ts';
-import { defaultRandomBytes, type RandomBytes } from './random-bytes.ts';
+import { defaultRandomBytes, type RandomBytes } from '../core/random-bytes.ts';
 import { initiateSignIn, type SignInCredentials, type SignInStart } from './sign-in.ts';
 import { StepFailure } from './step-failure.ts';
 import { submitTotpWithRollover } from './submit-totp-with-rollover.ts';

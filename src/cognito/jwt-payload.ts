@@ -1,4 +1,4 @@
-import { base64ToBytes } from './base64.ts';
+import { base64ToBytes } from '../core/base64.ts';
 
 /**
  * The claims of a JWT (RFC 7519) without verifying its signature: used only to label the new account with

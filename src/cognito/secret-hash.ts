@@ -1,4 +1,4 @@
-import { bytesToBase64 } from './base64.ts';
+import { bytesToBase64 } from '../core/base64.ts';
 import { hmacSha256, utf8 } from './crypto-primitives.ts';
 
 /**

@@ -3,7 +3,7 @@ import type { CognitoCaller } from './cognito-caller.ts';
 import type { AuthResponse, SignInFlow } from './cognito-api.ts';
 import type { CognitoProfile } from './cognito-profile.ts';
 import { cognitoProblem } from './cognito-problem.ts';
-import type { RandomBytes } from './random-bytes.ts';
+import type { RandomBytes } from '../core/random-bytes.ts';
 import { secretHash } from './secret-hash.ts';
 import { createSrpSession } from './srp-client.ts';
 import { StepFailure } from './step-failure.ts';

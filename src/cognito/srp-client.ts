@@ -1,8 +1,8 @@
-import { base64ToBytes, bytesToBase64 } from './base64.ts';
+import { base64ToBytes, bytesToBase64 } from '../core/base64.ts';
 import { bigIntFromHex, bytesToHex, hexToBytes, padHex } from './big-int-hex.ts';
 import { concatBytes, hkdfSha256, hmacSha256, sha256, utf8 } from './crypto-primitives.ts';
 import { modPow } from './mod-pow.ts';
-import { defaultRandomBytes, type RandomBytes } from './random-bytes.ts';
+import { defaultRandomBytes, type RandomBytes } from '../core/random-bytes.ts';
 import { SRP_G, SRP_N } from './srp-group.ts';
 import { formatSrpTimestamp } from './srp-timestamp.ts';
 

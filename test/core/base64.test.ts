@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { base64ToBytes, bytesToBase64 } from '../../src/cognito/base64.ts';
+import { base64ToBytes, bytesToBase64 } from '../../src/core/base64.ts';
 
 describe('base64', () => {
   // RFC 4648 section 10 test vectors.
