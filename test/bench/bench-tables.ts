@@ -7,6 +7,10 @@ export const BENCH_TABLES = {
     title: 'Start-up and running cost (times in ms from navigation start; heap in MB = 10^6 bytes)',
     columns: ['page', 'first code median', 'min', 'max', 'floor median', 'floor min', 'floor max', 'ratio', 'heap after GC', 'idle ms/s'],
   },
+  enroll: {
+    title: 'Cognito enrollment from the options page (ms)',
+    columns: ['path', 'median', 'min', 'max', 'runs', 'requests per enrollment'],
+  },
   bytes: {
     title: 'Bytes a page loads (kB = 1000 bytes; gzip -9 per file)',
     columns: ['page', 'kind', 'files', 'raw kB', 'gzip kB'],

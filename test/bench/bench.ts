@@ -1,4 +1,4 @@
-// `npm run bench`: builds dist/, then measures the popup in headless Chromium and prints tables.
+// `npm run bench`: builds dist/, then measures the popup and the options page's enrollment in headless Chromium and prints tables.
 // It reports rather than tests: it is not part of `npm test`, but it exits 1 when a budget
 // fails, so a person running it (or CI that opts in) notices.
 import { execFileSync } from 'node:child_process';
@@ -9,13 +9,14 @@ import { CHROMIUM, DIST, launchExtension } from '../support/launch-extension.ts'
 import type { TableRow } from './bench-tables.ts';
 import { createFloorExtension } from './floor-extension.ts';
 import type { BenchEnv, BudgetCheck, Measurement } from './measurement.ts';
+import { optionsEnroll } from './options-enroll.ts';
 import { popupBytes } from './popup-bytes.ts';
 import { popupStartup } from './popup-startup.ts';
 import { referenceAuthenticator } from './reference-authenticator.ts';
 import { renderReport } from './render-report.ts';
 
 /** Everything the bench measures, in order. A new measurement is one more entry. */
-const MEASUREMENTS: readonly Measurement[] = [popupStartup, popupBytes, referenceAuthenticator];
+const MEASUREMENTS: readonly Measurement[] = [popupStartup, popupBytes, optionsEnroll, referenceAuthenticator];
 /** Counted runs per data point; 11 keeps the whole bench near a minute on 2 cores. */
 const RUNS = 11;
 const RESULTS = resolve(import.meta.dirname, '../../test-results/bench.json');
@@ -28,7 +29,15 @@ const chromiumVersion = (): string => {
   }
 };
 
+/** `npm run bench -- options-enroll` runs only the named measurements (all when none is named). */
+function selected(names: readonly string[]): readonly Measurement[] {
+  const unknown = names.filter((name) => !MEASUREMENTS.some((m) => m.name === name));
+  if (unknown.length > 0) throw new Error(`Unknown measurement ${unknown.join(', ')}; known: ${MEASUREMENTS.map((m) => m.name).join(', ')}`);
+  return names.length === 0 ? MEASUREMENTS : MEASUREMENTS.filter((m) => names.includes(m.name));
+}
+
 async function main(): Promise<number> {
+  const measurements = selected(process.argv.slice(2));
   const started = Date.now();
   // Other work on the machine moves every number; the load average shows how much there was.
   const loadAtStart = loadavg()[0] ?? 0;
@@ -40,7 +49,7 @@ async function main(): Promise<number> {
   const budgets: BudgetCheck[] = [];
   const data: Record<string, unknown> = {};
   try {
-    for (const measurement of MEASUREMENTS) {
+    for (const measurement of measurements) {
       console.log(`bench: ${measurement.name}`);
       const result = await measurement.run(env);
       rows.push(...result.rows);
