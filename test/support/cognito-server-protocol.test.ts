@@ -161,6 +161,18 @@ describe('fault injection', () => {
     expect(h.server.faults.pending()).toEqual([]);
   });
 
+  it('custom-challenge answers CUSTOM_CHALLENGE with a session, as a DefineAuthChallenge Lambda would', async () => {
+    const poolId = createPool(h.server);
+    const { clientId } = createClient(h.server, poolId);
+    createUser(h.server, poolId, 'demo@example.com');
+    h.server.faults.injectFault({ operation: 'InitiateAuth', kind: 'custom-challenge', times: 1 });
+    const out = await passwordSignIn(h, clientId, 'demo@example.com');
+    expect(out.ChallengeName).toBe('CUSTOM_CHALLENGE');
+    expect(out.ChallengeParameters).toEqual({ USERNAME: 'demo@example.com' });
+    expect(out.Session?.length).toBeGreaterThan(100);
+    expect(out.AuthenticationResult).toBeUndefined();
+  });
+
   it('only hits the named operation; without a name, any operation', async () => {
     const poolId = createPool(h.server);
     h.server.faults.injectFault({ operation: 'VerifySoftwareToken', kind: 'throttle', times: 1 });

@@ -1,9 +1,11 @@
 /**
  * throttle: TooManyRequestsException (HTTP 400); http500: InternalErrorException (HTTP 500);
  * session-expired: NotAuthorizedException "Invalid session for the user.", the answer Cognito gives a
- * session past its AuthSessionValidity, without moving the server's clock (which also checks TOTP codes).
+ * session past its AuthSessionValidity, without moving the server's clock (which also checks TOTP codes);
+ * custom-challenge: HTTP 200 with ChallengeName CUSTOM_CHALLENGE, what a pool whose DefineAuthChallenge Lambda
+ * asks for a custom challenge answers (the server runs no Lambda triggers otherwise).
  */
-export type FaultKind = 'throttle' | 'http500' | 'session-expired';
+export type FaultKind = 'throttle' | 'http500' | 'session-expired' | 'custom-challenge';
 
 export interface FaultSpec {
   /** Operation name, e.g. "VerifySoftwareToken"; every operation when omitted. */

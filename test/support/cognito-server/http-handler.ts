@@ -102,7 +102,7 @@ async function handle(deps: HttpHandlerDeps, req: IncomingMessage, res: ServerRe
     if (fault === 'throttle') throw serviceErrors.tooManyRequests();
     if (fault === 'http500') throw serviceErrors.internal();
     if (fault === 'session-expired') throw serviceErrors.invalidSession();
-    const output = run(ctx, input);
+    const output = fault === 'custom-challenge' ? customChallenge(ctx, input) : run(ctx, input);
     send(res, 200, { ...base, ...cors, 'Content-Type': CONTENT_TYPE }, JSON.stringify(output));
     deps.log.record({ at, method, operation, status: 200 });
   } catch (caught: unknown) {
@@ -124,4 +124,15 @@ async function handle(deps: HttpHandlerDeps, req: IncomingMessage, res: ServerRe
     send(res, error.status, headers, JSON.stringify({ __type: error.name, message: error.message }));
     deps.log.record({ at, method, operation, status: error.status, errorType: shortName(error.name) });
   }
+}
+
+/** The answer of a pool whose DefineAuthChallenge Lambda issues CUSTOM_CHALLENGE: a session nothing can complete here. */
+function customChallenge(ctx: ServerContext, input: unknown): unknown {
+  const params = (input as { ChallengeResponses?: { USERNAME?: unknown }; AuthParameters?: { USERNAME?: unknown } } | null) ?? {};
+  const username = params.ChallengeResponses?.USERNAME ?? params.AuthParameters?.USERNAME;
+  return {
+    ChallengeName: 'CUSTOM_CHALLENGE',
+    Session: ctx.ids.session(),
+    ChallengeParameters: typeof username === 'string' ? { USERNAME: username } : {},
+  };
 }
