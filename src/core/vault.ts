@@ -1,4 +1,6 @@
 import type { AccountDraft } from './account.ts';
+import type { KdfParams } from './kdf-params.ts';
+import type { SealedBox } from './sealed-box.ts';
 
 /** Where an account enrolled through Cognito came from, so later sign-ins can find its secret. */
 export interface CognitoLink {
@@ -29,10 +31,7 @@ export interface Vault {
 /** The version of the stored vault record this build writes. Older records are migrated on read. */
 export const VAULT_SCHEMA = 1;
 
-/**
- * The vault as it sits in storage. `format` is the seam for encryption at rest: today only
- * `plain` exists; an encrypted format stores ciphertext in place of `accounts`.
- */
+/** The vault as it sits in storage without a master password. */
 export interface PlainVaultRecord {
   readonly schema: typeof VAULT_SCHEMA;
   readonly format: 'plain';
@@ -41,6 +40,21 @@ export interface PlainVaultRecord {
   readonly accounts: readonly Account[];
 }
 
-export type VaultRecord = PlainVaultRecord;
+/**
+ * The vault as it sits in storage with a master password. A random 256-bit vault key encrypts
+ * the JSON of the Vault (`payload`, AES-256-GCM); the key derived from the password by `kdf`
+ * wraps the vault key (`wrappedKey`, AES-256-GCM). Everything here may be read by anyone with
+ * access to the profile: none of it reveals an account without the password.
+ */
+export interface EncryptedVaultRecord {
+  readonly schema: typeof VAULT_SCHEMA;
+  readonly format: 'encrypted';
+  readonly revision: number;
+  readonly kdf: KdfParams;
+  readonly wrappedKey: SealedBox;
+  readonly payload: SealedBox;
+}
+
+export type VaultRecord = PlainVaultRecord | EncryptedVaultRecord;
 
 export const EMPTY_VAULT: Vault = { accounts: [] };
