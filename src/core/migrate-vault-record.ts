@@ -1,4 +1,7 @@
+import { parseKdfParams } from './kdf.ts';
+import { parseSealedBox } from './sealed-box-codec.ts';
 import { VAULT_SCHEMA, type Account, type VaultRecord } from './vault.ts';
+import { VaultCryptoError } from './vault-crypto-error.ts';
 
 /** Raised when a stored record cannot be read. The record is left untouched. */
 export class VaultRecordError extends Error {
@@ -47,9 +50,24 @@ export function migrateVaultRecord(raw: unknown, migrations: Readonly<Record<num
     if (next !== schema + 1) throw new VaultRecordError('vault-record-malformed', `Migration from schema ${schema} produced schema ${JSON.stringify(next)}`);
     schema += 1;
   }
+  const revision = typeof record['revision'] === 'number' ? record['revision'] : 0;
+  if (record['format'] === 'encrypted') {
+    try {
+      return {
+        schema: VAULT_SCHEMA,
+        format: 'encrypted',
+        revision,
+        kdf: parseKdfParams(record['kdf'], 'the stored vault kdf'),
+        wrappedKey: parseSealedBox(record['wrappedKey'], 'the stored wrapped vault key'),
+        payload: parseSealedBox(record['payload'], 'the stored vault payload'),
+      };
+    } catch (error) {
+      if (error instanceof VaultCryptoError) throw new VaultRecordError('vault-record-malformed', `Stored encrypted vault: ${error.message}`);
+      throw error;
+    }
+  }
   if (record['format'] !== 'plain' || !Array.isArray(record['accounts'])) {
     throw new VaultRecordError('vault-record-malformed', `Stored vault of schema ${schema} has format ${JSON.stringify(record['format'])} and no account list`);
   }
-  const revision = typeof record['revision'] === 'number' ? record['revision'] : 0;
   return { schema: VAULT_SCHEMA, format: 'plain', revision, accounts: record['accounts'] as Account[] };
 }

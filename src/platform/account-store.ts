@@ -1,60 +1,112 @@
+import { base64ToBytes } from '../core/base64.ts';
 import { EMPTY_VAULT, VAULT_SCHEMA, type Vault, type VaultRecord } from '../core/vault.ts';
+import { openVault, sealVault } from '../core/vault-cipher.ts';
 import type { StorageItem } from './storage-item.ts';
-import { vaultRecordItem } from './storage-items.ts';
+import { vaultKeyItem, vaultRecordItem } from './storage-items.ts';
+import { VaultLockedError } from './vault-locked-error.ts';
 import { withLock } from './with-lock.ts';
 
 /** What a snapshot of the vault looks like to a page: the accounts and the revision they came from. */
 export interface VaultSnapshot extends Vault {
   readonly revision: number;
+  /** True when a master password protects the vault (so the page offers to lock it). */
+  readonly encrypted: boolean;
 }
 
 export interface AccountStore {
-  /** Reads the current vault. */
+  /** Reads the current vault. @throws VaultLockedError when it is password-protected and locked. */
   load(): Promise<VaultSnapshot>;
   /**
    * Read-modify-write under the vault lock: `edit` gets the freshest vault (never a stale copy
    * a page held), and its result is written as one storage.set, so the stored record is always
-   * either the old or the new one. If `edit` throws, nothing is written.
+   * either the old or the new one. If `edit` throws, nothing is written. A protected vault is
+   * decrypted and re-encrypted (fresh nonce) with the session's vault key.
+   * @throws VaultLockedError when the vault is locked.
    */
   update<R>(edit: (vault: Vault) => { vault: Vault; result: R }): Promise<R>;
   /** Rewrites a record stored in an older schema in the current one; true when it wrote. */
   upgrade(): Promise<boolean>;
-  /** Calls back with each new snapshot written by any page, or with the error reading it. */
+  /**
+   * Calls back with each new snapshot written by any page (and when the vault is unlocked), or
+   * with the error reading it (VaultLockedError when it is locked).
+   */
   subscribe(callback: (snapshot: VaultSnapshot) => void, onError: (error: unknown) => void): () => void;
 }
 
 export interface AccountStoreDeps {
   readonly item?: StorageItem<VaultRecord | undefined>;
+  /** Where the unlocked vault key is kept (session storage). */
+  readonly keyItem?: StorageItem<string | undefined>;
   readonly lock?: <T>(name: string, task: () => Promise<T>) => Promise<T>;
 }
 
-const LOCK_NAME = 'keystep-vault';
+/** The Web Lock every read-modify-write of the vault record holds. */
+export const VAULT_LOCK_NAME = 'keystep-vault';
 
-function toSnapshot(record: VaultRecord | undefined): VaultSnapshot {
-  return record ? { accounts: record.accounts, revision: record.revision } : { ...EMPTY_VAULT, revision: 0 };
+/** A readable vault and, when it is protected, the key that opened it (to seal the next version). */
+interface Opened {
+  readonly snapshot: VaultSnapshot;
+  readonly key: Uint8Array | undefined;
 }
 
-/** The vault behind a storage item. Swapping `item` is the seam for encryption at rest. */
-export function createAccountStore({ item = vaultRecordItem, lock = withLock }: AccountStoreDeps = {}): AccountStore {
+/** Decrypts `record` with the session key when it is protected. */
+export async function openRecord(record: VaultRecord | undefined, keyItem: StorageItem<string | undefined>): Promise<Opened> {
+  if (!record) return { snapshot: { ...EMPTY_VAULT, revision: 0, encrypted: false }, key: undefined };
+  if (record.format === 'plain') return { snapshot: { accounts: record.accounts, revision: record.revision, encrypted: false }, key: undefined };
+  const stored = await keyItem.get();
+  if (stored === undefined) throw new VaultLockedError();
+  const key = base64ToBytes(stored, 'The session vault key');
+  const vault = await openVault(record.payload, key);
+  return { snapshot: { accounts: vault.accounts, revision: record.revision, encrypted: true }, key };
+}
+
+/** The vault behind a storage item, encrypted at rest when a master password is set. */
+export function createAccountStore({ item = vaultRecordItem, keyItem = vaultKeyItem, lock = withLock }: AccountStoreDeps = {}): AccountStore {
+  const read = async (): Promise<Opened> => openRecord(await item.get(), keyItem);
   return {
-    load: async () => toSnapshot(await item.get()),
+    load: async () => (await read()).snapshot,
     update: (edit) =>
-      lock(LOCK_NAME, async () => {
-        const current = toSnapshot(await item.get());
+      lock(VAULT_LOCK_NAME, async () => {
+        const record = await item.get();
+        const { snapshot: current, key } = await openRecord(record, keyItem);
         const { vault, result } = edit(current);
-        if (vault !== current) {
-          await item.set({ schema: VAULT_SCHEMA, format: 'plain', revision: current.revision + 1, accounts: vault.accounts });
+        if (vault === current) return result;
+        const revision = current.revision + 1;
+        if (record?.format === 'encrypted' && key) {
+          await item.set({ ...record, revision, payload: await sealVault({ accounts: vault.accounts }, key) });
+        } else {
+          await item.set({ schema: VAULT_SCHEMA, format: 'plain', revision, accounts: vault.accounts });
         }
         return result;
       }),
     upgrade: () =>
-      lock(LOCK_NAME, async () => {
+      lock(VAULT_LOCK_NAME, async () => {
         const raw = await item.readRaw();
         const record = await item.get();
         if (!record || (raw as { schema?: unknown } | undefined)?.schema === VAULT_SCHEMA) return false;
         await item.set(record);
         return true;
       }),
-    subscribe: (callback, onError) => item.watch((record) => callback(toSnapshot(record)), onError),
+    subscribe(callback, onError) {
+      // Each change starts a read; only the newest read reports, so a slow decrypt cannot roll the view back.
+      let latest = 0;
+      const refresh = (): void => {
+        const ticket = ++latest;
+        read().then(
+          ({ snapshot }) => {
+            if (ticket === latest) callback(snapshot);
+          },
+          (error: unknown) => {
+            if (ticket === latest) onError(error);
+          },
+        );
+      };
+      const stopRecord = item.watch(refresh, onError);
+      const stopKey = keyItem.watch(refresh, onError);
+      return () => {
+        stopRecord();
+        stopKey();
+      };
+    },
   };
 }

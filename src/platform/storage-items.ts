@@ -11,6 +11,39 @@ import { defineStorageItem } from './storage-item.ts';
 /** The accounts. Migrated to the current schema on read; `undefined` until the first account is added. */
 export const vaultRecordItem = defineStorageItem<VaultRecord | undefined>('vault', 'local', undefined, (raw) => migrateVaultRecord(raw));
 
+/**
+ * The unwrapped vault key (standard Base64 of 32 bytes) while a password-protected vault is
+ * unlocked. Session storage is memory only: Chrome clears it when the browser restarts, and
+ * content scripts cannot read it (access level TRUSTED_CONTEXTS, the default).
+ * https://developer.chrome.com/docs/extensions/reference/api/storage#property-session
+ */
+export const vaultKeyItem = defineStorageItem<string | undefined>('vaultKey', 'session', undefined, (raw) => (typeof raw === 'string' ? raw : undefined));
+
+/** Security settings. `autoLockMinutes`: lock after this many minutes without use of Keystep; 0 = only on browser restart. */
+export interface SecuritySettings {
+  readonly autoLockMinutes: number;
+}
+
+export const DEFAULT_SECURITY_SETTINGS: SecuritySettings = { autoLockMinutes: 15 };
+
+export const securitySettingsItem = defineStorageItem<SecuritySettings>('security', 'local', DEFAULT_SECURITY_SETTINGS, (raw) => {
+  const minutes = (raw as { autoLockMinutes?: unknown } | null)?.autoLockMinutes;
+  return typeof minutes === 'number' && Number.isInteger(minutes) && minutes >= 0 ? { autoLockMinutes: minutes } : DEFAULT_SECURITY_SETTINGS;
+});
+
+/** Wrong master passwords in a row, and when the last one was typed (ms since the epoch); kept across restarts so closing the popup does not reset the wait. */
+export interface UnlockAttempts {
+  readonly failures: number;
+  readonly lastFailureAt: number;
+}
+
+export const unlockAttemptsItem = defineStorageItem<UnlockAttempts>('unlockAttempts', 'local', { failures: 0, lastFailureAt: 0 }, (raw) => {
+  const value = raw as Partial<UnlockAttempts> | null;
+  const failures = typeof value?.failures === 'number' && value.failures >= 0 ? Math.floor(value.failures) : 0;
+  const lastFailureAt = typeof value?.lastFailureAt === 'number' ? value.lastFailureAt : 0;
+  return { failures, lastFailureAt };
+});
+
 /** A saved Cognito connection profile. `clientSecret` is present only when the user asked to remember it. */
 export interface StoredCognitoProfile extends CognitoProfile {
   readonly id: string;

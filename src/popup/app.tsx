@@ -8,6 +8,8 @@ import type { AccountStore } from '../platform/account-store.ts';
 import { copyText } from '../platform/clipboard.ts';
 import { t } from '../platform/i18n.ts';
 import { openExtensionPage } from '../platform/open-page.ts';
+import { createVaultProtection, type VaultProtection } from '../platform/vault-protection.ts';
+import { UnlockForm } from '../ui/unlock-form.tsx';
 import { AccountList, INITIAL_VIEWPORT_PX, visibleRange, type FocusRequest, type VisibleRange } from './account-list.tsx';
 import { AccountMenu } from './account-menu.tsx';
 import { DeleteDialog } from './delete-dialog.tsx';
@@ -15,7 +17,7 @@ import { RenameDialog } from './rename-dialog.tsx';
 import type { MenuAction, RowAction } from './row-action.ts';
 import { useCodes, NEXT_CODE_WINDOW, type CodeRequest, codeKey } from './use-codes.ts';
 import { useNow } from './use-now.ts';
-import { useVault } from './use-vault.ts';
+import { useVault } from '../ui/use-vault.ts';
 
 export interface AppProps {
   readonly store: AccountStore;
@@ -24,7 +26,11 @@ export interface AppProps {
   readonly generate?: (request: CodeRequest) => Promise<string>;
   readonly copy?: (text: string) => Promise<void>;
   readonly openPage?: (path: string) => Promise<void>;
+  /** Master password operations; default the real one on extension storage. */
+  readonly protection?: Pick<VaultProtection, 'unlock' | 'lock' | 'touch'>;
 }
+
+const defaultProtection = createVaultProtection();
 
 const defaultGenerate = ({ account, step }: CodeRequest): Promise<string> =>
   generateHotp({ secret: account.secret, algorithm: account.algorithm, digits: account.digits, counter: step });
@@ -37,8 +43,9 @@ const menuActions = (account: Account): MenuAction[] => ['rename', account.pinne
 type Dialog = { readonly kind: 'rename' | 'delete'; readonly account: Account } | undefined;
 
 /** The popup: search, the account list with live codes, and the per-account actions. */
-export function App({ store, clock = Date.now, generate = defaultGenerate, copy = copyText, openPage = openExtensionPage }: AppProps) {
+export function App({ store, clock = Date.now, generate = defaultGenerate, copy = copyText, openPage = openExtensionPage, protection = defaultProtection }: AppProps) {
   const vault = useVault(store);
+  const encrypted = vault.status === 'ready' && vault.snapshot.encrypted;
   const now = useNow(clock);
   const [query, setQuery] = useState('');
   // Until the list measures itself, assume the rows a popup-sized viewport shows.
@@ -84,6 +91,11 @@ export function App({ store, clock = Date.now, generate = defaultGenerate, copy 
     }
   }, [codes]);
 
+  // Opening the popup is using Keystep: the idle countdown to auto-lock starts again.
+  useEffect(() => {
+    if (encrypted) protection.touch().catch(() => undefined);
+  }, [encrypted, protection]);
+
   useEffect(() => {
     const onKey = (event: KeyboardEvent): void => {
       if (event.key !== '/' || dialog) return;
@@ -118,6 +130,7 @@ export function App({ store, clock = Date.now, generate = defaultGenerate, copy 
     try {
       const code = codes.get(codeKey({ account, step })) || (await generate({ account, step }));
       await copy(code);
+      if (encrypted) protection.touch().catch(() => undefined);
       setCopiedId(account.id);
       setStatus(t('copied'));
       setTimeout(() => {
@@ -165,6 +178,14 @@ export function App({ store, clock = Date.now, generate = defaultGenerate, copy 
   const onRange = useCallback((next: VisibleRange) => setRange(next), []);
 
   if (vault.status === 'loading') return <main class="popup" aria-busy="true" />;
+  if (vault.status === 'locked') {
+    return (
+      <main class="popup">
+        <h1 class="visually-hidden">{t('popupHeading')}</h1>
+        <UnlockForm protection={protection} clock={clock} />
+      </main>
+    );
+  }
 
   return (
     <main class="popup">
@@ -196,6 +217,14 @@ export function App({ store, clock = Date.now, generate = defaultGenerate, copy 
             <path d="M8 2.5v11M2.5 8h11" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" />
           </svg>
         </button>
+        {encrypted && (
+          <button type="button" class="icon-button" aria-label={t('lockNow')} title={t('lockNow')} onClick={() => void protection.lock()}>
+            <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">
+              <rect x="3" y="7" width="10" height="7" rx="1.5" fill="none" stroke="currentColor" stroke-width="1.5" />
+              <path d="M5.5 7V5a2.5 2.5 0 0 1 5 0v2" fill="none" stroke="currentColor" stroke-width="1.5" />
+            </svg>
+          </button>
+        )}
         <button type="button" class="icon-button" aria-label={t('openSettings')} title={t('openSettings')} onClick={() => void openPage(OPTIONS_PAGE)}>
           <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">
             <path

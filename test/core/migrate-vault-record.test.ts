@@ -50,12 +50,24 @@ describe('migrateVaultRecord: nothing stored', () => {
   });
 });
 
+/** A well-formed encrypted record (the bytes need not decrypt: migration does not decrypt). */
+const ENCRYPTED = {
+  schema: 1,
+  format: 'encrypted',
+  revision: 3,
+  kdf: { algorithm: 'PBKDF2-HMAC-SHA256', iterations: 600_000, salt: 'AAECAwQFBgcICQoLDA0ODw==' },
+  wrappedKey: { iv: 'AAAAAAAAAAAAAAAA', ciphertext: 'A'.repeat(64) },
+  payload: { iv: 'AQEBAQEBAQEBAQEB', ciphertext: 'B'.repeat(64) },
+} as const;
+
 describe('migrateVaultRecord: a current record', () => {
   it.each([
     ['with accounts', { schema: 1, format: 'plain', revision: 7, accounts: [ACCOUNT] }, { schema: 1, format: 'plain', revision: 7, accounts: [ACCOUNT] }],
     ['empty', { schema: 1, format: 'plain', revision: 1, accounts: [] }, { schema: 1, format: 'plain', revision: 1, accounts: [] }],
     ['without a revision reads as revision 0', { schema: 1, format: 'plain', accounts: [ACCOUNT] }, { schema: 1, format: 'plain', revision: 0, accounts: [ACCOUNT] }],
     ['with a non-numeric revision reads as revision 0', { schema: 1, format: 'plain', revision: '3', accounts: [] }, { schema: 1, format: 'plain', revision: 0, accounts: [] }],
+    ['encrypted', ENCRYPTED, ENCRYPTED],
+    ['encrypted, extra fields dropped', { ...ENCRYPTED, accounts: [ACCOUNT] }, ENCRYPTED],
   ])('%s', (_, raw, expected) => {
     expect(migrateVaultRecord(deepFreeze(raw))).toEqual(expected);
   });
@@ -82,6 +94,12 @@ describe('migrateVaultRecord: unreadable records are refused, never guessed at',
     ['no account list', { schema: 1, format: 'plain' }, 'vault-record-malformed', /no account list/],
     ['accounts that are not a list', { schema: 1, format: 'plain', accounts: { a1: ACCOUNT } }, 'vault-record-malformed', /no account list/],
     ['a newer schema', { schema: 2, format: 'plain', accounts: [] }, 'vault-schema-newer', /schema 2; this build reads up to 1/],
+    ['encrypted without kdf', { ...ENCRYPTED, kdf: undefined }, 'vault-record-malformed', /Stored encrypted vault: .*kdf/],
+    ['encrypted with 10 iterations', { ...ENCRYPTED, kdf: { ...ENCRYPTED.kdf, iterations: 10 } }, 'vault-record-malformed', /iterations/],
+    ['encrypted with an unknown KDF', { ...ENCRYPTED, kdf: { ...ENCRYPTED.kdf, algorithm: 'MD5' } }, 'vault-record-malformed', /algorithm/],
+    ['encrypted with an 11-byte iv', { ...ENCRYPTED, payload: { ...ENCRYPTED.payload, iv: 'AAAAAAAAAAAAAAA=' } }, 'vault-record-malformed', /payload.*iv|iv.*payload/],
+    ['encrypted without a wrapped key', { ...ENCRYPTED, wrappedKey: undefined }, 'vault-record-malformed', /wrapped vault key/],
+    ['encrypted with a ciphertext that is not base64', { ...ENCRYPTED, payload: { ...ENCRYPTED.payload, ciphertext: '***' } }, 'vault-record-malformed', /ciphertext/],
     ['a much newer schema', { schema: 99, format: 'sealed', accounts: 'opaque' }, 'vault-schema-newer', /schema 99/],
   ])('%s', (_, raw, code, message) => {
     const error = vaultRecordErrorOf(() => migrateVaultRecord(deepFreeze(raw)));
@@ -121,9 +139,7 @@ describe('migrateVaultRecord: injected migrations', () => {
     const before = structuredClone(frozen);
     const record = migrateVaultRecord(frozen, MIGRATIONS, 3);
     expect(calls).toEqual(expectedCalls);
-    expect(record?.accounts).toEqual([ACCOUNT]);
-    expect(record?.revision).toBe(4);
-    expect(record?.format).toBe('plain');
+    expect(record).toEqual({ schema: 1, format: 'plain', revision: 4, accounts: [ACCOUNT] });
     expect(frozen).toEqual(before);
   });
 

@@ -1,6 +1,6 @@
 import { fireEvent, render, screen, within } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
-import type { Account, VaultRecord } from '../../src/core/vault.ts';
+import type { Account, PlainVaultRecord as VaultRecord } from '../../src/core/vault.ts';
 import { AddFromUris } from '../../src/options/add-from-uris.tsx';
 import { createAccountStore } from '../../src/platform/account-store.ts';
 import { fakeBrowser } from '../support/fake-browser.ts';

@@ -1,6 +1,6 @@
 import { fireEvent, render, screen } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
-import type { Account, VaultRecord } from '../../src/core/vault.ts';
+import type { Account, PlainVaultRecord as VaultRecord } from '../../src/core/vault.ts';
 import { AddManually } from '../../src/options/add-manually.tsx';
 import { createAccountStore } from '../../src/platform/account-store.ts';
 import { fakeBrowser } from '../support/fake-browser.ts';

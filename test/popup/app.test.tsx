@@ -2,7 +2,7 @@ import { fireEvent, render, screen, within } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { parseOtpauthUri } from '../../src/core/otpauth-uri.ts';
 import { addDrafts, removeAccount, renameAccount } from '../../src/core/vault-edits.ts';
-import type { Account, VaultRecord } from '../../src/core/vault.ts';
+import type { Account, PlainVaultRecord as VaultRecord } from '../../src/core/vault.ts';
 import { createAccountStore } from '../../src/platform/account-store.ts';
 import { App } from '../../src/popup/app.tsx';
 import { fakeBrowser, openedTabs } from '../support/fake-browser.ts';

@@ -85,6 +85,44 @@ function getMessage(name: string, substitutions?: string | string[]): string {
 
 const tabsCreated: string[] = [];
 
+interface FakeAlarm {
+  readonly name: string;
+  /** ms since the epoch. */
+  readonly scheduledTime: number;
+}
+
+const alarmsByName = new Map<string, FakeAlarm>();
+const alarmListeners = new Set<(alarm: FakeAlarm) => void>();
+
+/** chrome.alarms over a Map: alarms are recorded with their time; fireAlarm() plays one. */
+const alarms = {
+  create: (name: string, info: { delayInMinutes?: number; when?: number }) => {
+    alarmsByName.set(name, { name, scheduledTime: info.when ?? Date.now() + (info.delayInMinutes ?? 0) * 60_000 });
+    return Promise.resolve();
+  },
+  get: (name: string) => Promise.resolve(alarmsByName.get(name)),
+  clear: (name: string) => Promise.resolve(alarmsByName.delete(name)),
+  onAlarm: {
+    addListener: (l: (alarm: FakeAlarm) => void) => alarmListeners.add(l),
+    removeListener: (l: (alarm: FakeAlarm) => void) => alarmListeners.delete(l),
+  },
+};
+
+/** Fires the named alarm now, as Chrome would at its time; throws when it is not set. */
+export function fireAlarm(name: string): void {
+  const alarm = alarmsByName.get(name);
+  if (!alarm) throw new Error(`No alarm ${name} is set`);
+  alarmsByName.delete(name);
+  for (const listener of alarmListeners) listener(alarm);
+}
+
+const startupListeners = new Set<() => void>();
+
+/** Plays runtime.onStartup (the browser started with this profile). */
+export function fireStartup(): void {
+  for (const listener of startupListeners) listener();
+}
+
 export const fakeBrowser = {
   storage: {
     local,
@@ -97,10 +135,12 @@ export const fakeBrowser = {
     },
   },
   i18n: { getMessage, getUILanguage: () => 'en' },
+  alarms,
   runtime: {
     id: 'fake-extension-id',
     getURL: (path: string) => `chrome-extension://fake-extension-id/${path.replace(/^\//, '')}`,
     openOptionsPage: () => Promise.resolve(),
+    onStartup: { addListener: (l: () => void) => startupListeners.add(l) },
   },
   tabs: {
     create: (props: { url: string }) => {
@@ -117,7 +157,9 @@ export const openedTabs = tabsCreated;
 export async function resetFakeBrowser(): Promise<void> {
   await Promise.all([local.clear(), session.clear(), sync.clear()]);
   local.failNextSets = 0;
+  session.failNextSets = 0;
   tabsCreated.length = 0;
+  alarmsByName.clear();
 }
 
 export default fakeBrowser;

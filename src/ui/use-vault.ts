@@ -1,9 +1,14 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { AccountStore, VaultSnapshot } from '../platform/account-store.ts';
+import { VaultLockedError } from '../platform/vault-locked-error.ts';
 
-export type VaultState = { readonly status: 'loading' } | { readonly status: 'ready'; readonly snapshot: VaultSnapshot } | { readonly status: 'error'; readonly error: unknown };
+export type VaultState =
+  | { readonly status: 'loading' }
+  | { readonly status: 'locked' }
+  | { readonly status: 'ready'; readonly snapshot: VaultSnapshot }
+  | { readonly status: 'error'; readonly error: unknown };
 
-/** The vault as the page shows it, kept current with writes from any page. */
+/** The vault as the page shows it, kept current with writes from any page and with locking and unlocking. */
 export function useVault(store: AccountStore): VaultState {
   const [state, setState] = useState<VaultState>({ status: 'loading' });
   useEffect(() => {
@@ -14,7 +19,7 @@ export function useVault(store: AccountStore): VaultState {
       latest = snapshot.revision;
       setState({ status: 'ready', snapshot });
     };
-    const fail = (error: unknown): void => setState({ status: 'error', error });
+    const fail = (error: unknown): void => setState(error instanceof VaultLockedError ? { status: 'locked' } : { status: 'error', error });
     const unsubscribe = store.subscribe(show, fail);
     store.load().then(show, fail);
     return unsubscribe;

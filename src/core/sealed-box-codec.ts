@@ -1,0 +1,128 @@
+// AES-256-GCM (NIST SP 800-38D: https://nvlpubs.nist.gov/nistpubs/Legacy/SP/nistspecialpublication800-38d.pdf)
+// through WebCrypto (https://w3c.github.io/webcrypto/#aes-gcm), stored as a SealedBox of two Base64 strings.
+import { base64ToBytes, bytesToBase64 } from './base64.ts';
+import type { CryptoDeps } from './crypto-deps.ts';
+import { defaultRandomBytes } from './random-bytes.ts';
+import type { SealedBox } from './sealed-box.ts';
+import { VaultCryptoError } from './vault-crypto-error.ts';
+
+/** AES-256 key length, bytes. */
+export const AES_KEY_BYTES = 32;
+
+/**
+ * GCM nonce length, bytes. 96 bits is the length SP 800-38D section 8.2 recommends; with random nonces it
+ * allows 2^32 encryptions under one key, far more than a vault is ever rewritten.
+ */
+export const GCM_IV_BYTES = 12;
+
+/** GCM tag length, bytes: the full 128 bits (SP 800-38D section 5.2.1.2), appended to the ciphertext. */
+export const GCM_TAG_BYTES = 16;
+
+/**
+ * Validates a SealedBox read from storage or a file and returns a copy with only `iv` and `ciphertext`.
+ * Rules: `iv` standard Base64 of exactly 12 bytes; `ciphertext` standard Base64 of at least 16 bytes (the tag).
+ * @param what names the input in error messages, e.g. "the vault payload".
+ * @throws VaultCryptoError `sealed-box-invalid` with `field` `iv` or `ciphertext` (undefined when `raw` is not an object).
+ */
+export function parseSealedBox(raw: unknown, what: string): SealedBox {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    throw new VaultCryptoError('sealed-box-invalid', `${what} is not an object`);
+  }
+  const { iv, ciphertext } = raw as Record<string, unknown>;
+  const ivLength = decodeField(iv, 'iv', what).length;
+  if (ivLength !== GCM_IV_BYTES) {
+    throw new VaultCryptoError('sealed-box-invalid', `${what}: iv is ${ivLength} bytes, not ${GCM_IV_BYTES}`, 'iv');
+  }
+  const ciphertextLength = decodeField(ciphertext, 'ciphertext', what).length;
+  if (ciphertextLength < GCM_TAG_BYTES) {
+    throw new VaultCryptoError(
+      'sealed-box-invalid',
+      `${what}: ciphertext is ${ciphertextLength} bytes, shorter than the ${GCM_TAG_BYTES}-byte tag`,
+      'ciphertext',
+    );
+  }
+  return { iv: iv as string, ciphertext: ciphertext as string };
+}
+
+/**
+ * Encrypts with AES-256-GCM under a fresh random 12-byte iv and a 128-bit tag.
+ * @param key 32 raw key bytes.
+ * @param aad additional authenticated data, as a string (encrypted as its UTF-8): a label that says what
+ *   the box is for, so a box of one kind cannot be passed off as another (domain separation).
+ * @param deps `subtle` default `globalThis.crypto.subtle`; `randomBytes` (for the iv) default `crypto.getRandomValues`.
+ * @throws RangeError when the key is not 32 bytes or randomBytes does not return 12 bytes (programming errors).
+ */
+export async function sealBytes(key: Uint8Array, plaintext: Uint8Array, aad: string, deps: CryptoDeps = {}): Promise<SealedBox> {
+  const subtle = deps.subtle ?? globalThis.crypto.subtle;
+  const randomBytes = deps.randomBytes ?? defaultRandomBytes;
+  const iv = randomBytes(GCM_IV_BYTES);
+  if (iv.length !== GCM_IV_BYTES) {
+    throw new RangeError(`randomBytes returned ${iv.length} bytes instead of ${GCM_IV_BYTES}`);
+  }
+  const cryptoKey = await importAesKey(key, 'encrypt', subtle);
+  const ciphertext = await subtle.encrypt(
+    { name: 'AES-GCM', iv, additionalData: new TextEncoder().encode(aad), tagLength: GCM_TAG_BYTES * 8 },
+    cryptoKey,
+    new Uint8Array(plaintext),
+  );
+  return { iv: bytesToBase64(iv), ciphertext: bytesToBase64(new Uint8Array(ciphertext)) };
+}
+
+/**
+ * Decrypts and authenticates a box made by sealBytes with the same key and `aad`.
+ * @param box validated with parseSealedBox first, as it usually comes from storage.
+ * @param deps `subtle` default `globalThis.crypto.subtle`.
+ * @throws VaultCryptoError `sealed-box-invalid` for a malformed box; `decrypt-failed` when the tag does not
+ *   verify (wrong key, other `aad`, or altered iv or ciphertext: GCM cannot tell these apart).
+ * @throws RangeError when the key is not 32 bytes.
+ */
+export async function openBytes(
+  key: Uint8Array,
+  box: SealedBox,
+  aad: string,
+  deps: Pick<CryptoDeps, 'subtle'> = {},
+): Promise<Uint8Array<ArrayBuffer>> {
+  const subtle = deps.subtle ?? globalThis.crypto.subtle;
+  const checked = parseSealedBox(box, 'the sealed box');
+  const cryptoKey = await importAesKey(key, 'decrypt', subtle);
+  let plaintext: ArrayBuffer;
+  try {
+    plaintext = await subtle.decrypt(
+      {
+        name: 'AES-GCM',
+        iv: base64ToBytes(checked.iv, 'iv'),
+        additionalData: new TextEncoder().encode(aad),
+        tagLength: GCM_TAG_BYTES * 8,
+      },
+      cryptoKey,
+      base64ToBytes(checked.ciphertext, 'ciphertext'),
+    );
+  } catch (error) {
+    // WebCrypto rejects with an OperationError when the tag does not verify
+    // (https://w3c.github.io/webcrypto/#aes-gcm-operations, decrypt step 8). Anything else is a bug: rethrow it.
+    if (error instanceof Error && error.name === 'OperationError') {
+      throw new VaultCryptoError('decrypt-failed', `AES-GCM authentication failed for data labelled "${aad}"`);
+    }
+    throw error;
+  }
+  return new Uint8Array(plaintext);
+}
+
+async function importAesKey(key: Uint8Array, usage: 'encrypt' | 'decrypt', subtle: SubtleCrypto): Promise<CryptoKey> {
+  if (key.length !== AES_KEY_BYTES) {
+    throw new RangeError(`An AES-256 key is ${AES_KEY_BYTES} bytes, not ${key.length}`);
+  }
+  // Non-extractable: the CryptoKey lives only for this one operation.
+  return subtle.importKey('raw', new Uint8Array(key), 'AES-GCM', false, [usage]);
+}
+
+function decodeField(value: unknown, field: 'iv' | 'ciphertext', what: string): Uint8Array {
+  if (typeof value !== 'string') {
+    throw new VaultCryptoError('sealed-box-invalid', `${what}: ${field} is not a string`, field);
+  }
+  try {
+    return base64ToBytes(value, `${what}: ${field}`);
+  } catch {
+    throw new VaultCryptoError('sealed-box-invalid', `${what}: ${field} is not Base64`, field);
+  }
+}

@@ -1,0 +1,42 @@
+import browser from 'webextension-polyfill';
+import { securitySettingsItem, vaultKeyItem } from './storage-items.ts';
+
+/** The chrome.alarms alarm that locks the vault after the idle time. */
+export const AUTO_LOCK_ALARM = 'keystep-auto-lock';
+
+/**
+ * Restarts the idle countdown: Keystep locks `autoLockMinutes` after the last time this ran
+ * (an unlock, opening the popup, copying a code). chrome.alarms, unlike a page timer, fires
+ * even after every Keystep page has closed and the service worker has been stopped
+ * (https://developer.chrome.com/docs/extensions/reference/api/alarms). 0 minutes clears it:
+ * the vault then locks only when the browser restarts.
+ */
+export async function restartAutoLock(): Promise<void> {
+  const { autoLockMinutes } = await securitySettingsItem.get();
+  if (autoLockMinutes > 0) await browser.alarms.create(AUTO_LOCK_ALARM, { delayInMinutes: autoLockMinutes });
+  else await browser.alarms.clear(AUTO_LOCK_ALARM);
+}
+
+/** Stops the idle countdown (the vault was locked, or its password removed). */
+export async function clearAutoLock(): Promise<void> {
+  await browser.alarms.clear(AUTO_LOCK_ALARM);
+}
+
+/** Forgets the unlocked vault key (every page then shows the vault as locked) and the countdown. */
+export async function lockNow(): Promise<void> {
+  await vaultKeyItem.remove();
+  await clearAutoLock();
+}
+
+/**
+ * Service worker side: locks when the alarm fires, and when the browser starts (session storage
+ * is memory only, so it is empty then anyway; this also covers a browser that restores it).
+ */
+export function installAutoLock(onError: (error: unknown) => void): void {
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === AUTO_LOCK_ALARM) lockNow().catch(onError);
+  });
+  browser.runtime.onStartup.addListener(() => {
+    lockNow().catch(onError);
+  });
+}

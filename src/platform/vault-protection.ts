@@ -1,0 +1,156 @@
+import { bytesToBase64 } from '../core/base64.ts';
+import type { CryptoDeps } from '../core/crypto-deps.ts';
+import { newKdfParams } from '../core/kdf.ts';
+import { unlockDelayMs } from '../core/unlock-delay.ts';
+import { VAULT_SCHEMA, type Account, type EncryptedVaultRecord, type VaultRecord } from '../core/vault.ts';
+import { newVaultKey, openVault, sealVault, unwrapVaultKey, wrapVaultKey } from '../core/vault-cipher.ts';
+import { VaultCryptoError } from '../core/vault-crypto-error.ts';
+import { VAULT_LOCK_NAME } from './account-store.ts';
+import { clearAutoLock, restartAutoLock } from './auto-lock.ts';
+import type { StorageItem } from './storage-item.ts';
+import { unlockAttemptsItem, vaultKeyItem, vaultRecordItem, type UnlockAttempts } from './storage-items.ts';
+import { UnlockError } from './unlock-error.ts';
+import { withLock } from './with-lock.ts';
+
+/** Whether a master password protects the vault, and whether this browser session has it unlocked. */
+export type ProtectionStatus = 'none' | 'locked' | 'unlocked';
+
+export interface VaultProtection {
+  status(): Promise<ProtectionStatus>;
+  /** Puts the vault key in session storage. @throws UnlockError (wrong password, or too many: wait). */
+  unlock(password: string): Promise<void>;
+  /** Forgets the vault key. */
+  lock(): Promise<void>;
+  /** Keystep was used: when unlocked, restarts the idle countdown. */
+  touch(): Promise<void>;
+  /** Encrypts a plain vault under a new password; the vault stays unlocked. */
+  setPassword(password: string): Promise<void>;
+  /** Checks `current`, then re-encrypts under a new vault key wrapped by `next`. @throws UnlockError */
+  changePassword(current: string, next: string): Promise<void>;
+  /** Checks `current`, then stores the vault unencrypted. @throws UnlockError */
+  removePassword(current: string): Promise<void>;
+}
+
+export interface VaultProtectionDeps {
+  readonly item?: StorageItem<VaultRecord | undefined>;
+  readonly keyItem?: StorageItem<string | undefined>;
+  readonly attemptsItem?: StorageItem<UnlockAttempts>;
+  readonly lock?: <T>(name: string, task: () => Promise<T>) => Promise<T>;
+  /** ms since the epoch. */
+  readonly now?: () => number;
+  readonly crypto?: CryptoDeps;
+  /** PBKDF2 iterations for new passwords; default PBKDF2_ITERATIONS (tests lower it). */
+  readonly iterations?: number;
+  /** Called after an unlock or a new password; default restarts the auto-lock countdown. */
+  readonly onUnlocked?: () => Promise<void>;
+  /** Called after the key was forgotten; default clears the auto-lock countdown. */
+  readonly onLocked?: () => Promise<void>;
+}
+
+/**
+ * Master password operations on the stored vault. Each writes the vault record with ONE
+ * storage.set under the vault's Web Lock, so an interruption (a closed page, a quota error, a
+ * crash) leaves either the old record or the new one: the plain vault or the encrypted one,
+ * the old password or the new one, never a mix. The session key is written just before the
+ * record (and removed again if the record write fails), so other pages never see the new
+ * record without the key that opens it.
+ */
+export function createVaultProtection({
+  item = vaultRecordItem,
+  keyItem = vaultKeyItem,
+  attemptsItem = unlockAttemptsItem,
+  lock = withLock,
+  now = Date.now,
+  crypto = {},
+  iterations,
+  onUnlocked = restartAutoLock,
+  onLocked = clearAutoLock,
+}: VaultProtectionDeps = {}): VaultProtection {
+  async function encryptedRecord(): Promise<EncryptedVaultRecord> {
+    const record = await item.get();
+    if (record?.format !== 'encrypted') throw new Error('The vault has no master password');
+    return record;
+  }
+
+  /** The vault key, when `password` is right; counts wrong ones and enforces the wait between them. */
+  async function checkPassword(record: EncryptedVaultRecord, password: string): Promise<Uint8Array> {
+    const attempts = await attemptsItem.get();
+    const wait = attempts.lastFailureAt + unlockDelayMs(attempts.failures) - now();
+    if (wait > 0) throw new UnlockError('unlock-throttled', wait);
+    try {
+      const key = await unwrapVaultKey(record.wrappedKey, password, record.kdf, crypto);
+      if (attempts.failures > 0) await attemptsItem.set({ failures: 0, lastFailureAt: 0 });
+      return key;
+    } catch (error) {
+      if (!(error instanceof VaultCryptoError && error.code === 'wrong-password')) throw error;
+      const failures = attempts.failures + 1;
+      await attemptsItem.set({ failures, lastFailureAt: now() });
+      throw new UnlockError('wrong-password', unlockDelayMs(failures));
+    }
+  }
+
+  /** Writes a new encrypted record for `accounts` under a fresh vault key wrapped by `password`. */
+  async function writeEncrypted(previous: VaultRecord | undefined, accounts: readonly Account[], password: string): Promise<void> {
+    const key = newVaultKey(crypto.randomBytes);
+    const kdf = newKdfParams(crypto.randomBytes, iterations);
+    const record: EncryptedVaultRecord = {
+      schema: VAULT_SCHEMA,
+      format: 'encrypted',
+      revision: (previous?.revision ?? 0) + 1,
+      kdf,
+      wrappedKey: await wrapVaultKey(key, password, kdf, crypto),
+      payload: await sealVault({ accounts }, key, crypto),
+    };
+    const previousKey = await keyItem.get();
+    await keyItem.set(bytesToBase64(key));
+    try {
+      await item.set(record);
+    } catch (error) {
+      // The old record is still there: put back the key that opens it (or none).
+      await (previousKey === undefined ? keyItem.remove() : keyItem.set(previousKey));
+      throw error;
+    }
+  }
+
+  return {
+    async status() {
+      const record = await item.get();
+      if (record?.format !== 'encrypted') return 'none';
+      return (await keyItem.get()) === undefined ? 'locked' : 'unlocked';
+    },
+    async unlock(password) {
+      const key = await checkPassword(await encryptedRecord(), password);
+      await keyItem.set(bytesToBase64(key));
+      await onUnlocked();
+    },
+    async lock() {
+      await keyItem.remove();
+      await onLocked();
+    },
+    async touch() {
+      if ((await this.status()) === 'unlocked') await onUnlocked();
+    },
+    setPassword: (password) =>
+      lock(VAULT_LOCK_NAME, async () => {
+        const record = await item.get();
+        if (record?.format === 'encrypted') throw new Error('The vault already has a master password');
+        await writeEncrypted(record, record?.accounts ?? [], password);
+        await onUnlocked();
+      }),
+    changePassword: (current, next) =>
+      lock(VAULT_LOCK_NAME, async () => {
+        const record = await encryptedRecord();
+        const vault = await openVault(record.payload, await checkPassword(record, current), crypto);
+        await writeEncrypted(record, vault.accounts, next);
+        await onUnlocked();
+      }),
+    removePassword: (current) =>
+      lock(VAULT_LOCK_NAME, async () => {
+        const record = await encryptedRecord();
+        const vault = await openVault(record.payload, await checkPassword(record, current), crypto);
+        await item.set({ schema: VAULT_SCHEMA, format: 'plain', revision: record.revision + 1, accounts: vault.accounts });
+        await keyItem.remove();
+        await onLocked();
+      }),
+  };
+}

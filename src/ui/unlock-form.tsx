@@ -1,0 +1,78 @@
+import { useEffect, useId, useState } from 'preact/hooks';
+import { t } from '../platform/i18n.ts';
+import { UnlockError } from '../platform/unlock-error.ts';
+import type { VaultProtection } from '../platform/vault-protection.ts';
+
+interface Props {
+  readonly protection: Pick<VaultProtection, 'unlock'>;
+  /** ms since the epoch. */
+  readonly clock?: () => number;
+}
+
+/**
+ * Asks for the master password. A wrong one clears the field and says so; after several, the
+ * button stays disabled and a countdown shows how long until the next try (the wait itself is
+ * enforced by VaultProtection, in storage, so reopening the popup does not skip it).
+ * On success the pages re-render from storage: this form just disappears.
+ */
+export function UnlockForm({ protection, clock = Date.now }: Props) {
+  const id = useId();
+  const [password, setPassword] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<{ readonly text: string } | { readonly waitUntil: number }>();
+  const [now, setNow] = useState(clock);
+  const waitUntil = problem && 'waitUntil' in problem ? problem.waitUntil : 0;
+  const waiting = waitUntil > now;
+
+  useEffect(() => {
+    if (!waiting) return;
+    const timer = setInterval(() => setNow(clock()), 250);
+    return () => clearInterval(timer);
+  }, [waiting, clock]);
+
+  const submit = async (): Promise<void> => {
+    setBusy(true);
+    try {
+      await protection.unlock(password);
+    } catch (error) {
+      setPassword('');
+      if (error instanceof UnlockError && (error.code === 'unlock-throttled' || error.retryAfterMs > 0)) {
+        setNow(clock());
+        setProblem({ waitUntil: clock() + error.retryAfterMs });
+      } else if (error instanceof UnlockError) {
+        setProblem({ text: t('unlockWrong') });
+      } else {
+        setProblem({ text: t('unlockFailed', error instanceof Error ? error.message : String(error)) });
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form
+      class="unlock stack"
+      aria-labelledby={`${id}-title`}
+      onSubmit={(event) => {
+        event.preventDefault();
+        void submit();
+      }}
+    >
+      <h2 id={`${id}-title`}>{t('lockedHeading')}</h2>
+      <p>{t('lockedBody')}</p>
+      <label>
+        {t('masterPassword')}
+        {/* The popup opens for the code: put the cursor where the password goes. */}
+        <input type="password" autoComplete="current-password" required autoFocus value={password} onInput={(e) => setPassword(e.currentTarget.value)} />
+      </label>
+      {problem && (
+        <p class="problem" role="alert">
+          {'text' in problem ? problem.text : waiting ? t('unlockWait', Math.ceil((waitUntil - now) / 1000)) : t('unlockWrong')}
+        </p>
+      )}
+      <button type="submit" class="primary" disabled={busy || waiting}>
+        {busy ? t('unlocking') : t('unlock')}
+      </button>
+    </form>
+  );
+}
