@@ -28,20 +28,50 @@ export interface AddOptions {
   readonly cognito?: CognitoLink;
 }
 
+/** One account to add with the state it had elsewhere (e.g. in a backup file). */
+export interface ImportedAccount {
+  readonly draft: AccountDraft;
+  /** Default false. */
+  readonly pinned?: boolean;
+  /** Default 'active'. */
+  readonly status?: Account['status'];
+  readonly cognito?: CognitoLink;
+}
+
 /** Adds drafts in order; a draft whose secret + issuer + name is already present (or earlier in the same batch) is reported as a duplicate and not added. */
 export function addDrafts(vault: Vault, drafts: readonly AccountDraft[], options: AddOptions): { vault: Vault; results: AddResult[] } {
+  const { status, cognito } = options;
+  const entries = drafts.map((draft): ImportedAccount => ({ draft, ...(status ? { status } : {}), ...(cognito ? { cognito } : {}) }));
+  return addImported(vault, entries, options);
+}
+
+/**
+ * Adds accounts in order, each keeping its own pinned flag, status and Cognito link; with addDrafts' duplicate
+ * rule (accountIdentity, against the vault and earlier entries of the batch): a duplicate is reported, not
+ * added, and the account already present is left as it is. Nothing is overwritten or removed. New pinned
+ * accounts go to the end of the pinned group (where setPinned puts a newly pinned one), the others to the end
+ * of the list; the accounts already in the vault keep their order. Returns the same vault object when nothing
+ * is added.
+ * @param options `newId` is called once per added account; `now` (ms since the epoch) becomes each `createdAt`.
+ * @throws OtpInputError if a draft's secret is not canonical base32 (parsed and validated drafts always are).
+ */
+export function addImported(
+  vault: Vault,
+  entries: readonly ImportedAccount[],
+  options: { readonly newId: () => string; readonly now: number },
+): { vault: Vault; results: AddResult[] } {
   const byIdentity = new Map(vault.accounts.map((a) => [accountIdentity(a), a]));
   const added: Account[] = [];
-  const results: AddResult[] = drafts.map((draft) => {
-    const existing = byIdentity.get(accountIdentity(draft));
+  const results: AddResult[] = entries.map((entry) => {
+    const existing = byIdentity.get(accountIdentity(entry.draft));
     if (existing) return { outcome: 'duplicate', account: existing };
     const account: Account = {
-      ...pickDraft(draft),
+      ...pickDraft(entry.draft),
       id: options.newId(),
       createdAt: options.now,
-      pinned: false,
-      status: options.status ?? 'active',
-      ...(options.cognito ? { cognito: options.cognito } : {}),
+      pinned: entry.pinned ?? false,
+      status: entry.status ?? 'active',
+      ...(entry.cognito ? { cognito: entry.cognito } : {}),
     };
     byIdentity.set(accountIdentity(account), account);
     added.push(account);
@@ -49,7 +79,11 @@ export function addDrafts(vault: Vault, drafts: readonly AccountDraft[], options
   });
   // Nothing new: the same vault, so the store writes nothing.
   if (added.length === 0) return { vault, results };
-  return { vault: { accounts: [...vault.accounts, ...added] }, results };
+  // Right after the last pinned account, which is the end of the pinned group even in a vault stored out of order.
+  const accounts = vault.accounts.slice();
+  accounts.splice(vault.accounts.findLastIndex((a) => a.pinned) + 1, 0, ...added.filter((a) => a.pinned));
+  accounts.push(...added.filter((a) => !a.pinned));
+  return { vault: { accounts }, results };
 }
 
 function pickDraft(d: AccountDraft): AccountDraft {

@@ -1,10 +1,19 @@
-import type { AccountStore } from '../platform/account-store.ts';
-import { t } from '../platform/i18n.ts';
-import { AddFromUris } from './add-from-uris.tsx';
-import { AddManually } from './add-manually.tsx';
-import { CognitoSection } from './cognito-section.tsx';
+import type { ComponentType } from 'preact';
+import { useRef } from 'preact/hooks';
 import type { CognitoApi } from '../cognito/cognito-api.ts';
 import type { CognitoProfile } from '../cognito/cognito-profile.ts';
+import type { AccountStore } from '../platform/account-store.ts';
+import { t, type MessageKey } from '../platform/i18n.ts';
+import { createVaultProtection, type VaultProtection } from '../platform/vault-protection.ts';
+import { UnlockForm } from '../ui/unlock-form.tsx';
+import { useVault } from '../ui/use-vault.ts';
+import { AddFromUris } from './add-from-uris.tsx';
+import { AddManually } from './add-manually.tsx';
+import type { BackupSectionProps } from './backup-section.tsx';
+import { CognitoSection } from './cognito-section.tsx';
+import type { SecuritySectionProps } from './security-section.tsx';
+import { useHash } from './use-hash.ts';
+import { useLazyComponent } from './use-lazy-component.ts';
 
 export interface OptionsAppProps {
   readonly store: AccountStore;
@@ -13,26 +22,92 @@ export interface OptionsAppProps {
   readonly newId?: () => string;
   /** Builds the Cognito client for a profile; default the AWS SDK adapter. */
   readonly makeApi?: (profile: CognitoProfile) => CognitoApi;
+  /** Master password operations; default the real one on extension storage. */
+  readonly protection?: VaultProtection;
 }
 
-/** The options page: adding accounts, and Cognito enrollment. */
-export function OptionsApp({ store, clock = Date.now, newId = () => crypto.randomUUID(), makeApi }: OptionsAppProps) {
+/** The page's views, by URL hash; the first is shown for an empty or unknown hash. */
+const VIEWS: readonly { readonly hash: string; readonly label: MessageKey }[] = [
+  { hash: 'add', label: 'navAccounts' },
+  { hash: 'cognito', label: 'navCognito' },
+  { hash: 'security', label: 'navSecurity' },
+  { hash: 'backup', label: 'navBackup' },
+];
+
+// Security and backups load on first visit: enrollment and adding accounts never pay for them.
+const loadSecurity = (): Promise<ComponentType<SecuritySectionProps>> => import('./security-section.tsx').then((m) => m.SecuritySection);
+const loadBackup = (): Promise<ComponentType<BackupSectionProps>> => import('./backup-section.tsx').then((m) => m.BackupSection);
+
+const defaultProtection = createVaultProtection();
+
+/** The options page: adding accounts, Cognito enrollment, the master password and backups, one view at a time. */
+export function OptionsApp({ store, clock = Date.now, newId = () => crypto.randomUUID(), makeApi, protection = defaultProtection }: OptionsAppProps) {
+  const vault = useVault(store);
+  const hash = useHash();
+  const view = VIEWS.find((v) => v.hash === hash)?.hash ?? 'add';
+  // A view stays mounted (hidden) once opened, so switching views never drops a half-typed form or a running enrollment.
+  const visited = useRef(new Set<string>()).current;
+  visited.add(view);
+  const ready = vault.status === 'ready';
+  const security = useLazyComponent(loadSecurity, ready && visited.has('security'));
+  const backup = useLazyComponent(loadBackup, ready && visited.has('backup'));
+  const lazyError: unknown = security.error ?? backup.error;
+
   return (
     <div class="page">
       <header class="page-header">
         <h1>{t('optionsTitle')}</h1>
         <nav aria-label={t('navLabel')}>
-          <a href="#add">{t('navAccounts')}</a>
-          <a href="#cognito">{t('navCognito')}</a>
+          {VIEWS.map((v) => (
+            <a key={v.hash} href={`#${v.hash}`} aria-current={v.hash === view ? 'page' : undefined}>
+              {t(v.label)}
+            </a>
+          ))}
         </nav>
       </header>
       <main>
-        <section id="add" aria-labelledby="add-heading" class="card">
-          <h2 id="add-heading">{t('navAccounts')}</h2>
-          <AddFromUris store={store} clock={clock} newId={newId} />
-          <AddManually store={store} clock={clock} newId={newId} />
-        </section>
-        <CognitoSection store={store} clock={clock} newId={newId} {...(makeApi ? { makeApi } : {})} />
+        {vault.status === 'locked' && (
+          <div class="card">
+            <UnlockForm protection={protection} clock={clock} />
+          </div>
+        )}
+        {vault.status === 'error' && (
+          <p class="problem" role="alert">
+            {t('loadFailed', vault.error instanceof Error ? vault.error.message : String(vault.error))}
+          </p>
+        )}
+        {ready && visited.has('add') && (
+          <section id="add" aria-labelledby="add-heading" class="card" hidden={view !== 'add'}>
+            <h2 id="add-heading">{t('navAccounts')}</h2>
+            <AddFromUris store={store} clock={clock} newId={newId} />
+            <AddManually store={store} clock={clock} newId={newId} />
+          </section>
+        )}
+        {ready && visited.has('cognito') && (
+          <div hidden={view !== 'cognito'}>
+            <CognitoSection store={store} clock={clock} newId={newId} {...(makeApi ? { makeApi } : {})} />
+          </div>
+        )}
+        {ready && security.component && (
+          <div hidden={view !== 'security'}>
+            <security.component protection={protection} encrypted={vault.snapshot.encrypted} />
+          </div>
+        )}
+        {ready && backup.component && (
+          <div hidden={view !== 'backup'}>
+            <backup.component store={store} clock={clock} newId={newId} />
+          </div>
+        )}
+        {lazyError !== undefined && (
+          <p class="problem" role="alert">
+            {t('viewLoadFailed', lazyError instanceof Error ? lazyError.message : 'unknown error')}
+          </p>
+        )}
+        <aside class="card notice" aria-labelledby="reinstall-heading">
+          <h2 id="reinstall-heading">{t('reinstallHeading')}</h2>
+          <p>{t('reinstallBody')}</p>
+          {view !== 'backup' && <a href="#backup">{t('reinstallLink')}</a>}
+        </aside>
       </main>
     </div>
   );

@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'preact/hooks';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { t } from '../platform/i18n.ts';
 import { UnlockError } from '../platform/unlock-error.ts';
 import type { VaultProtection } from '../platform/vault-protection.ts';
@@ -23,6 +23,12 @@ export function UnlockForm({ protection, clock = Date.now }: Props) {
   const [now, setNow] = useState(clock);
   const waitUntil = problem && 'waitUntil' in problem ? problem.waitUntil : 0;
   const waiting = waitUntil > now;
+  const field = useRef<HTMLInputElement>(null);
+
+  // The popup opens for a code: put the cursor where the password goes (autofocus is not applied to inserted elements).
+  useEffect(() => {
+    field.current?.focus();
+  }, []);
 
   useEffect(() => {
     if (!waiting) return;
@@ -36,6 +42,7 @@ export function UnlockForm({ protection, clock = Date.now }: Props) {
       await protection.unlock(password);
     } catch (error) {
       setPassword('');
+      field.current?.focus();
       if (error instanceof UnlockError && (error.code === 'unlock-throttled' || error.retryAfterMs > 0)) {
         setNow(clock());
         setProblem({ waitUntil: clock() + error.retryAfterMs });
@@ -62,8 +69,7 @@ export function UnlockForm({ protection, clock = Date.now }: Props) {
       <p>{t('lockedBody')}</p>
       <label>
         {t('masterPassword')}
-        {/* The popup opens for the code: put the cursor where the password goes. */}
-        <input type="password" autoComplete="current-password" required autoFocus value={password} onInput={(e) => setPassword(e.currentTarget.value)} />
+        <input ref={field} type="password" autoComplete="current-password" required value={password} onInput={(e) => setPassword(e.currentTarget.value)} />
       </label>
       {problem && (
         <p class="problem" role="alert">

@@ -8,7 +8,7 @@ export const BENCH_TABLES = {
     columns: ['page', 'first code median', 'min', 'max', 'floor median', 'floor min', 'floor max', 'ratio', 'heap after GC', 'idle ms/s'],
   },
   enroll: {
-    title: 'Cognito enrollment from the options page (ms)',
+    title: 'Cognito enrollment and unlocking (ms)',
     columns: ['path', 'median', 'min', 'max', 'runs', 'requests per enrollment'],
   },
   bytes: {

@@ -12,11 +12,12 @@ import type { BenchEnv, BudgetCheck, Measurement } from './measurement.ts';
 import { optionsEnroll } from './options-enroll.ts';
 import { popupBytes } from './popup-bytes.ts';
 import { popupStartup } from './popup-startup.ts';
+import { popupUnlock } from './popup-unlock.ts';
 import { referenceAuthenticator } from './reference-authenticator.ts';
 import { renderReport } from './render-report.ts';
 
 /** Everything the bench measures, in order. A new measurement is one more entry. */
-const MEASUREMENTS: readonly Measurement[] = [popupStartup, popupBytes, optionsEnroll, referenceAuthenticator];
+const MEASUREMENTS: readonly Measurement[] = [popupStartup, popupBytes, optionsEnroll, popupUnlock, referenceAuthenticator];
 /** Counted runs per data point; 11 keeps the whole bench near a minute on 2 cores. */
 const RUNS = 11;
 const RESULTS = resolve(import.meta.dirname, '../../test-results/bench.json');

@@ -3,6 +3,7 @@ import type { AccountDraft } from '../../src/core/account.ts';
 import {
   AccountNotFoundError,
   addDrafts,
+  addImported,
   advanceCounter,
   markActive,
   moveAccount,
@@ -10,6 +11,7 @@ import {
   renameAccount,
   setPinned,
   type AddOptions,
+  type ImportedAccount,
 } from '../../src/core/vault-edits.ts';
 import type { Account, CognitoLink, Vault } from '../../src/core/vault.ts';
 
@@ -300,5 +302,98 @@ describe('AccountNotFoundError', () => {
     expect(error.accountId).toBe('missing-42');
     expect(error.name).toBe('AccountNotFoundError');
     expect(error.message).toContain('missing-42');
+  });
+});
+
+describe('addImported', () => {
+  // *p1 and *p2 are pinned; every stored account has its own secret (see `account`).
+  const stored = [account('p1', { pinned: true }), account('p2', { pinned: true }), account('a3'), account('a4')];
+  /** An entry with the secret of SECRETS[n] and a label of its own, so it is new unless the test says otherwise. */
+  const entry = (n: number, extra: Omit<ImportedAccount, 'draft'> = {}, overrides: Partial<AccountDraft> = {}): ImportedAccount => ({
+    draft: draft({ secret: SECRETS[n] ?? 'JBSWY3DPEHPK3PXP', issuer: `Imported ${n}`, name: `i${n}@example.com`, ...overrides }),
+    ...extra,
+  });
+  /** The draft of a stored account, as a backup of it would carry it. */
+  const copyOf = (a: Account, extra: Omit<ImportedAccount, 'draft'> = {}): ImportedAccount => ({ draft: draft({ secret: a.secret, issuer: a.issuer, name: a.name }), ...extra });
+
+  it.each<[title: string, accounts: Account[], entries: ImportedAccount[], outcomes: string[], order: string[]]>([
+    ['unpinned accounts go to the end', stored, [entry(4), entry(5)], ['added:new-1', 'added:new-2'], ['*p1', '*p2', 'a3', 'a4', 'new-1', 'new-2']],
+    ['a pinned account goes to the end of the pinned group', stored, [entry(4, { pinned: true })], ['added:new-1'], ['*p1', '*p2', '*new-1', 'a3', 'a4']],
+    [
+      'pinned and unpinned mixed keep their batch order within each group',
+      stored,
+      [entry(4), entry(5, { pinned: true }), entry(0, {}, { issuer: 'Other' }), entry(1, { pinned: true }, { issuer: 'Other' })],
+      ['added:new-1', 'added:new-2', 'added:new-3', 'added:new-4'],
+      ['*p1', '*p2', '*new-2', '*new-4', 'a3', 'a4', 'new-1', 'new-3'],
+    ],
+    ['pinned accounts into a vault with none pinned go to the top', [account('a1'), account('a2')], [entry(4, { pinned: true })], ['added:new-1'], ['*new-1', 'a1', 'a2']],
+    ['pinned accounts into an empty vault', [], [entry(4), entry(5, { pinned: true })], ['added:new-1', 'added:new-2'], ['*new-2', 'new-1']],
+    [
+      'a pinned account into a vault stored out of order goes after the last pinned one',
+      [account('a1'), account('p2', { pinned: true }), account('a3')],
+      [entry(4, { pinned: true })],
+      ['added:new-1'],
+      ['a1', '*p2', '*new-1', 'a3'],
+    ],
+    ['a copy of a stored account is a duplicate, even when its pin differs', stored, [copyOf(stored[2]!, { pinned: true }), copyOf(stored[0]!)], ['duplicate:a3', 'duplicate:p1'], ['*p1', '*p2', 'a3', 'a4']],
+    ['the label compares folded', stored, [copyOf({ ...stored[3]!, issuer: '  SERVICE A4 ', name: 'A4@EXAMPLE.COM' })], ['duplicate:a4'], ['*p1', '*p2', 'a3', 'a4']],
+    [
+      'a duplicate inside the batch points at the first one',
+      [],
+      [entry(4, { pinned: true }), entry(4, {}, { issuer: 'imported 4' }), entry(5)],
+      ['added:new-1', 'duplicate:new-1', 'added:new-2'],
+      ['*new-1', 'new-2'],
+    ],
+    ['an empty batch', stored, [], [], ['*p1', '*p2', 'a3', 'a4']],
+  ])('%s', (_, accounts, entries, outcomes, expected) => {
+    const vault = vaultOf(...accounts);
+    const { vault: next, results } = unchangedInput(vault, (v) => addImported(v, deepFreeze(entries), { newId: sequentialIds(), now: 5000 }));
+    expect(results.map((r) => `${r.outcome}:${r.account.id}`)).toEqual(outcomes);
+    expect(order(next)).toEqual(expected);
+    // Accounts already stored are the same objects: nothing overwritten.
+    for (const old of accounts) expect(next.accounts.find((a) => a.id === old.id)).toBe(old);
+  });
+
+  it.each<[title: string, extra: Omit<ImportedAccount, 'draft'>, expected: Pick<Account, 'pinned' | 'status'> & { cognito?: CognitoLink }]>([
+    ['defaults: not pinned, active, no cognito link', {}, { pinned: false, status: 'active' }],
+    ['pinned', { pinned: true }, { pinned: true, status: 'active' }],
+    ['explicitly not pinned and active', { pinned: false, status: 'active' }, { pinned: false, status: 'active' }],
+    ['pending with a cognito link', { status: 'pending', cognito: COGNITO }, { pinned: false, status: 'pending', cognito: COGNITO }],
+    ['pinned, active, with a cognito link', { pinned: true, status: 'active', cognito: COGNITO }, { pinned: true, status: 'active', cognito: COGNITO }],
+  ])('keeps each entry\'s state: %s', (_, extra, expected) => {
+    const withExtra = { ...draft({ type: 'hotp', counter: 7, algorithm: 'SHA512', digits: 8 }), label: 'not a draft field' };
+    const { results } = addImported(vaultOf(), [{ draft: withExtra, ...extra }], { newId: () => 'fresh', now: 1_700_000_000_000 });
+    expect(results[0]?.account).toStrictEqual({
+      type: 'hotp',
+      secret: 'JBSWY3DPEHPK3PXP',
+      algorithm: 'SHA512',
+      digits: 8,
+      period: 30,
+      counter: 7,
+      issuer: 'GitHub',
+      name: 'alice@example.com',
+      id: 'fresh',
+      createdAt: 1_700_000_000_000,
+      ...expected,
+    });
+  });
+
+  it.each<[title: string, entries: ImportedAccount[]]>([
+    ['only duplicates', [copyOf(stored[1]!), copyOf(stored[3]!, { pinned: true })]],
+    ['an empty batch', []],
+  ])('returns the same vault object when nothing is added: %s', (_, entries) => {
+    const vault = vaultOf(...stored);
+    let calls = 0;
+    const { vault: next } = addImported(vault, entries, { newId: () => `id-${++calls}`, now: 1 });
+    expect(next).toBe(vault);
+    expect(calls).toBe(0);
+  });
+
+  it('adds exactly what addDrafts adds for the same drafts and options', () => {
+    const vault = vaultOf(...stored);
+    const drafts = [entry(4).draft, copyOf(stored[2]!).draft, entry(5).draft, entry(4).draft];
+    const viaDrafts = addDrafts(vault, drafts, { newId: sequentialIds(), now: 9, status: 'pending', cognito: COGNITO });
+    const viaImported = addImported(vault, drafts.map((d) => ({ draft: d, status: 'pending' as const, cognito: COGNITO })), { newId: sequentialIds(), now: 9 });
+    expect(viaImported).toEqual(viaDrafts);
   });
 });

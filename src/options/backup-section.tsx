@@ -1,0 +1,48 @@
+import { PBKDF2_ITERATIONS } from '../core/kdf.ts';
+import type { AccountStore } from '../platform/account-store.ts';
+import { t } from '../platform/i18n.ts';
+import { downloadTextFile } from '../ui/download-text-file.ts';
+import { useVault } from '../ui/use-vault.ts';
+import { EncryptedBackupForm } from './encrypted-backup-form.tsx';
+import { ImportForm } from './import-form.tsx';
+import { PlainExportForm } from './plain-export-form.tsx';
+
+export interface BackupSectionProps {
+  readonly store: AccountStore;
+  /** ms since the epoch; default Date.now. */
+  readonly clock?: () => number;
+  /** Id of each imported account; default crypto.randomUUID. */
+  readonly newId?: () => string;
+  /** Saves a file; default downloadTextFile (a Blob behind a temporary `<a download>`). */
+  readonly download?: (fileName: string, text: string, mimeType: string) => void;
+  /** PBKDF2 iterations of new backups; default PBKDF2_ITERATIONS (600,000). Tests pass 1,000. */
+  readonly iterations?: number;
+}
+
+/**
+ * The options page's Backups section: an encrypted backup file, a plain otpauth list (with a warning), and
+ * import from either. Renders nothing while the vault is locked: the page shows its unlock form instead.
+ */
+export function BackupSection({
+  store,
+  clock = Date.now,
+  newId = () => crypto.randomUUID(),
+  download = downloadTextFile,
+  iterations = PBKDF2_ITERATIONS,
+}: BackupSectionProps) {
+  const vault = useVault(store);
+  if (vault.status === 'locked') return null;
+  return (
+    <section id="backup" aria-labelledby="backup-heading" class="card">
+      <h2 id="backup-heading">{t('backupHeading')}</h2>
+      {vault.status === 'error' && (
+        <p class="problem" role="alert">
+          {t('backupVaultUnreadable', vault.error instanceof Error ? vault.error.message : String(vault.error))}
+        </p>
+      )}
+      <EncryptedBackupForm store={store} clock={clock} download={download} iterations={iterations} />
+      <PlainExportForm store={store} clock={clock} download={download} />
+      <ImportForm store={store} accounts={vault.status === 'ready' ? vault.snapshot.accounts : undefined} clock={clock} newId={newId} />
+    </section>
+  );
+}

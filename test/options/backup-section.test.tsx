@@ -1,0 +1,425 @@
+import { fireEvent, render, screen, within } from '@testing-library/preact';
+import { describe, expect, it, vi } from 'vitest';
+import type { AccountDraft } from '../../src/core/account.ts';
+import { BACKUP_AAD, createBackup, decryptBackup, readBackupEnvelope, type BackupEntry } from '../../src/core/backup-file.ts';
+import { deriveKeyBytes, newKdfParams } from '../../src/core/kdf.ts';
+import { parseOtpauthUri } from '../../src/core/otpauth-uri.ts';
+import { parseUriList } from '../../src/core/parse-uri-list.ts';
+import { sealBytes } from '../../src/core/sealed-box-codec.ts';
+import type { Account, PlainVaultRecord } from '../../src/core/vault.ts';
+import { addDrafts } from '../../src/core/vault-edits.ts';
+import { BackupSection } from '../../src/options/backup-section.tsx';
+import { createAccountStore, type AccountStore } from '../../src/platform/account-store.ts';
+import { VaultLockedError } from '../../src/platform/vault-locked-error.ts';
+import { fakeBrowser } from '../support/fake-browser.ts';
+
+/** Noon, local time: the file names carry the local date, whatever the time zone of the machine. */
+const NOW = new Date(2026, 10, 23, 12, 0, 0).getTime();
+const WAIT = { timeout: 5000, interval: 10 };
+const PASSWORD = 'correct horse battery staple';
+const FAST = 1_000;
+
+const GITHUB: Account = {
+  id: 'a1', createdAt: 1, pinned: true, status: 'active',
+  type: 'totp', issuer: 'GitHub', name: 'octocat', secret: 'JBSWY3DPEHPK3PXP',
+  algorithm: 'SHA1', digits: 6, period: 30, counter: 0,
+};
+const BANK: Account = {
+  id: 'a2', createdAt: 2, pinned: false, status: 'active',
+  type: 'hotp', issuer: 'Bank', name: 'alice', secret: 'GEZDGNBVGY3TQOJQGEZDGNBVGY',
+  algorithm: 'SHA256', digits: 8, period: 30, counter: 42,
+};
+const COGNITO: Account = {
+  id: 'a3', createdAt: 3, pinned: false, status: 'pending',
+  type: 'totp', issuer: 'cognito-demo', name: 'demo@example.com', secret: 'AAAQEAYEAUDAOCAJBIFQYDIOB4IBCEQTCQKRMFYYDENBWHA5DYPQ',
+  algorithm: 'SHA1', digits: 6, period: 30, counter: 0,
+  cognito: { region: 'eu-west-1', userPoolId: 'eu-west-1_AbCdEfGhI', clientId: '1example23456789', username: 'demo@example.com' },
+};
+const ACCOUNTS = [GITHUB, BANK, COGNITO];
+/** BANK as another page stored it: its label in other case, so it is the same account to Keystep. */
+const BANK_STORED: Account = { ...BANK, id: 'bank-old', createdAt: 99, issuer: 'BANK', name: 'Alice', counter: 50 };
+
+const GITHUB_URI = 'otpauth://totp/GitHub:alice@example.com?secret=JBSWY3DPEHPK3PXP&issuer=GitHub';
+const AWS_URI = 'otpauth://totp/Amazon%20Web%20Services:bob@example.com?secret=KRSXG5CTMVRXEZLUKN2XAZLSKNSWG4TFOQ&issuer=Amazon+Web+Services';
+const BANK_URI = 'otpauth://hotp/Bank:alice?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY&issuer=Bank&counter=1';
+const BAD_CHAR_URI = 'otpauth://totp/Broken:x?secret=JBSWY3DPEHPK3PX1&issuer=Broken';
+
+const draftOf = ({ type, issuer, name, secret, algorithm, digits, period, counter }: AccountDraft): AccountDraft => ({ type, issuer, name, secret, algorithm, digits, period, counter });
+
+const stored = (): PlainVaultRecord | undefined => structuredClone(fakeBrowser.storage.local.data.get('vault')) as PlainVaultRecord | undefined;
+
+async function storeAccounts(accounts: readonly Account[]): Promise<void> {
+  await fakeBrowser.storage.local.set({ vault: { schema: 1, format: 'plain', revision: 7, accounts } });
+}
+
+interface Download {
+  readonly fileName: string;
+  readonly text: string;
+  readonly mimeType: string;
+}
+
+async function renderSection(store: AccountStore = createAccountStore()) {
+  const downloads: Download[] = [];
+  let ids = 0;
+  render(
+    <BackupSection
+      store={store}
+      clock={() => NOW}
+      newId={() => `new-${++ids}`}
+      download={(fileName, text, mimeType) => downloads.push({ fileName, text, mimeType })}
+      iterations={FAST}
+    />,
+  );
+  const section = await screen.findByRole('region', { name: 'Backups' }, WAIT);
+  return { section, downloads };
+}
+
+const form = (name: string): HTMLElement => screen.getByRole('form', { name });
+const statusOf = (name: string): string => within(form(name)).getByRole('status').textContent;
+const alertOf = (name: string): string | undefined => within(form(name)).queryByRole('alert')?.textContent;
+const previewItems = (): string[] => within(screen.getByRole('list', { name: 'Preview' })).getAllByRole('listitem').map((li) => li.textContent);
+/** The text of the element an input's aria-describedby points at (its error message), or undefined. */
+const descriptionOf = (input: HTMLElement): string | undefined => {
+  const ids = input.getAttribute('aria-describedby');
+  return ids === null ? undefined : ids.split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join(' ');
+};
+
+function fillPasswords(password: string, repeat: string): void {
+  fireEvent.input(screen.getByLabelText('Backup password'), { target: { value: password } });
+  fireEvent.input(screen.getByLabelText('Repeat the backup password'), { target: { value: repeat } });
+}
+
+function chooseFile(file: File): void {
+  fireEvent.change(screen.getByLabelText('Backup file or otpauth list'), { target: { files: [file] } });
+}
+
+const textFile = (text: string, name = 'accounts.txt'): File => new File([text], name, { type: 'text/plain' });
+
+/** A backup file around any payload, sealed as createBackup seals it: for payloads createBackup cannot make. */
+async function sealedBackup(payload: unknown, password = PASSWORD): Promise<string> {
+  const kdf = newKdfParams(undefined, FAST);
+  const key = await deriveKeyBytes(password, kdf);
+  const box = await sealBytes(key, new TextEncoder().encode(JSON.stringify(payload)), BACKUP_AAD);
+  return JSON.stringify({ format: 'keystep-backup', version: 1, createdAt: '2026-11-20T12:00:00.000Z', kdf, cipher: { algorithm: 'AES-256-GCM', ...box } });
+}
+
+async function decryptWith(password: string): Promise<void> {
+  fireEvent.input(await screen.findByLabelText('Password of the backup', {}, WAIT), { target: { value: password } });
+  fireEvent.click(screen.getByRole('button', { name: 'Decrypt' }));
+}
+
+describe('BackupSection: encrypted backup', () => {
+  it('downloads a backup of every account that decrypts with the password, then clears the fields', async () => {
+    await storeAccounts(ACCOUNTS);
+    const { downloads } = await renderSection();
+    fillPasswords(PASSWORD, PASSWORD);
+    fireEvent.click(screen.getByRole('button', { name: 'Download encrypted backup' }));
+    await vi.waitFor(
+      () => expect(statusOf('Encrypted backup')).toBe('Saved 3 accounts to keystep-backup-2026-11-23.json. Keep the password: without it the file cannot be opened.'),
+      WAIT,
+    );
+    expect(downloads.map(({ fileName, mimeType }) => ({ fileName, mimeType }))).toEqual([{ fileName: 'keystep-backup-2026-11-23.json', mimeType: 'application/json' }]);
+    const envelope = readBackupEnvelope(downloads[0]!.text);
+    expect(envelope.kdf.iterations).toBe(FAST);
+    expect(envelope.createdAt).toBe(new Date(NOW).toISOString());
+    const entries = await decryptBackup(envelope, PASSWORD);
+    expect(entries).toEqual<BackupEntry[]>(
+      ACCOUNTS.map((a, index) => ({ ok: true, index, draft: draftOf(a), pinned: a.pinned, status: a.status, ...(a.cognito ? { cognito: a.cognito } : {}) })),
+    );
+    expect(screen.getByLabelText<HTMLInputElement>('Backup password').value).toBe('');
+    expect(screen.getByLabelText<HTMLInputElement>('Repeat the backup password').value).toBe('');
+    expect(alertOf('Encrypted backup')).toBeUndefined();
+  });
+
+  it('says "1 account" for one', async () => {
+    await storeAccounts([BANK]);
+    const { downloads } = await renderSection();
+    fillPasswords('12345678', '12345678');
+    fireEvent.click(screen.getByRole('button', { name: 'Download encrypted backup' }));
+    await vi.waitFor(
+      () => expect(statusOf('Encrypted backup')).toBe('Saved 1 account to keystep-backup-2026-11-23.json. Keep the password: without it the file cannot be opened.'),
+      WAIT,
+    );
+    expect(downloads).toHaveLength(1);
+  });
+
+  it.each<[title: string, accounts: Account[], password: string, repeat: string, field: string | undefined, message: string]>([
+    ['an empty vault', [], PASSWORD, PASSWORD, undefined, 'There are no accounts to back up.'],
+    ['a password of 7 characters', ACCOUNTS, 'abcdefg', 'abcdefg', 'Backup password', 'The backup password needs at least 8 characters.'],
+    ['an empty password', ACCOUNTS, '', '', 'Backup password', 'The backup password needs at least 8 characters.'],
+    ['a password of 4 emoji (8 UTF-16 units, 4 characters)', ACCOUNTS, '😀😀😀😀', '😀😀😀😀', 'Backup password', 'The backup password needs at least 8 characters.'],
+    ['passwords that differ', ACCOUNTS, PASSWORD, `${PASSWORD} `, 'Repeat the backup password', 'The two passwords are not the same.'],
+    ['a repeat left empty', ACCOUNTS, PASSWORD, '', 'Repeat the backup password', 'The two passwords are not the same.'],
+  ])('refuses %s and downloads nothing', async (_, accounts, password, repeat, field, message) => {
+    await storeAccounts(accounts);
+    const { downloads } = await renderSection();
+    fillPasswords(password, repeat);
+    fireEvent.click(screen.getByRole('button', { name: 'Download encrypted backup' }));
+    await vi.waitFor(() => expect(alertOf('Encrypted backup')).toBe(message), WAIT);
+    if (field !== undefined) {
+      const input = screen.getByLabelText(field);
+      expect(input.getAttribute('aria-invalid')).toBe('true');
+      expect(descriptionOf(input)).toBe(message);
+    }
+    expect(downloads).toEqual([]);
+    expect(statusOf('Encrypted backup')).toBe('');
+    // What was typed stays, to be corrected.
+    expect(screen.getByLabelText<HTMLInputElement>('Backup password').value).toBe(password);
+  });
+
+  it('a corrected password after a refusal downloads, and the message goes', async () => {
+    await storeAccounts(ACCOUNTS);
+    const { downloads } = await renderSection();
+    fillPasswords('short', 'short');
+    fireEvent.click(screen.getByRole('button', { name: 'Download encrypted backup' }));
+    await vi.waitFor(() => expect(alertOf('Encrypted backup')).toBe('The backup password needs at least 8 characters.'), WAIT);
+    fillPasswords('longer password', 'longer password');
+    fireEvent.click(screen.getByRole('button', { name: 'Download encrypted backup' }));
+    await vi.waitFor(() => expect(downloads).toHaveLength(1), WAIT);
+    expect(alertOf('Encrypted backup')).toBeUndefined();
+    expect(screen.getByLabelText('Backup password').getAttribute('aria-invalid')).toBeNull();
+  });
+});
+
+describe('BackupSection: plain otpauth list', () => {
+  it('stays disabled until the warning is acknowledged, downloads every account as otpauth URIs, then unticks', async () => {
+    await storeAccounts(ACCOUNTS);
+    const { downloads } = await renderSection();
+    const button = screen.getByRole<HTMLButtonElement>('button', { name: 'Download otpauth list' });
+    const consent = screen.getByRole<HTMLInputElement>('checkbox', { name: 'I understand that this file is not protected' });
+    expect(within(form('Plain otpauth list')).getByText(/^Warning: this file is not encrypted\. Anyone who gets it can generate your codes\./)).toBeTruthy();
+    expect(button.disabled).toBe(true);
+    expect(consent.required).toBe(true);
+    fireEvent.click(button);
+    expect(downloads).toEqual([]);
+
+    fireEvent.click(consent);
+    expect(button.disabled).toBe(false);
+    fireEvent.click(button);
+    await vi.waitFor(() => expect(statusOf('Plain otpauth list')).toBe('Saved 3 accounts to keystep-accounts-2026-11-23.txt.'), WAIT);
+    expect(downloads.map(({ fileName, mimeType }) => ({ fileName, mimeType }))).toEqual([{ fileName: 'keystep-accounts-2026-11-23.txt', mimeType: 'text/plain' }]);
+    const lines = parseUriList(downloads[0]!.text);
+    expect(lines.map((line) => (line.ok ? line.draft : line.error))).toEqual(ACCOUNTS.map(draftOf));
+    expect(consent.checked).toBe(false);
+    expect(button.disabled).toBe(true);
+  });
+
+  it('refuses an empty vault', async () => {
+    const { downloads } = await renderSection();
+    fireEvent.click(screen.getByRole('checkbox', { name: 'I understand that this file is not protected' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Download otpauth list' }));
+    await vi.waitFor(() => expect(alertOf('Plain otpauth list')).toBe('There are no accounts to back up.'), WAIT);
+    expect(downloads).toEqual([]);
+  });
+});
+
+describe('BackupSection: import', () => {
+  it('previews an encrypted backup against the vault, then adds only the new accounts with their pin, status and Cognito link', async () => {
+    await storeAccounts([BANK_STORED]);
+    await renderSection();
+    chooseFile(new File([await createBackup(ACCOUNTS, PASSWORD, { iterations: FAST, now: Date.UTC(2026, 10, 20, 12) })], 'keystep-backup.json', { type: 'application/json' }));
+    expect((await within(form('Import')).findByText(/^This is an encrypted Keystep backup made on 2026-11-20\./, {}, WAIT)).textContent).toBeTruthy();
+    await decryptWith(PASSWORD);
+    await vi.waitFor(() => expect(previewItems()).toHaveLength(3), WAIT);
+    expect(previewItems()).toEqual(['GitHub (octocat) — New', 'Bank (alice) — Already in Keystep', 'cognito-demo (demo@example.com) — New']);
+    expect(within(form('Import')).getByText('2 to add, 1 already in Keystep, 0 with errors.')).toBeTruthy();
+    expect(stored()?.accounts).toEqual([BANK_STORED]);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Add 2 accounts' }));
+    await vi.waitFor(() => expect(statusOf('Import')).toBe('Accounts added: 2. Already in Keystep: 1.'), WAIT);
+    expect(stored()?.accounts).toEqual([
+      // Pinned: to the end of the (empty) pinned group.
+      { ...GITHUB, id: 'new-1', createdAt: NOW },
+      // The account already there is as it was: id, label and counter.
+      BANK_STORED,
+      { ...COGNITO, id: 'new-2', createdAt: NOW },
+    ]);
+    expect(screen.queryByRole('list', { name: 'Preview' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Add 2 accounts' })).toBeNull();
+    expect(screen.queryByLabelText('Password of the backup')).toBeNull();
+    expect(screen.getByLabelText<HTMLInputElement>('Backup file or otpauth list').value).toBe('');
+  });
+
+  it('says which entries of a backup are not valid or repeated, by number', async () => {
+    await renderSection();
+    const payload = {
+      accounts: [
+        { uri: GITHUB_URI, pinned: true },
+        { uri: AWS_URI, pinned: 'yes' },
+        { uri: BAD_CHAR_URI },
+        { uri: GITHUB_URI.replace('GitHub:alice', 'github:ALICE').replace('issuer=GitHub', 'issuer=github') },
+      ],
+    };
+    chooseFile(new File([await sealedBackup(payload)], 'hand-made.json'));
+    await decryptWith(PASSWORD);
+    await vi.waitFor(() => expect(previewItems()).toHaveLength(4), WAIT);
+    expect(previewItems()).toEqual([
+      'GitHub (alice@example.com) — New',
+      'Entry 2 — Not imported: its field “accounts[1].pinned” is missing or not valid',
+      'Entry 3 — Not imported: the secret key has a character base32 does not use: “1” at position 16 (base32 uses only A–Z and 2–7)',
+      'github (ALICE@example.com) — Repeated in this file',
+    ]);
+    expect(within(form('Import')).getByText('1 to add, 0 already in Keystep, 1 repeated in this file, 2 with errors.')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Add 1 account' }));
+    await vi.waitFor(() => expect(statusOf('Import')).toBe('Accounts added: 1. Already in Keystep: 1. Not imported because of errors: 2.'), WAIT);
+    expect(stored()?.accounts).toEqual([{ ...draftOf(parseOtpauthUri(GITHUB_URI)), id: 'new-1', createdAt: NOW, pinned: true, status: 'active' }]);
+  });
+
+  it('a wrong password says so and imports nothing; the right one then works', async () => {
+    await storeAccounts([BANK_STORED]);
+    await renderSection();
+    chooseFile(new File([await createBackup(ACCOUNTS, PASSWORD, { iterations: FAST })], 'keystep-backup.json'));
+    await decryptWith('not the password');
+    await vi.waitFor(() => expect(alertOf('Import')).toBe('Wrong password, or the file was changed or damaged. Nothing was imported.'), WAIT);
+    const field = screen.getByLabelText<HTMLInputElement>('Password of the backup');
+    expect(field.value).toBe('');
+    expect(descriptionOf(field)).toBe('Wrong password, or the file was changed or damaged. Nothing was imported.');
+    expect(screen.queryByRole('list', { name: 'Preview' })).toBeNull();
+    expect(stored()).toEqual({ schema: 1, format: 'plain', revision: 7, accounts: [BANK_STORED] });
+
+    await decryptWith(PASSWORD);
+    await vi.waitFor(() => expect(previewItems()).toHaveLength(3), WAIT);
+    expect(alertOf('Import')).toBeUndefined();
+  });
+
+  it('previews an otpauth list with a bad line, an account already stored and a repeated one', async () => {
+    await storeAccounts([BANK_STORED]);
+    await renderSection();
+    chooseFile(textFile([GITHUB_URI, `  ${BAD_CHAR_URI}`, BANK_URI, '', GITHUB_URI.replace('issuer=GitHub', 'issuer=GITHUB').replace('GitHub:', 'GITHUB:'), AWS_URI].join('\r\n')));
+    await vi.waitFor(() => expect(previewItems()).toHaveLength(5), WAIT);
+    expect(previewItems()).toEqual([
+      'GitHub (alice@example.com) — New',
+      'Line 2 — Not imported: the secret key has a character base32 does not use: “1” at position 16 (base32 uses only A–Z and 2–7)',
+      'Bank (alice) — Already in Keystep',
+      'GITHUB (alice@example.com) — Repeated in this file',
+      'Amazon Web Services (bob@example.com) — New',
+    ]);
+    expect(within(form('Import')).getByText('2 to add, 1 already in Keystep, 1 repeated in this file, 1 with errors.')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Add 2 accounts' }));
+    await vi.waitFor(() => expect(statusOf('Import')).toBe('Accounts added: 2. Already in Keystep: 2. Not imported because of errors: 1.'), WAIT);
+    expect(stored()?.accounts).toEqual([
+      BANK_STORED,
+      { ...draftOf(parseOtpauthUri(GITHUB_URI)), id: 'new-1', createdAt: NOW, pinned: false, status: 'active' },
+      { ...draftOf(parseOtpauthUri(AWS_URI)), id: 'new-2', createdAt: NOW, pinned: false, status: 'active' },
+    ]);
+  });
+
+  it('an account another page adds during the preview is shown as already there and not added twice', async () => {
+    await renderSection();
+    chooseFile(textFile(`${GITHUB_URI}\n${AWS_URI}\n`));
+    await vi.waitFor(() => expect(previewItems()).toEqual(['GitHub (alice@example.com) — New', 'Amazon Web Services (bob@example.com) — New']), WAIT);
+    await createAccountStore().update((vault) => ({ vault: addDrafts(vault, [parseOtpauthUri(GITHUB_URI)], { newId: () => 'other-page', now: 5 }).vault, result: undefined }));
+    await vi.waitFor(() => expect(previewItems()).toEqual(['GitHub (alice@example.com) — Already in Keystep', 'Amazon Web Services (bob@example.com) — New']), WAIT);
+    fireEvent.click(screen.getByRole('button', { name: 'Add 1 account' }));
+    await vi.waitFor(() => expect(statusOf('Import')).toBe('Accounts added: 1. Already in Keystep: 1.'), WAIT);
+    expect(stored()?.accounts.map((a) => a.id)).toEqual(['other-page', 'new-1']);
+  });
+
+  it('the update checks duplicates again under the lock, even if the preview had not caught up', async () => {
+    const real = createAccountStore();
+    // A store that does not tell the page about writes: the preview keeps its stale verdicts.
+    const deaf: AccountStore = { ...real, subscribe: () => () => undefined };
+    await renderSection(deaf);
+    chooseFile(textFile(`${GITHUB_URI}\n${AWS_URI}\n`));
+    await vi.waitFor(() => expect(previewItems()).toHaveLength(2), WAIT);
+    await real.update((vault) => ({ vault: addDrafts(vault, [parseOtpauthUri(AWS_URI)], { newId: () => 'other-page', now: 5 }).vault, result: undefined }));
+    fireEvent.click(screen.getByRole('button', { name: 'Add 2 accounts' }));
+    await vi.waitFor(() => expect(statusOf('Import')).toBe('Accounts added: 1. Already in Keystep: 1.'), WAIT);
+    expect(stored()?.accounts.map((a) => a.id)).toEqual(['other-page', 'new-1']);
+  });
+
+  it('Cancel closes the preview and adds nothing', async () => {
+    await storeAccounts([BANK_STORED]);
+    await renderSection();
+    chooseFile(textFile(GITHUB_URI));
+    await vi.waitFor(() => expect(previewItems()).toHaveLength(1), WAIT);
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('list', { name: 'Preview' })).toBeNull();
+    expect(statusOf('Import')).toBe('Nothing was imported.');
+    expect(screen.getByLabelText<HTMLInputElement>('Backup file or otpauth list').value).toBe('');
+    expect(stored()).toEqual({ schema: 1, format: 'plain', revision: 7, accounts: [BANK_STORED] });
+  });
+
+  it('a file with nothing new offers "Add 0 accounts", disabled', async () => {
+    await storeAccounts([BANK_STORED]);
+    await renderSection();
+    chooseFile(textFile(`${BANK_URI}\n${BAD_CHAR_URI}\n`));
+    await vi.waitFor(() => expect(previewItems()).toHaveLength(2), WAIT);
+    expect(within(form('Import')).getByText('0 to add, 1 already in Keystep, 1 with errors.')).toBeTruthy();
+    expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Add 0 accounts' }).disabled).toBe(true);
+  });
+
+  const ENVELOPE = { format: 'keystep-backup', version: 1, createdAt: '2026-11-23T10:00:00.000Z', kdf: { algorithm: 'PBKDF2-HMAC-SHA256', iterations: 1000, salt: 'AAAAAAAAAAAAAAAAAAAAAA==' }, cipher: { algorithm: 'AES-256-GCM', iv: 'AAAAAAAAAAAAAAAA', ciphertext: 'AAAAAAAAAAAAAAAAAAAAAA==' } };
+
+  it.each<[title: string, file: () => File, message: string]>([
+    ['a note', () => textFile('Remember to buy milk.\nAnd eggs.\n', 'note.txt'), 'This file is neither a Keystep backup nor a list of otpauth:// URIs.'],
+    ['an empty file', () => textFile(''), 'This file is neither a Keystep backup nor a list of otpauth:// URIs.'],
+    ['links that are not otpauth', () => textFile('https://example.com/\nmailto:someone@example.com\n'), 'This file is neither a Keystep backup nor a list of otpauth:// URIs.'],
+    ['JSON of another program', () => textFile('{"format":"other-authenticator","accounts":[]}', 'other.json'), 'This file is neither a Keystep backup nor a list of otpauth:// URIs.'],
+    ['binary data', () => new File([new Uint8Array([0, 159, 146, 150, 255, 10, 1, 2])], 'image.png'), 'This file is neither a Keystep backup nor a list of otpauth:// URIs.'],
+    ['a backup from a newer Keystep', () => textFile(JSON.stringify({ ...ENVELOPE, version: 2 }), 'new.json'), 'This backup was made by a newer Keystep; update Keystep first. Nothing was imported.'],
+    ['a backup without kdf', () => textFile(JSON.stringify({ ...ENVELOPE, kdf: undefined }), 'b.json'), 'This Keystep backup is damaged: its field “kdf” is missing or not valid. Nothing was imported.'],
+    ['a backup with a short iv', () => textFile(JSON.stringify({ ...ENVELOPE, cipher: { ...ENVELOPE.cipher, iv: 'AAAA' } }), 'b.json'), 'This Keystep backup is damaged: its field “cipher.iv” is missing or not valid. Nothing was imported.'],
+    ['a file over 5 MB', () => textFile(`${GITHUB_URI}\n`.padEnd(5 * 1024 * 1024 + 1, '\n')), 'This file is larger than 5 MB, too large for a backup or an otpauth list. Nothing was imported.'],
+  ])('refuses %s', async (_, file, message) => {
+    await storeAccounts([BANK_STORED]);
+    await renderSection();
+    chooseFile(file());
+    await vi.waitFor(() => expect(alertOf('Import')).toBe(message), WAIT);
+    expect(screen.queryByRole('list', { name: 'Preview' })).toBeNull();
+    expect(screen.queryByLabelText('Password of the backup')).toBeNull();
+    expect(stored()).toEqual({ schema: 1, format: 'plain', revision: 7, accounts: [BANK_STORED] });
+  });
+
+  it('reads a file of exactly 5 MB', async () => {
+    await renderSection();
+    chooseFile(textFile(`${GITHUB_URI}\n`.padEnd(5 * 1024 * 1024, '\n')));
+    await vi.waitFor(() => expect(previewItems()).toEqual(['GitHub (alice@example.com) — New']), WAIT);
+  });
+
+  it('choosing another file replaces the earlier preview and message', async () => {
+    await renderSection();
+    chooseFile(textFile('not a list'));
+    await vi.waitFor(() => expect(alertOf('Import')).toBe('This file is neither a Keystep backup nor a list of otpauth:// URIs.'), WAIT);
+    chooseFile(textFile(AWS_URI));
+    await vi.waitFor(() => expect(previewItems()).toEqual(['Amazon Web Services (bob@example.com) — New']), WAIT);
+    expect(alertOf('Import')).toBeUndefined();
+  });
+
+  it('a failed write says nothing was changed and keeps the preview', async () => {
+    await renderSection();
+    chooseFile(textFile(AWS_URI));
+    await vi.waitFor(() => expect(previewItems()).toHaveLength(1), WAIT);
+    fakeBrowser.storage.local.failNextSets = 1;
+    fireEvent.click(screen.getByRole('button', { name: 'Add 1 account' }));
+    await vi.waitFor(() => expect(alertOf('Import')).toBe('Could not save: QUOTA_BYTES quota exceeded. Nothing was changed.'), WAIT);
+    expect(previewItems()).toEqual(['Amazon Web Services (bob@example.com) — New']);
+    expect(stored()).toBeUndefined();
+  });
+});
+
+describe('BackupSection: vault states', () => {
+  it('renders nothing while the vault is locked', async () => {
+    const locked: AccountStore = {
+      ...createAccountStore(),
+      load: () => Promise.reject(new VaultLockedError()),
+      subscribe: () => () => undefined,
+    };
+    const { container } = render(<BackupSection store={locked} />);
+    await vi.waitFor(() => expect(container.innerHTML).toBe(''), WAIT);
+  });
+
+  it('shows the export and import forms by role and name', async () => {
+    const { section } = await renderSection();
+    expect(within(section).getByRole('heading', { level: 2, name: 'Backups' })).toBeTruthy();
+    const forms = ['Encrypted backup', 'Plain otpauth list', 'Import'].map((name) => within(section).getByRole('form', { name }));
+    expect(within(section).getAllByRole('form')).toEqual(forms);
+    expect(section.id).toBe('backup');
+    const file = screen.getByLabelText<HTMLInputElement>('Backup file or otpauth list');
+    expect({ type: file.type, accept: file.accept }).toEqual({ type: 'file', accept: '.json,.txt,text/plain,application/json' });
+    for (const name of ['Backup password', 'Repeat the backup password']) {
+      const input = screen.getByLabelText<HTMLInputElement>(name);
+      expect({ type: input.type, autocomplete: input.autocomplete }).toEqual({ type: 'password', autocomplete: 'new-password' });
+    }
+  });
+});
