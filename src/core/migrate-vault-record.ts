@@ -69,5 +69,15 @@ export function migrateVaultRecord(raw: unknown, migrations: Readonly<Record<num
   if (record['format'] !== 'plain' || !Array.isArray(record['accounts'])) {
     throw new VaultRecordError('vault-record-malformed', `Stored vault of schema ${schema} has format ${JSON.stringify(record['format'])} and no account list`);
   }
-  return { schema: VAULT_SCHEMA, format: 'plain', revision, accounts: record['accounts'] as Account[] };
+  const clientSecrets = readClientSecrets(record['clientSecrets']);
+  return { schema: VAULT_SCHEMA, format: 'plain', revision, accounts: record['accounts'] as Account[], ...(clientSecrets ? { clientSecrets } : {}) };
+}
+
+/** The remembered client secrets: an object of strings; anything else is refused rather than dropped. */
+function readClientSecrets(raw: unknown): Record<string, string> | undefined {
+  if (raw === undefined) return undefined;
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw) || !Object.values(raw).every((v) => typeof v === 'string')) {
+    throw new VaultRecordError('vault-record-malformed', 'Stored vault has clientSecrets that are not an object of strings');
+  }
+  return raw as Record<string, string>;
 }

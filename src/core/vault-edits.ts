@@ -83,7 +83,7 @@ export function addImported(
   const accounts = vault.accounts.slice();
   accounts.splice(vault.accounts.findLastIndex((a) => a.pinned) + 1, 0, ...added.filter((a) => a.pinned));
   accounts.push(...added.filter((a) => !a.pinned));
-  return { vault: { accounts }, results };
+  return { vault: { ...vault, accounts }, results };
 }
 
 function pickDraft(d: AccountDraft): AccountDraft {
@@ -100,7 +100,7 @@ function replace(vault: Vault, id: string, edit: (account: Account) => Account):
   const index = indexOf(vault, id);
   const accounts = vault.accounts.slice();
   accounts[index] = edit(accounts[index] as Account);
-  return { accounts };
+  return { ...vault, accounts };
 }
 
 /** Pinned accounts first, each group in its existing order. */
@@ -125,7 +125,7 @@ export function setPinned(vault: Vault, id: string, pinned: boolean): Vault {
   const pinnedCount = rest.filter((a) => a.pinned).length;
   const accounts = rest.slice();
   accounts.splice(pinnedCount, 0, { ...account, pinned });
-  return { accounts };
+  return { ...vault, accounts };
 }
 
 /** Moves an account one place up (-1) or down (+1) within its group (pinned or not). At an edge it stays. */
@@ -139,12 +139,12 @@ export function moveAccount(vault: Vault, id: string, delta: -1 | 1): Vault {
   if (!there || there.pinned !== here.pinned) return vault;
   accounts[index] = there;
   accounts[target] = here;
-  return { accounts };
+  return { ...vault, accounts };
 }
 
 export function removeAccount(vault: Vault, id: string): Vault {
   indexOf(vault, id);
-  return { accounts: vault.accounts.filter((a) => a.id !== id) };
+  return { ...vault, accounts: vault.accounts.filter((a) => a.id !== id) };
 }
 
 /** HOTP: the code for `counter` has been shown, so the next one is counter + 1 (RFC 4226 section 7.2). */
@@ -158,4 +158,15 @@ export function advanceCounter(vault: Vault, id: string): { vault: Vault; accoun
 
 export function markActive(vault: Vault, id: string): Vault {
   return replace(vault, id, (a) => ({ ...a, status: 'active' }));
+}
+
+/**
+ * Remembers `secret` as the client secret of Cognito profile `profileId`, or forgets it when `secret` is
+ * undefined or empty. Returns the same vault when nothing changes.
+ */
+export function setClientSecret(vault: Vault, profileId: string, secret: string | undefined): Vault {
+  const current = vault.clientSecrets ?? {};
+  if ((secret || undefined) === current[profileId]) return vault;
+  const rest = Object.fromEntries(Object.entries(current).filter(([id]) => id !== profileId));
+  return { ...vault, clientSecrets: secret ? { ...rest, [profileId]: secret } : rest };
 }

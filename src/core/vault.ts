@@ -26,6 +26,17 @@ export interface Account extends AccountDraft {
 /** The decrypted contents of the vault. Array order is the display order (pinned first is applied when shown). */
 export interface Vault {
   readonly accounts: readonly Account[];
+  /**
+   * Cognito app client secrets the user asked Keystep to remember, by connection profile id. They are
+   * secrets, so they live in the vault: a master password encrypts them with the accounts.
+   */
+  readonly clientSecrets?: Readonly<Record<string, string>>;
+}
+
+/** Only the fields a vault stores (a snapshot's page-side fields dropped; no empty clientSecrets). */
+export function vaultContent(vault: Vault): Vault {
+  const secrets = vault.clientSecrets && Object.keys(vault.clientSecrets).length > 0 ? { clientSecrets: vault.clientSecrets } : {};
+  return { accounts: vault.accounts, ...secrets };
 }
 
 /** The version of the stored vault record this build writes. Older records are migrated on read. */
@@ -38,6 +49,7 @@ export interface PlainVaultRecord {
   /** Bumped on every write; lets readers tell two versions apart cheaply. */
   readonly revision: number;
   readonly accounts: readonly Account[];
+  readonly clientSecrets?: Readonly<Record<string, string>>;
 }
 
 /**

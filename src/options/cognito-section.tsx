@@ -1,10 +1,11 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { CognitoApi } from '../cognito/cognito-api.ts';
 import type { CognitoProfile } from '../cognito/cognito-profile.ts';
-import { removeAccount } from '../core/vault-edits.ts';
+import { removeAccount, setClientSecret } from '../core/vault-edits.ts';
 import type { AccountStore } from '../platform/account-store.ts';
 import { t } from '../platform/i18n.ts';
 import { cognitoProfilesItem, type StoredCognitoProfile } from '../platform/storage-items.ts';
+import { useVault } from '../ui/use-vault.ts';
 import { EnrollmentPanel } from './enrollment-panel.tsx';
 import { ProfileForm } from './profile-form.tsx';
 import { useEnrollmentFlow } from './use-enrollment-flow.ts';
@@ -18,13 +19,21 @@ interface Props {
 
 type Editing = { readonly kind: 'new' } | { readonly kind: 'edit'; readonly id: string } | undefined;
 
+/** A profile as stored, without a client secret (remembered secrets live in the vault). */
+function withoutSecret(profile: StoredCognitoProfile): StoredCognitoProfile {
+  return Object.fromEntries(Object.entries(profile).filter(([key]) => key !== 'clientSecret')) as unknown as StoredCognitoProfile;
+}
+
 /**
  * Connection profiles (saved, several, editable, deletable) and, for the selected one,
  * sign-in and one-click enrollment. Client secrets not marked "remember" stay in this page's
- * memory only.
+ * memory only; remembered ones are kept in the vault (encrypted with it when a master password
+ * is set), never in the profile list.
  */
 export function CognitoSection({ store, clock, newId, makeApi }: Props) {
-  const [profiles, setProfiles] = useState<readonly StoredCognitoProfile[]>([]);
+  const [stored, setStored] = useState<readonly StoredCognitoProfile[]>([]);
+  const vault = useVault(store);
+  const remembered = vault.status === 'ready' ? vault.snapshot.clientSecrets : undefined;
   const [selectedId, setSelectedId] = useState<string>();
   const [editing, setEditing] = useState<Editing>();
   const [secrets, setSecrets] = useState<ReadonlyMap<string, string>>(new Map());
@@ -33,22 +42,43 @@ export function CognitoSection({ store, clock, newId, makeApi }: Props) {
 
   useEffect(() => {
     const show = (list: readonly StoredCognitoProfile[]): void => {
-      setProfiles(list);
+      setStored(list);
       setSelectedId((current) => (current && list.some((p) => p.id === current) ? current : list[0]?.id));
     };
     cognitoProfilesItem.get().then(show, (error: unknown) => setProblem(String(error)));
     return cognitoProfilesItem.watch(show, (error) => setProblem(String(error)));
   }, []);
 
+  // Profiles saved by an earlier build kept a remembered secret in the list, in clear: move it into the vault.
+  useEffect(() => {
+    const legacy = stored.filter((p) => p.clientSecret !== undefined);
+    if (legacy.length === 0 || vault.status !== 'ready') return;
+    void (async () => {
+      await store.update((current) => ({ vault: legacy.reduce((v, p) => (v.clientSecrets?.[p.id] ? v : setClientSecret(v, p.id, p.clientSecret)), current), result: undefined }));
+      const list = await cognitoProfilesItem.get();
+      await cognitoProfilesItem.set(list.map(withoutSecret));
+    })().catch((error: unknown) => setProblem(t('saveFailed', error instanceof Error ? error.message : String(error))));
+  }, [stored, vault.status, store]);
+
+  const profiles = useMemo(
+    () =>
+      stored.map((p) => {
+        const secret = remembered?.[p.id] ?? p.clientSecret;
+        return secret === undefined ? withoutSecret(p) : { ...p, clientSecret: secret };
+      }),
+    [stored, remembered],
+  );
   const selected = profiles.find((p) => p.id === selectedId);
   const { flow, state } = useEnrollmentFlow(selected, { store, clock, ...(makeApi ? { makeApi } : {}) });
 
   const save = async (profile: CognitoProfile, secret: { value: string; remember: boolean }): Promise<void> => {
     const id = editing?.kind === 'edit' ? editing.id : newId();
-    const stored: StoredCognitoProfile = { ...profile, id, ...(secret.remember && secret.value ? { clientSecret: secret.value } : {}) };
+    const saved: StoredCognitoProfile = { ...profile, id };
     const list = await cognitoProfilesItem.get();
-    const next = list.some((p) => p.id === id) ? list.map((p) => (p.id === id ? stored : p)) : [...list, stored];
+    const next = list.some((p) => p.id === id) ? list.map((p) => (p.id === id ? saved : p)) : [...list, saved];
     try {
+      // The secret first: a profile never shows "remembered" without it.
+      await store.update((v) => ({ vault: setClientSecret(v, id, secret.remember ? secret.value : undefined), result: undefined }));
       await cognitoProfilesItem.set(next);
     } catch (error) {
       setProblem(t('saveFailed', error instanceof Error ? error.message : String(error)));
@@ -58,7 +88,7 @@ export function CognitoSection({ store, clock, newId, makeApi }: Props) {
     if (!secret.remember && secret.value) memory.set(id, secret.value);
     else memory.delete(id);
     setSecrets(memory);
-    setProfiles(next);
+    setStored(next);
     setSelectedId(id);
     setEditing(undefined);
     setProblem('');
@@ -69,6 +99,7 @@ export function CognitoSection({ store, clock, newId, makeApi }: Props) {
     if (!confirm(t('confirmDeleteProfile', profile.name))) return;
     const list = await cognitoProfilesItem.get();
     await cognitoProfilesItem.set(list.filter((p) => p.id !== profile.id));
+    await store.update((v) => ({ vault: setClientSecret(v, profile.id, undefined), result: undefined }));
     setStatus(t('profileDeleted', profile.name));
   };
 

@@ -99,7 +99,7 @@ export function SecuritySection({ protection, encrypted }: SecuritySectionProps)
   const newPasswordFields = (
     <>
       <label>
-        {t('newPassword')}
+        {t('newMasterPassword')}
         <input type="password" autoComplete="new-password" value={next} onInput={(e) => setNext(e.currentTarget.value)} {...described('new')} />
       </label>
       <label>

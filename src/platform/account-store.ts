@@ -1,5 +1,5 @@
 import { base64ToBytes } from '../core/base64.ts';
-import { EMPTY_VAULT, VAULT_SCHEMA, type Vault, type VaultRecord } from '../core/vault.ts';
+import { EMPTY_VAULT, VAULT_SCHEMA, vaultContent, type Vault, type VaultRecord } from '../core/vault.ts';
 import { openVault, sealVault } from '../core/vault-cipher.ts';
 import type { StorageItem } from './storage-item.ts';
 import { vaultKeyItem, vaultRecordItem } from './storage-items.ts';
@@ -52,12 +52,12 @@ interface Opened {
 /** Decrypts `record` with the session key when it is protected. */
 export async function openRecord(record: VaultRecord | undefined, keyItem: StorageItem<string | undefined>): Promise<Opened> {
   if (!record) return { snapshot: { ...EMPTY_VAULT, revision: 0, encrypted: false }, key: undefined };
-  if (record.format === 'plain') return { snapshot: { accounts: record.accounts, revision: record.revision, encrypted: false }, key: undefined };
+  if (record.format === 'plain') return { snapshot: { ...vaultContent(record), revision: record.revision, encrypted: false }, key: undefined };
   const stored = await keyItem.get();
   if (stored === undefined) throw new VaultLockedError();
   const key = base64ToBytes(stored, 'The session vault key');
   const vault = await openVault(record.payload, key);
-  return { snapshot: { accounts: vault.accounts, revision: record.revision, encrypted: true }, key };
+  return { snapshot: { ...vaultContent(vault), revision: record.revision, encrypted: true }, key };
 }
 
 /** The vault behind a storage item, encrypted at rest when a master password is set. */
@@ -73,9 +73,9 @@ export function createAccountStore({ item = vaultRecordItem, keyItem = vaultKeyI
         if (vault === current) return result;
         const revision = current.revision + 1;
         if (record?.format === 'encrypted' && key) {
-          await item.set({ ...record, revision, payload: await sealVault({ accounts: vault.accounts }, key) });
+          await item.set({ ...record, revision, payload: await sealVault(vaultContent(vault), key) });
         } else {
-          await item.set({ schema: VAULT_SCHEMA, format: 'plain', revision, accounts: vault.accounts });
+          await item.set({ schema: VAULT_SCHEMA, format: 'plain', revision, ...vaultContent(vault) });
         }
         return result;
       }),

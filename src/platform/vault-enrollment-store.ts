@@ -23,7 +23,7 @@ export function createVaultEnrollmentStore(store: AccountStore, options: { now?:
         if (pending) {
           // A new association replaces the unverified secret (Cognito keeps only the latest).
           const accounts = vault.accounts.map((a) => (a.id === pending.id ? { ...a, ...draft, id: a.id } : a));
-          return { vault: { accounts }, result: pending.id };
+          return { vault: { ...vault, accounts }, result: pending.id };
         }
         const { vault: next, results } = addDrafts(vault, [draft], { newId, now: now(), status: 'pending', cognito: ref });
         const [result] = results;
@@ -50,5 +50,5 @@ function activate(vault: Vault, id: string): Vault {
     if (previous && a.id === previous.id) return [active];
     return [a];
   });
-  return { accounts };
+  return { ...vault, accounts };
 }

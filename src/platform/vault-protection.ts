@@ -2,7 +2,7 @@ import { bytesToBase64 } from '../core/base64.ts';
 import type { CryptoDeps } from '../core/crypto-deps.ts';
 import { newKdfParams } from '../core/kdf.ts';
 import { unlockDelayMs } from '../core/unlock-delay.ts';
-import { VAULT_SCHEMA, type Account, type EncryptedVaultRecord, type VaultRecord } from '../core/vault.ts';
+import { VAULT_SCHEMA, vaultContent, type EncryptedVaultRecord, type Vault, type VaultRecord } from '../core/vault.ts';
 import { newVaultKey, openVault, sealVault, unwrapVaultKey, wrapVaultKey } from '../core/vault-cipher.ts';
 import { VaultCryptoError } from '../core/vault-crypto-error.ts';
 import { VAULT_LOCK_NAME } from './account-store.ts';
@@ -89,8 +89,8 @@ export function createVaultProtection({
     }
   }
 
-  /** Writes a new encrypted record for `accounts` under a fresh vault key wrapped by `password`. */
-  async function writeEncrypted(previous: VaultRecord | undefined, accounts: readonly Account[], password: string): Promise<void> {
+  /** Writes a new encrypted record for `vault` under a fresh vault key wrapped by `password`. */
+  async function writeEncrypted(previous: VaultRecord | undefined, vault: Vault, password: string): Promise<void> {
     const key = newVaultKey(crypto.randomBytes);
     const kdf = newKdfParams(crypto.randomBytes, iterations);
     const record: EncryptedVaultRecord = {
@@ -99,7 +99,7 @@ export function createVaultProtection({
       revision: (previous?.revision ?? 0) + 1,
       kdf,
       wrappedKey: await wrapVaultKey(key, password, kdf, crypto),
-      payload: await sealVault({ accounts }, key, crypto),
+      payload: await sealVault(vaultContent(vault), key, crypto),
     };
     const previousKey = await keyItem.get();
     await keyItem.set(bytesToBase64(key));
@@ -134,21 +134,21 @@ export function createVaultProtection({
       lock(VAULT_LOCK_NAME, async () => {
         const record = await item.get();
         if (record?.format === 'encrypted') throw new Error('The vault already has a master password');
-        await writeEncrypted(record, record?.accounts ?? [], password);
+        await writeEncrypted(record, record ? vaultContent(record) : { accounts: [] }, password);
         await onUnlocked();
       }),
     changePassword: (current, next) =>
       lock(VAULT_LOCK_NAME, async () => {
         const record = await encryptedRecord();
         const vault = await openVault(record.payload, await checkPassword(record, current), crypto);
-        await writeEncrypted(record, vault.accounts, next);
+        await writeEncrypted(record, vault, next);
         await onUnlocked();
       }),
     removePassword: (current) =>
       lock(VAULT_LOCK_NAME, async () => {
         const record = await encryptedRecord();
         const vault = await openVault(record.payload, await checkPassword(record, current), crypto);
-        await item.set({ schema: VAULT_SCHEMA, format: 'plain', revision: record.revision + 1, accounts: vault.accounts });
+        await item.set({ schema: VAULT_SCHEMA, format: 'plain', revision: record.revision + 1, ...vaultContent(vault) });
         await keyItem.remove();
         await onLocked();
       }),

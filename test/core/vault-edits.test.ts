@@ -9,6 +9,7 @@ import {
   moveAccount,
   removeAccount,
   renameAccount,
+  setClientSecret,
   setPinned,
   type AddOptions,
   type ImportedAccount,
@@ -395,5 +396,41 @@ describe('addImported', () => {
     const viaDrafts = addDrafts(vault, drafts, { newId: sequentialIds(), now: 9, status: 'pending', cognito: COGNITO });
     const viaImported = addImported(vault, drafts.map((d) => ({ draft: d, status: 'pending' as const, cognito: COGNITO })), { newId: sequentialIds(), now: 9 });
     expect(viaImported).toEqual(viaDrafts);
+  });
+});
+
+describe('remembered client secrets', () => {
+  const withSecrets = (): Vault => deepFreeze({ accounts: [account('a1'), account('a2')], clientSecrets: { p1: 'secret-one' } });
+
+  it.each([
+    ['remembers a new one', 'p2', 'secret-two', { p1: 'secret-one', p2: 'secret-two' }],
+    ['replaces one', 'p1', 'secret-new', { p1: 'secret-new' }],
+    ['forgets one (undefined)', 'p1', undefined, {}],
+    ['forgets one (empty)', 'p1', '', {}],
+  ] as const)('%s', (_, id, secret, expected) => {
+    const next = unchangedInput(withSecrets(), (v) => setClientSecret(v, id, secret));
+    expect(next.clientSecrets).toEqual(expected);
+    expect(next.accounts).toEqual(withSecrets().accounts);
+  });
+
+  it.each([
+    ['the same secret again', 'p1', 'secret-one'],
+    ['forgetting one that is not there', 'p9', undefined],
+  ] as const)('returns the same vault for %s', (_, id, secret) => {
+    const vault = withSecrets();
+    expect(setClientSecret(vault, id, secret)).toBe(vault);
+  });
+
+  it.each<[string, (v: Vault) => Vault]>([
+    ['addDrafts', (v) => addDrafts(v, [draft({ secret: SECRETS[5] ?? '' })], { newId: () => 'n1', now: 1 }).vault],
+    ['renameAccount', (v) => renameAccount(v, 'a1', { issuer: 'New', name: 'name' })],
+    ['setPinned', (v) => setPinned(v, 'a2', true)],
+    ['moveAccount', (v) => moveAccount(v, 'a2', -1)],
+    ['removeAccount', (v) => removeAccount(v, 'a1')],
+    ['markActive', (v) => markActive(v, 'a1')],
+  ])('%s keeps the remembered secrets', (_, edit) => {
+    const next = unchangedInput(withSecrets(), edit);
+    expect(next).not.toBe(withSecrets());
+    expect(next.clientSecrets).toEqual({ p1: 'secret-one' });
   });
 });

@@ -11,6 +11,7 @@ import {
   signInAndEnroll,
   signInForm,
   startCognitoE2e,
+  rememberedClientSecrets,
   storedProfile,
   watchCognitoCalls,
   type CognitoE2e,
@@ -133,9 +134,13 @@ describe('app clients with a client secret', () => {
     const page = await e2e.ext.openOptions('#cognito');
     await createProfile(page, e2e.server.url, { name: 'Secret remembered', userPoolId: user.userPoolId, clientId: user.clientId, clientSecret, remember: true });
 
-    // Ticking the box is the user's explicit choice to keep the secret on this device, with the profile.
+    // Ticking the box is the user's explicit choice to keep the secret on this device: in the vault (which a master
+    // password encrypts), keyed by the profile, never in the profile list.
     const dump = await dumpExtensionStorage(page);
-    expect(storedProfile(dump, 'Secret remembered')).toMatchObject({ clientId: user.clientId, clientSecret });
+    const profile = storedProfile(dump, 'Secret remembered');
+    expect(profile).toMatchObject({ clientId: user.clientId });
+    expect(profile).not.toHaveProperty('clientSecret');
+    expect(rememberedClientSecrets(dump)).toEqual({ [profile?.id ?? '']: clientSecret });
     // The remembered secret is used: the sign-in form no longer asks for one.
     expect(await signInForm(page, 'Secret remembered').getByLabel('Client secret (optional)').count()).toBe(0);
 

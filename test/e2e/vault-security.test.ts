@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createProfile } from '../support/cognito-e2e.ts';
 import { dumpExtensionStorage } from '../support/dump-extension-storage.ts';
 import { codeFromName, independentTotp } from '../support/independent-otp.ts';
 import { launchExtension, type LoadedExtension } from '../support/launch-extension.ts';
@@ -16,6 +17,8 @@ const AWS = 'otpauth://totp/Amazon%20Web%20Services:bob@example.com?secret=KRSXG
 const SECRETS = ['JBSWY3DPEHPK3PXP', 'KRSXG5CTMVRXEZLUKN2XAZLSKNSWG4TFOQ'];
 const LABELS = ['alice@example.com', 'bob@example.com', 'GitHub', 'Amazon Web Services'];
 const PASSWORD = 'correct horse battery';
+/** A Cognito app client secret the user asked Keystep to remember: a secret like the others. */
+const CLIENT_SECRET = 'remembered0client0secret0for0the0locked0test0abcdef';
 const SHOTS = 'test-results/screenshots';
 const AUTO_LOCK_ALARM = 'keystep-auto-lock';
 
@@ -38,7 +41,7 @@ async function dump(page: Page): Promise<Dump> {
 /** No secret, label or password anywhere in the storage text, in any letter case. */
 function expectNothingReadable(text: string): void {
   const lower = text.toLowerCase();
-  for (const secret of [...SECRETS, ...LABELS, PASSWORD]) expect(lower.includes(secret.toLowerCase()), `"${secret}" is readable in storage`).toBe(false);
+  for (const secret of [...SECRETS, ...LABELS, PASSWORD, CLIENT_SECRET]) expect(lower.includes(secret.toLowerCase()), `"${secret}" is readable in storage`).toBe(false);
   expect(lower).not.toContain('otpauth');
 }
 
@@ -88,6 +91,10 @@ describe('master password', () => {
   });
 
   it('encrypts the accounts; locked, storage holds nothing readable; a wrong password changes nothing; the right one shows the same codes', async () => {
+    const cognito = await ext.openOptions('#cognito');
+    await createProfile(cognito, 'http://127.0.0.1:9', { name: 'Pool with a secret', userPoolId: 'us-east-1_Locked123', clientId: 'lockedclient0123456789abcd', clientSecret: CLIENT_SECRET, remember: true });
+    expect(await dumpExtensionStorage(cognito)).toContain(CLIENT_SECRET);
+    await cognito.close();
     const options = await ext.openOptions('#security');
     // The view loads on first visit.
     await options.getByText('Your accounts are stored unencrypted in this browser profile').waitFor();

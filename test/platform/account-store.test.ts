@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { AccountDraft } from '../../src/core/account.ts';
 import { addDrafts, removeAccount } from '../../src/core/vault-edits.ts';
 import { createAccountStore } from '../../src/platform/account-store.ts';
+import { createVaultProtection } from '../../src/platform/vault-protection.ts';
 import { vaultRecordItem } from '../../src/platform/storage-items.ts';
 import { fakeBrowser, resetFakeBrowser } from '../support/fake-browser.ts';
 
@@ -117,5 +118,19 @@ describe('account store', () => {
     await store.update((vault) => ({ vault: addDrafts(vault, [draft(1)], { newId, now: 1 }).vault, result: undefined }));
     expect(await store.upgrade()).toBe(false);
     expect((await store.load()).revision).toBe(1);
+  });
+
+  it('an encrypted vault: a failed write keeps the old ciphertext, which still opens to every account', async () => {
+    const protection = createVaultProtection({ iterations: 1_000 });
+    const store = createAccountStore();
+    await store.update((vault) => ({ vault: addDrafts(vault, [draft(1), draft(2)], { newId, now: 1 }).vault, result: undefined }));
+    await protection.setPassword('pw-12345');
+    const before = structuredClone(fakeBrowser.storage.local.data.get('vault'));
+    fakeBrowser.storage.local.failNextSets = 1;
+    await expect(store.update((vault) => ({ vault: removeAccount(vault, vault.accounts[0]!.id), result: undefined }))).rejects.toThrow(/quota/i);
+    expect(fakeBrowser.storage.local.data.get('vault')).toEqual(before);
+    await protection.lock();
+    await protection.unlock('pw-12345');
+    expect((await store.load()).accounts).toHaveLength(2);
   });
 });

@@ -303,8 +303,8 @@ export function describeCalls(calls: readonly CognitoCall[]): readonly string[] 
 /** Parsed storage dump (dumpExtensionStorage). */
 interface StorageAreas {
   readonly local: {
-    readonly vault?: { readonly accounts?: readonly StoredAccount[] };
-    readonly cognitoProfiles?: readonly { readonly name: string; readonly clientId: string; readonly clientSecret?: string }[];
+    readonly vault?: { readonly accounts?: readonly StoredAccount[]; readonly clientSecrets?: Readonly<Record<string, string>> };
+    readonly cognitoProfiles?: readonly { readonly id: string; readonly name: string; readonly clientId: string; readonly clientSecret?: string }[];
   };
 }
 
@@ -327,8 +327,13 @@ export function storedCognitoAccounts(dump: string, ref: { readonly userPoolId: 
 }
 
 /** The stored connection profile named `name`. */
-export function storedProfile(dump: string, name: string): { readonly name: string; readonly clientId: string; readonly clientSecret?: string } | undefined {
+export function storedProfile(dump: string, name: string): { readonly id: string; readonly name: string; readonly clientId: string; readonly clientSecret?: string } | undefined {
   return (JSON.parse(dump) as StorageAreas).local.cognitoProfiles?.find((profile) => profile.name === name);
+}
+
+/** The client secrets remembered in the (unencrypted) vault, by profile id. */
+export function rememberedClientSecrets(dump: string): Readonly<Record<string, string>> {
+  return (JSON.parse(dump) as StorageAreas).local.vault?.clientSecrets ?? {};
 }
 
 /** No password (of those given) and no JWT anywhere in the storage dump. */

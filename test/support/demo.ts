@@ -15,6 +15,8 @@ import { DEMO_PORT, DEMO_USAGE, parseDemoArgs } from './parse-demo-args.ts';
 // cognitoProfilesItem's key (src/platform/storage-items.ts). That module cannot be imported here: it loads
 // webextension-polyfill, which refuses to run outside an extension. The e2e test checks the options page reads it.
 const PROFILES_KEY = 'cognitoProfiles';
+// vaultRecordItem's key: remembered client secrets live in the vault (Vault.clientSecrets), not in the profiles.
+const VAULT_KEY = 'vault';
 
 export interface DemoOptions {
   /** Port of the local Cognito server on 127.0.0.1. Default DEMO_PORT, or a free port when that one is taken; 0: a free port. */
@@ -72,14 +74,29 @@ async function saveProfiles(ext: LoadedExtension, profiles: readonly DemoProfile
   const worker = ext.context.serviceWorkers().find((w) => w.url().startsWith(ext.url('')));
   if (worker === undefined) throw new Error(`The service worker of extension ${ext.id} is not running`);
   await worker.evaluate(
-    async ({ key, prefix, demo }) => {
+    async ({ key, vaultKey, prefix, demo }) => {
       // The worker's own `chrome` global; the project has no @types/chrome.
       const { chrome } = globalThis as unknown as { chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>>; set(items: object): Promise<void> } } } };
       const existing = (await chrome.storage.local.get(key))[key];
       const own: unknown[] = Array.isArray(existing) ? existing.filter((p: { id?: unknown } | null) => !(typeof p?.id === 'string' && p.id.startsWith(prefix))) : [];
-      await chrome.storage.local.set({ [key]: [...demo, ...own] });
+      const profiles = demo.map((profile) => Object.fromEntries(Object.entries(profile).filter(([name]) => name !== 'clientSecret')));
+      const secrets = Object.fromEntries(demo.flatMap((p) => (p.clientSecret === undefined ? [] : [[p.id, p.clientSecret]])));
+      // The secret client's secret is "remembered": in the vault, as the options page stores it. A vault with a
+      // master password cannot be written from here; its user types the secret at sign-in instead.
+      const vault = (await chrome.storage.local.get(vaultKey))[vaultKey] as { format?: string; revision?: number; accounts?: unknown[]; clientSecrets?: Record<string, string> } | undefined;
+      const items: Record<string, unknown> = { [key]: [...profiles, ...own] };
+      if (vault === undefined || vault.format === 'plain') {
+        items[vaultKey] = {
+          schema: 1,
+          format: 'plain',
+          revision: (vault?.revision ?? 0) + 1,
+          accounts: vault?.accounts ?? [],
+          clientSecrets: { ...vault?.clientSecrets, ...secrets },
+        };
+      }
+      await chrome.storage.local.set(items);
     },
-    { key: PROFILES_KEY, prefix: DEMO_PROFILE_ID_PREFIX, demo: profiles.map((p) => p.profile) },
+    { key: PROFILES_KEY, vaultKey: VAULT_KEY, prefix: DEMO_PROFILE_ID_PREFIX, demo: profiles.map((p) => p.profile) },
   );
 }
 
