@@ -9,13 +9,15 @@
 import type { AccountDraft } from './account.ts';
 import { BackupError } from './backup-error.ts';
 import type { CryptoDeps } from './crypto-deps.ts';
-import { deriveKeyBytes, newKdfParams, parseKdfParams, PBKDF2_ITERATIONS } from './kdf.ts';
+import { deriveKeyBytes, newKdfParams, PBKDF2_ITERATIONS } from './kdf.ts';
+import { parseKdfParams } from './parse-kdf-params.ts';
+import { parseSealedBox } from './parse-sealed-box.ts';
 import type { KdfParams } from './kdf-params.ts';
 import { OtpInputError } from './otp-input-error.ts';
 import { formatOtpauthUri, parseOtpauthUri } from './otpauth-uri.ts';
 import { defaultRandomBytes } from './random-bytes.ts';
 import type { SealedBox } from './sealed-box.ts';
-import { openBytes, parseSealedBox, sealBytes } from './sealed-box-codec.ts';
+import { openBytes, sealBytes } from './sealed-box-codec.ts';
 import type { Account, CognitoLink } from './vault.ts';
 import { VaultCryptoError } from './vault-crypto-error.ts';
 
@@ -58,7 +60,7 @@ export type BackupEntry =
 export interface CreateBackupDeps extends CryptoDeps {
   /** The backup time, ms since the epoch; default Date.now(). */
   readonly now?: number | undefined;
-  /** PBKDF2 iterations; default PBKDF2_ITERATIONS (600,000). Tests pass KDF_ITERATION_RANGE.min. */
+  /** PBKDF2 iterations; default PBKDF2_ITERATIONS (3,000,000). Tests pass KDF_ITERATION_RANGE.min. */
   readonly iterations?: number | undefined;
 }
 
@@ -78,7 +80,7 @@ const COGNITO_FIELDS = ['region', 'userPoolId', 'clientId', 'username'] as const
  * Keeps, in order, each account's OTP parameters, label, pinned flag, status and Cognito link; not its id or
  * creation time (an import gives new ones). Costs one PBKDF2 run of `deps.iterations`.
  * @param password used as given (NFC-normalized by the KDF); whether it is strong enough is the caller's rule.
- * @param deps `subtle`, `randomBytes` (salt and iv), `now` (ms, default Date.now()), `iterations` (default 600,000).
+ * @param deps `subtle`, `randomBytes` (salt and iv), `now` (ms, default Date.now()), `iterations` (default 3,000,000).
  * @throws OtpInputError when an account is not valid (stored accounts always are).
  */
 export async function createBackup(

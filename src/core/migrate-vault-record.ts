@@ -1,5 +1,5 @@
-import { parseKdfParams } from './kdf.ts';
-import { parseSealedBox } from './sealed-box-codec.ts';
+import { parseKdfParams } from './parse-kdf-params.ts';
+import { parseSealedBox } from './parse-sealed-box.ts';
 import { VAULT_SCHEMA, type Account, type VaultRecord } from './vault.ts';
 import { VaultCryptoError } from './vault-crypto-error.ts';
 

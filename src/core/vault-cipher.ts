@@ -6,12 +6,14 @@
 // The two AAD labels keep the boxes apart (a wrapped key cannot be opened as a payload, or the reverse,
 // even under the same key); the "/v1" lets a later format change the layout without ambiguity.
 import type { CryptoDeps } from './crypto-deps.ts';
-import { deriveKeyBytes, parseKdfParams } from './kdf.ts';
+import { deriveKeyBytes } from './kdf.ts';
+import { parseKdfParams } from './parse-kdf-params.ts';
+import { parseSealedBox } from './parse-sealed-box.ts';
 import type { KdfParams } from './kdf-params.ts';
 import { defaultRandomBytes } from './random-bytes.ts';
 import type { RandomBytes } from './random-bytes.ts';
 import type { SealedBox } from './sealed-box.ts';
-import { openBytes, parseSealedBox, sealBytes } from './sealed-box-codec.ts';
+import { openBytes, sealBytes } from './sealed-box-codec.ts';
 import type { Vault } from './vault.ts';
 import { VaultCryptoError } from './vault-crypto-error.ts';
 

@@ -15,7 +15,7 @@ export interface BackupSectionProps {
   readonly newId?: () => string;
   /** Saves a file; default downloadTextFile (a Blob behind a temporary `<a download>`). */
   readonly download?: (fileName: string, text: string, mimeType: string) => void;
-  /** PBKDF2 iterations of new backups; default PBKDF2_ITERATIONS (600,000). Tests pass 1,000. */
+  /** PBKDF2 iterations of new backups; default PBKDF2_ITERATIONS (3,000,000). Tests pass 1,000. */
   readonly iterations?: number;
 }
 

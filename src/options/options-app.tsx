@@ -4,11 +4,11 @@ import type { CognitoApi } from '../cognito/cognito-api.ts';
 import type { CognitoProfile } from '../cognito/cognito-profile.ts';
 import type { AccountStore } from '../platform/account-store.ts';
 import { t, type MessageKey } from '../platform/i18n.ts';
-import { createVaultProtection, type VaultProtection } from '../platform/vault-protection.ts';
+import { lazyVaultProtection } from '../platform/lazy-vault-protection.ts';
+import type { VaultProtection } from '../platform/vault-protection.ts';
 import { UnlockForm } from '../ui/unlock-form.tsx';
 import { useVault } from '../ui/use-vault.ts';
-import { AddFromUris } from './add-from-uris.tsx';
-import { AddManually } from './add-manually.tsx';
+import type { AccountsSectionProps } from './accounts-section.tsx';
 import type { BackupSectionProps } from './backup-section.tsx';
 import { CognitoSection } from './cognito-section.tsx';
 import type { SecuritySectionProps } from './security-section.tsx';
@@ -34,11 +34,13 @@ const VIEWS: readonly { readonly hash: string; readonly label: MessageKey }[] = 
   { hash: 'backup', label: 'navBackup' },
 ];
 
-// Security and backups load on first visit: enrollment and adding accounts never pay for them.
+// Each view but Cognito loads on first visit, so a page opened for enrollment (the heaviest view, with the
+// AWS SDK) does not also download the code of the others.
+const loadAccounts = (): Promise<ComponentType<AccountsSectionProps>> => import('./accounts-section.tsx').then((m) => m.AccountsSection);
 const loadSecurity = (): Promise<ComponentType<SecuritySectionProps>> => import('./security-section.tsx').then((m) => m.SecuritySection);
 const loadBackup = (): Promise<ComponentType<BackupSectionProps>> => import('./backup-section.tsx').then((m) => m.BackupSection);
 
-const defaultProtection = createVaultProtection();
+const defaultProtection = lazyVaultProtection();
 
 /** The options page: adding accounts, Cognito enrollment, the master password and backups, one view at a time. */
 export function OptionsApp({ store, clock = Date.now, newId = () => crypto.randomUUID(), makeApi, protection = defaultProtection }: OptionsAppProps) {
@@ -49,9 +51,10 @@ export function OptionsApp({ store, clock = Date.now, newId = () => crypto.rando
   const visited = useRef(new Set<string>()).current;
   visited.add(view);
   const ready = vault.status === 'ready';
+  const accounts = useLazyComponent(loadAccounts, ready && visited.has('add'));
   const security = useLazyComponent(loadSecurity, ready && visited.has('security'));
   const backup = useLazyComponent(loadBackup, ready && visited.has('backup'));
-  const lazyError: unknown = security.error ?? backup.error;
+  const lazyError: unknown = accounts.error ?? security.error ?? backup.error;
 
   return (
     <div class="page">
@@ -76,12 +79,10 @@ export function OptionsApp({ store, clock = Date.now, newId = () => crypto.rando
             {t('loadFailed', vault.error instanceof Error ? vault.error.message : String(vault.error))}
           </p>
         )}
-        {ready && visited.has('add') && (
-          <section id="add" aria-labelledby="add-heading" class="card" hidden={view !== 'add'}>
-            <h2 id="add-heading">{t('navAccounts')}</h2>
-            <AddFromUris store={store} clock={clock} newId={newId} />
-            <AddManually store={store} clock={clock} newId={newId} />
-          </section>
+        {ready && accounts.component && (
+          <div hidden={view !== 'add'}>
+            <accounts.component store={store} clock={clock} newId={newId} />
+          </div>
         )}
         {ready && visited.has('cognito') && (
           <div hidden={view !== 'cognito'}>

@@ -1,6 +1,5 @@
 import { base64ToBytes } from '../core/base64.ts';
 import { EMPTY_VAULT, VAULT_SCHEMA, vaultContent, type Vault, type VaultRecord } from '../core/vault.ts';
-import { openVault, sealVault } from '../core/vault-cipher.ts';
 import type { StorageItem } from './storage-item.ts';
 import { vaultKeyItem, vaultRecordItem } from './storage-items.ts';
 import { VaultLockedError } from './vault-locked-error.ts';
@@ -49,6 +48,9 @@ interface Opened {
   readonly key: Uint8Array | undefined;
 }
 
+/** The AES-GCM code, loaded only for a password-protected vault: pages of a plain one never download it. */
+const loadCipher = (): Promise<typeof import('../core/vault-cipher.ts')> => import('../core/vault-cipher.ts');
+
 /** Decrypts `record` with the session key when it is protected. */
 export async function openRecord(record: VaultRecord | undefined, keyItem: StorageItem<string | undefined>): Promise<Opened> {
   if (!record) return { snapshot: { ...EMPTY_VAULT, revision: 0, encrypted: false }, key: undefined };
@@ -56,6 +58,7 @@ export async function openRecord(record: VaultRecord | undefined, keyItem: Stora
   const stored = await keyItem.get();
   if (stored === undefined) throw new VaultLockedError();
   const key = base64ToBytes(stored, 'The session vault key');
+  const { openVault } = await loadCipher();
   const vault = await openVault(record.payload, key);
   return { snapshot: { ...vaultContent(vault), revision: record.revision, encrypted: true }, key };
 }
@@ -73,6 +76,7 @@ export function createAccountStore({ item = vaultRecordItem, keyItem = vaultKeyI
         if (vault === current) return result;
         const revision = current.revision + 1;
         if (record?.format === 'encrypted' && key) {
+          const { sealVault } = await loadCipher();
           await item.set({ ...record, revision, payload: await sealVault(vaultContent(vault), key) });
         } else {
           await item.set({ schema: VAULT_SCHEMA, format: 'plain', revision, ...vaultContent(vault) });

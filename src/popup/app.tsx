@@ -8,7 +8,8 @@ import type { AccountStore } from '../platform/account-store.ts';
 import { copyText } from '../platform/clipboard.ts';
 import { t } from '../platform/i18n.ts';
 import { openExtensionPage } from '../platform/open-page.ts';
-import { createVaultProtection, type VaultProtection } from '../platform/vault-protection.ts';
+import { lazyVaultProtection } from '../platform/lazy-vault-protection.ts';
+import type { VaultProtection } from '../platform/vault-protection.ts';
 import { UnlockForm } from '../ui/unlock-form.tsx';
 import { AccountList, INITIAL_VIEWPORT_PX, visibleRange, type FocusRequest, type VisibleRange } from './account-list.tsx';
 import { AccountMenu } from './account-menu.tsx';
@@ -30,7 +31,7 @@ export interface AppProps {
   readonly protection?: Pick<VaultProtection, 'unlock' | 'lock' | 'touch'>;
 }
 
-const defaultProtection = createVaultProtection();
+const defaultProtection = lazyVaultProtection();
 
 const defaultGenerate = ({ account, step }: CodeRequest): Promise<string> =>
   generateHotp({ secret: account.secret, algorithm: account.algorithm, digits: account.digits, counter: step });

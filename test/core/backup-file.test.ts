@@ -128,7 +128,7 @@ describe('createBackup / readBackupEnvelope / decryptBackup', () => {
     expect(text).not.toContain('octocat');
   });
 
-  it('uses the default 600,000 iterations, a fresh salt and iv, and the current time', async () => {
+  it('uses the default 3,000,000 iterations, a fresh salt and iv, and the current time', async () => {
     const before = Date.now();
     const [a, b] = [await createBackup([GITHUB], PASSWORD), await createBackup([GITHUB], PASSWORD)];
     const envelope = readBackupEnvelope(a);

@@ -2,7 +2,8 @@ import { pbkdf2Sync } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { base64ToBytes, bytesToBase64 } from '../../src/core/base64.ts';
-import { deriveKeyBytes, KDF_ITERATION_RANGE, newKdfParams, parseKdfParams, PBKDF2_ITERATIONS } from '../../src/core/kdf.ts';
+import { deriveKeyBytes, newKdfParams, PBKDF2_ITERATIONS } from '../../src/core/kdf.ts';
+import { KDF_ITERATION_RANGE, parseKdfParams } from '../../src/core/parse-kdf-params.ts';
 import type { KdfParams } from '../../src/core/kdf-params.ts';
 import { VaultCryptoError } from '../../src/core/vault-crypto-error.ts';
 import { fixedRandomBytes } from '../support/fixed-random-bytes.ts';
@@ -72,11 +73,11 @@ describe('deriveKeyBytes', () => {
     expect(hex(await deriveKeyBytes('pw', params(SALT_16, 1_001)))).not.toBe(base);
   });
 
-  it('derives with the default 600,000 iterations that newKdfParams stores, as OpenSSL does', async () => {
+  it('derives with the default 3,000,000 iterations that newKdfParams stores, as OpenSSL does', async () => {
     const kdf = newKdfParams(fixedRandomBytes());
-    expect(kdf.iterations).toBe(600_000);
+    expect(kdf.iterations).toBe(3_000_000);
     const key = await deriveKeyBytes('correct horse', kdf);
-    expect(hex(key)).toBe(pbkdf2Sync('correct horse', base64ToBytes(kdf.salt, 'salt'), 600_000, 32, 'sha256').toString('hex'));
+    expect(hex(key)).toBe(pbkdf2Sync('correct horse', base64ToBytes(kdf.salt, 'salt'), 3_000_000, 32, 'sha256').toString('hex'));
   });
 
   it.each<[string, KdfParams, string]>([
@@ -94,10 +95,10 @@ describe('deriveKeyBytes', () => {
 });
 
 describe('newKdfParams', () => {
-  it('defaults to PBKDF2-HMAC-SHA256 with 600,000 iterations and a 16-byte salt from randomBytes', () => {
+  it('defaults to PBKDF2-HMAC-SHA256 with 3,000,000 iterations and a 16-byte salt from randomBytes', () => {
     const randomBytes = fixedRandomBytes(100);
     const kdf = newKdfParams(randomBytes);
-    expect(PBKDF2_ITERATIONS).toBe(600_000);
+    expect(PBKDF2_ITERATIONS).toBe(3_000_000);
     expect(kdf).toEqual({
       algorithm: 'PBKDF2-HMAC-SHA256',
       iterations: PBKDF2_ITERATIONS,

@@ -108,7 +108,7 @@ describe('master password', () => {
     await setPassword(options, PASSWORD);
     await expect.poll(() => options.getByRole('status').textContent(), { timeout: 10_000 }).toBe('Master password set. Your accounts are now encrypted.');
     const unlocked = await dump(options);
-    expect(unlocked.local.vault).toMatchObject({ format: 'encrypted', kdf: { algorithm: 'PBKDF2-HMAC-SHA256', iterations: 600_000 } });
+    expect(unlocked.local.vault).toMatchObject({ format: 'encrypted', kdf: { algorithm: 'PBKDF2-HMAC-SHA256', iterations: 3_000_000 } });
     expectNothingReadable(JSON.stringify(unlocked.local));
     expect(typeof unlocked.session['vaultKey']).toBe('string');
 
