@@ -6,6 +6,7 @@ import { addDrafts, type AddResult } from '../core/vault-edits.ts';
 import type { AccountStore } from '../platform/account-store.ts';
 import { t } from '../platform/i18n.ts';
 import { describeOtpInputError } from '../ui/describe-otp-input-error.ts';
+import { submitWith } from '../ui/submit-with.ts';
 
 interface Props {
   readonly store: AccountStore;
@@ -69,10 +70,7 @@ export function AddFromUris({ store, clock, newId }: Props) {
     <form
       class="stack"
       aria-labelledby={`${id}-heading`}
-      onSubmit={(event) => {
-        event.preventDefault();
-        void submit();
-      }}
+      onSubmit={submitWith(submit)}
     >
       <h3 id={`${id}-heading`}>{t('addUrisHeading')}</h3>
       <label for={`${id}-text`}>{t('addUrisLabel')}</label>

@@ -3,6 +3,7 @@ import { useId } from 'preact/hooks';
 import type { CognitoProblem } from '../cognito/cognito-problem.ts';
 import { t } from '../platform/i18n.ts';
 import { describeCognitoProblem } from './describe-cognito-problem.ts';
+import { submitWith } from '../ui/submit-with.ts';
 
 interface Props {
   readonly heading: string;
@@ -23,10 +24,7 @@ export function ChallengeForm({ heading, intro, problem, submitLabel, canSubmit,
     <form
       class="stack"
       aria-labelledby={id}
-      onSubmit={(event) => {
-        event.preventDefault();
-        void onSubmit();
-      }}
+      onSubmit={submitWith(onSubmit)}
     >
       <h3 id={id}>{heading}</h3>
       <p>{intro}</p>

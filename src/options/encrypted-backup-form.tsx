@@ -3,6 +3,7 @@ import { createBackup } from '../core/backup-file.ts';
 import type { AccountStore } from '../platform/account-store.ts';
 import { t } from '../platform/i18n.ts';
 import { localDateStamp } from '../ui/local-date-stamp.ts';
+import { submitWith } from '../ui/submit-with.ts';
 
 interface Props {
   readonly store: AccountStore;
@@ -74,10 +75,7 @@ export function EncryptedBackupForm({ store, clock, download, iterations }: Prop
     <form
       class="stack"
       aria-labelledby={`${id}-heading`}
-      onSubmit={(event) => {
-        event.preventDefault();
-        void submit();
-      }}
+      onSubmit={submitWith(submit)}
     >
       <h3 id={`${id}-heading`}>{t('backupEncryptedHeading')}</h3>
       <p class="help">{t('backupEncryptedHelp', iterations.toLocaleString())}</p>

@@ -3,6 +3,7 @@ import { formatOtpauthList } from '../core/backup-file.ts';
 import type { AccountStore } from '../platform/account-store.ts';
 import { t } from '../platform/i18n.ts';
 import { localDateStamp } from '../ui/local-date-stamp.ts';
+import { submitWith } from '../ui/submit-with.ts';
 
 interface Props {
   readonly store: AccountStore;
@@ -49,10 +50,7 @@ export function PlainExportForm({ store, clock, download }: Props) {
       class="stack"
       aria-labelledby={`${id}-heading`}
       aria-describedby={`${id}-warning`}
-      onSubmit={(event) => {
-        event.preventDefault();
-        void submit();
-      }}
+      onSubmit={submitWith(submit)}
     >
       <h3 id={`${id}-heading`}>{t('backupPlainHeading')}</h3>
       <p id={`${id}-warning`} class="warning">

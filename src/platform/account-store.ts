@@ -93,21 +93,24 @@ export function createAccountStore({ item = vaultRecordItem, keyItem = vaultKeyI
       }),
     subscribe(callback, onError) {
       // Each change starts a read; only the newest read reports, so a slow decrypt cannot roll the view back.
+      // After unsubscribing, reads still in flight report nothing (the page that asked may be gone).
       let latest = 0;
+      let active = true;
       const refresh = (): void => {
         const ticket = ++latest;
         read().then(
           ({ snapshot }) => {
-            if (ticket === latest) callback(snapshot);
+            if (active && ticket === latest) callback(snapshot);
           },
           (error: unknown) => {
-            if (ticket === latest) onError(error);
+            if (active && ticket === latest) onError(error);
           },
         );
       };
       const stopRecord = item.watch(refresh, onError);
       const stopKey = keyItem.watch(refresh, onError);
       return () => {
+        active = false;
         stopRecord();
         stopKey();
       };

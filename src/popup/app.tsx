@@ -61,6 +61,9 @@ export function App({ store, clock = Date.now, generate = defaultGenerate, copy 
   const refocusAfterWrite = useRef<Omit<FocusRequest, 'seq'> | undefined>(undefined);
   const requestFocus = (request: Omit<FocusRequest, 'seq'>): void => setFocusRequest((previous) => ({ ...request, seq: (previous?.seq ?? 0) + 1 }));
   const search = useRef<HTMLInputElement>(null);
+  // The "Copied" confirmation's timer: cleared on unmount, so it never updates a closed popup.
+  const copiedTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  useEffect(() => () => clearTimeout(copiedTimer.current), []);
   const firstCodeMarked = useRef(false);
 
   const accounts = vault.status === 'ready' ? vault.snapshot.accounts : [];
@@ -134,7 +137,8 @@ export function App({ store, clock = Date.now, generate = defaultGenerate, copy 
       if (encrypted) protection.touch().catch(() => undefined);
       setCopiedId(account.id);
       setStatus(t('copied'));
-      setTimeout(() => {
+      clearTimeout(copiedTimer.current);
+      copiedTimer.current = setTimeout(() => {
         setCopiedId((id) => (id === account.id ? undefined : id));
         setStatus('');
       }, COPIED_MS);

@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { t } from '../platform/i18n.ts';
 import { UnlockError } from '../platform/unlock-error.ts';
 import type { VaultProtection } from '../platform/vault-protection.ts';
+import { submitWith } from './submit-with.ts';
 
 interface Props {
   readonly protection: Pick<VaultProtection, 'unlock'>;
@@ -60,10 +61,7 @@ export function UnlockForm({ protection, clock = Date.now }: Props) {
     <form
       class="unlock stack"
       aria-labelledby={`${id}-title`}
-      onSubmit={(event) => {
-        event.preventDefault();
-        void submit();
-      }}
+      onSubmit={submitWith(submit)}
     >
       <h2 id={`${id}-title`}>{t('lockedHeading')}</h2>
       <p>{t('lockedBody')}</p>

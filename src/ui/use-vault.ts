@@ -12,17 +12,34 @@ export type VaultState =
 export function useVault(store: AccountStore): VaultState {
   const [state, setState] = useState<VaultState>({ status: 'loading' });
   useEffect(() => {
-    let latest = -1;
-    const show = (snapshot: VaultSnapshot): void => {
-      // A load that resolves after a newer change notification must not roll the view back.
-      if (snapshot.revision < latest) return;
-      latest = snapshot.revision;
-      setState({ status: 'ready', snapshot });
-    };
+    // The first load and change notifications race: once a notification has arrived (a write, a lock, an
+    // unlock), a slower first load must not roll the view back; after unmount nothing is shown at all.
+    let notified = false;
+    let live = true;
+    const show = (snapshot: VaultSnapshot): void => setState({ status: 'ready', snapshot });
     const fail = (error: unknown): void => setState(error instanceof VaultLockedError ? { status: 'locked' } : { status: 'error', error });
-    const unsubscribe = store.subscribe(show, fail);
-    store.load().then(show, fail);
-    return unsubscribe;
+    const unsubscribe = store.subscribe(
+      (snapshot) => {
+        notified = true;
+        show(snapshot);
+      },
+      (error) => {
+        notified = true;
+        fail(error);
+      },
+    );
+    store.load().then(
+      (snapshot) => {
+        if (live && !notified) show(snapshot);
+      },
+      (error: unknown) => {
+        if (live && !notified) fail(error);
+      },
+    );
+    return () => {
+      live = false;
+      unsubscribe();
+    };
   }, [store]);
   return state;
 }

@@ -16,32 +16,16 @@ import { deriveKeyBytes, newKdfParams, PBKDF2_ITERATIONS } from '../../src/core/
 import { OtpInputError } from '../../src/core/otp-input-error.ts';
 import { parseUriList } from '../../src/core/parse-uri-list.ts';
 import { sealBytes } from '../../src/core/sealed-box-codec.ts';
-import type { Account, CognitoLink } from '../../src/core/vault.ts';
+import type { CognitoLink } from '../../src/core/vault.ts';
 import { fixedRandomBytes } from '../support/fixed-random-bytes.ts';
 import { rejectionOf } from '../support/rejection-of.ts';
 import { thrownBy } from '../support/thrown-by.ts';
+import { ACCOUNTS, BANK, COGNITO, GITHUB } from '../support/backup-fixture-accounts.ts';
 
 const PASSWORD = 'correct horse battery staple';
 const FAST = 1_000;
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
 
-const GITHUB: Account = {
-  id: 'a1', createdAt: 1, pinned: true, status: 'active',
-  type: 'totp', issuer: 'GitHub', name: 'octocat', secret: 'JBSWY3DPEHPK3PXP',
-  algorithm: 'SHA1', digits: 6, period: 30, counter: 0,
-};
-const BANK: Account = {
-  id: 'a2', createdAt: 2, pinned: false, status: 'active',
-  type: 'hotp', issuer: 'Bank', name: 'alice', secret: 'GEZDGNBVGY3TQOJQGEZDGNBVGY',
-  algorithm: 'SHA256', digits: 8, period: 30, counter: 42,
-};
-const COGNITO: Account = {
-  id: 'a3', createdAt: 3, pinned: false, status: 'pending',
-  type: 'totp', issuer: 'cognito-demo', name: 'demo@example.com', secret: 'AAAQEAYEAUDAOCAJBIFQYDIOB4IBCEQTCQKRMFYYDENBWHA5DYPQ',
-  algorithm: 'SHA1', digits: 6, period: 30, counter: 0,
-  cognito: { region: 'eu-west-1', userPoolId: 'eu-west-1_AbCdEfGhI', clientId: '1example23456789', username: 'demo@example.com' },
-};
-const ACCOUNTS = [GITHUB, BANK, COGNITO];
 const SECRETS = ACCOUNTS.map((account) => account.secret);
 
 const draftOf = ({ type, issuer, name, secret, algorithm, digits, period, counter }: AccountDraft): AccountDraft => ({

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addAccountsViaOptions } from '../support/add-accounts-via-options.ts';
 import { dumpExtensionStorage } from '../support/dump-extension-storage.ts';
 import { codeFromName, independentTotp } from '../support/independent-otp.ts';
 import { launchExtension, type LoadedExtension } from '../support/launch-extension.ts';
@@ -20,15 +21,6 @@ let target: LoadedExtension;
 let downloads: string;
 let backupFile = '';
 let listFile = '';
-
-async function addAccounts(ext: LoadedExtension, uris: readonly string[]): Promise<void> {
-  const page = await ext.openOptions('#add');
-  await page.getByRole('textbox', { name: 'otpauth:// links, one per line' }).fill(uris.join('\n'));
-  await page.getByRole('button', { name: 'Add accounts' }).click();
-  // Also runs in beforeAll, where expect.poll is not available.
-  await page.getByRole('status').filter({ hasText: /^\d+ added/ }).waitFor();
-  await page.close();
-}
 
 /** Clicks `button` and saves the file it downloads under `name` in the downloads folder. */
 async function download(page: Page, buttonName: string, name: string): Promise<{ path: string; suggested: string }> {
@@ -53,8 +45,8 @@ async function popupRows(ext: LoadedExtension): Promise<string[]> {
 beforeAll(async () => {
   downloads = await mkdtemp(join(tmpdir(), 'keystep-downloads-'));
   [source, target] = await Promise.all([launchExtension(), launchExtension()]);
-  await addAccounts(source, [GITHUB, AWS, BANK]);
-  await addAccounts(target, [GITHUB]);
+  await addAccountsViaOptions(source, [GITHUB, AWS, BANK]);
+  await addAccountsViaOptions(target, [GITHUB]);
 });
 afterAll(async () => {
   await Promise.all([source.close(), target.close()]);

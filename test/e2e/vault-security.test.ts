@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createProfile } from '../support/cognito-e2e.ts';
+import { addAccountsViaOptions } from '../support/add-accounts-via-options.ts';
 import { dumpExtensionStorage } from '../support/dump-extension-storage.ts';
 import { codeFromName, independentTotp } from '../support/independent-otp.ts';
 import { launchExtension, type LoadedExtension } from '../support/launch-extension.ts';
@@ -45,15 +46,6 @@ function expectNothingReadable(text: string): void {
   expect(lower).not.toContain('otpauth');
 }
 
-async function addAccounts(ext: LoadedExtension, uris: readonly string[]): Promise<void> {
-  const page = await ext.openOptions('#add');
-  await page.getByRole('textbox', { name: 'otpauth:// links, one per line' }).fill(uris.join('\n'));
-  await page.getByRole('button', { name: 'Add accounts' }).click();
-  // Also runs in beforeAll, where expect.poll is not available.
-  await page.getByRole('status').filter({ hasText: /^\d+ added/ }).waitFor();
-  await page.close();
-}
-
 async function setPassword(page: Page, password: string, repeat = password): Promise<void> {
   const form = page.getByRole('form', { name: 'Set a master password' });
   await form.getByLabel('New master password', { exact: true }).fill(password);
@@ -84,7 +76,7 @@ describe('master password', () => {
   beforeAll(async () => {
     await mkdir(SHOTS, { recursive: true });
     ext = await launchExtension();
-    await addAccounts(ext, [GITHUB, AWS]);
+    await addAccountsViaOptions(ext, [GITHUB, AWS]);
   });
   afterAll(async () => {
     await ext.close();
@@ -179,6 +171,9 @@ describe('master password', () => {
 
     const popup = await ext.openPopup();
     expect(await popupCopyNames(popup)).toHaveLength(2);
+    // Opening the popup is use: the countdown starts again (the alarm moves later).
+    const getAlarm = () => worker.evaluate((name) => (globalThis as unknown as { chrome: { alarms: AlarmsApi } }).chrome.alarms.get(name), AUTO_LOCK_ALARM);
+    await expect.poll(async () => (await getAlarm())?.scheduledTime ?? 0).toBeGreaterThan(alarm?.scheduledTime ?? Number.MAX_SAFE_INTEGER);
     // Play the minute forward: the same alarm, due now (unpacked extensions may set alarms under 30 s).
     await worker.evaluate((name) => (globalThis as unknown as { chrome: { alarms: AlarmsApi } }).chrome.alarms.create(name, { when: Date.now() + 100 }), AUTO_LOCK_ALARM);
     await expectLocked(popup);
@@ -269,7 +264,7 @@ describe('browser restart', () => {
     const profileDir = await mkdtemp(join(tmpdir(), 'keystep-restart-'));
     try {
       const first = await launchExtension({ profileDir });
-      await addAccounts(first, [GITHUB]);
+      await addAccountsViaOptions(first, [GITHUB]);
       const options = await first.openOptions('#security');
       await setPassword(options, PASSWORD);
       await expect.poll(() => options.getByRole('status').textContent(), { timeout: 10_000 }).toBe('Master password set. Your accounts are now encrypted.');

@@ -12,6 +12,7 @@ import { BackupSection } from '../../src/options/backup-section.tsx';
 import { createAccountStore, type AccountStore } from '../../src/platform/account-store.ts';
 import { VaultLockedError } from '../../src/platform/vault-locked-error.ts';
 import { fakeBrowser } from '../support/fake-browser.ts';
+import { ACCOUNTS, BANK, COGNITO, GITHUB } from '../support/backup-fixture-accounts.ts';
 
 /** Noon, local time: the file names carry the local date, whatever the time zone of the machine. */
 const NOW = new Date(2026, 10, 23, 12, 0, 0).getTime();
@@ -19,23 +20,6 @@ const WAIT = { timeout: 5000, interval: 10 };
 const PASSWORD = 'correct horse battery staple';
 const FAST = 1_000;
 
-const GITHUB: Account = {
-  id: 'a1', createdAt: 1, pinned: true, status: 'active',
-  type: 'totp', issuer: 'GitHub', name: 'octocat', secret: 'JBSWY3DPEHPK3PXP',
-  algorithm: 'SHA1', digits: 6, period: 30, counter: 0,
-};
-const BANK: Account = {
-  id: 'a2', createdAt: 2, pinned: false, status: 'active',
-  type: 'hotp', issuer: 'Bank', name: 'alice', secret: 'GEZDGNBVGY3TQOJQGEZDGNBVGY',
-  algorithm: 'SHA256', digits: 8, period: 30, counter: 42,
-};
-const COGNITO: Account = {
-  id: 'a3', createdAt: 3, pinned: false, status: 'pending',
-  type: 'totp', issuer: 'cognito-demo', name: 'demo@example.com', secret: 'AAAQEAYEAUDAOCAJBIFQYDIOB4IBCEQTCQKRMFYYDENBWHA5DYPQ',
-  algorithm: 'SHA1', digits: 6, period: 30, counter: 0,
-  cognito: { region: 'eu-west-1', userPoolId: 'eu-west-1_AbCdEfGhI', clientId: '1example23456789', username: 'demo@example.com' },
-};
-const ACCOUNTS = [GITHUB, BANK, COGNITO];
 /** BANK as another page stored it: its label in other case, so it is the same account to Keystep. */
 const BANK_STORED: Account = { ...BANK, id: 'bank-old', createdAt: 99, issuer: 'BANK', name: 'Alice', counter: 50 };
 
