@@ -99,6 +99,7 @@ describe('master password', () => {
 
     await setPassword(options, PASSWORD);
     await expect.poll(() => options.getByRole('status').textContent(), { timeout: 10_000 }).toBe('Master password set. Your accounts are now encrypted.');
+    await options.screenshot({ path: `${SHOTS}/options-security.png`, fullPage: true });
     const unlocked = await dump(options);
     expect(unlocked.local.vault).toMatchObject({ format: 'encrypted', kdf: { algorithm: 'PBKDF2-HMAC-SHA256', iterations: 3_000_000 } });
     expectNothingReadable(JSON.stringify(unlocked.local));
@@ -254,8 +255,23 @@ describe('master password', () => {
     await right.close();
     const check = await ext.openPopup();
     // The list renders only the rows in view; aria-setsize is the whole count.
-    await expect.poll(() => check.getByRole('list', { name: 'Accounts' }).getByRole('listitem').first().getAttribute('aria-setsize')).toBe('22');
+    const setSize = () => check.getByRole('list', { name: 'Accounts' }).getByRole('listitem').first().getAttribute('aria-setsize');
+    await expect.poll(setSize).toBe('22');
+
+    // A popup closed right after a rename (while it re-encrypts) leaves the old name or the new one, and every account.
+    await check.getByRole('searchbox', { name: 'Search accounts' }).fill('Left');
+    await check.getByRole('button', { name: 'More actions for Left (user0)' }).click();
+    await check.getByRole('menuitem', { name: 'Rename' }).click();
+    const rename = check.getByRole('dialog', { name: 'Rename Left (user0)' });
+    await rename.getByRole('textbox', { name: 'Issuer (service)' }).fill('Renamed');
+    await rename.getByRole('button', { name: 'Save' }).click();
     await check.close();
+    const after = await ext.openPopup();
+    await expect.poll(() => after.getByRole('list', { name: 'Accounts' }).getByRole('listitem').first().getAttribute('aria-setsize')).toBe('22');
+    await after.getByRole('searchbox', { name: 'Search accounts' }).fill('user0');
+    const names = await popupCopyNames(after);
+    expect(names.filter((name) => /^(Left|Renamed) \(user0\)/.test(name))).toHaveLength(1);
+    await after.close();
   });
 });
 
