@@ -1,5 +1,5 @@
 import type { ComponentType } from 'preact';
-import { useRef } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import type { CognitoApi } from '../cognito/cognito-api.ts';
 import type { CognitoProfile } from '../cognito/cognito-profile.ts';
 import type { AccountStore } from '../platform/account-store.ts';
@@ -54,6 +54,11 @@ export function OptionsApp({ store, clock = Date.now, newId = () => crypto.rando
   const accounts = useLazyComponent(loadAccounts, ready && visited.has('add'));
   const security = useLazyComponent(loadSecurity, ready && visited.has('security'));
   const backup = useLazyComponent(loadBackup, ready && visited.has('backup'));
+  const encrypted = vault.status === 'ready' && vault.snapshot.encrypted;
+  // Opening the page or another view is using Keystep: the idle countdown to auto-lock starts again.
+  useEffect(() => {
+    if (encrypted) protection.touch().catch(() => undefined);
+  }, [encrypted, view, protection]);
   const lazyError: unknown = accounts.error ?? security.error ?? backup.error;
 
   return (

@@ -72,6 +72,21 @@ const sequentialIds = (): (() => string) => {
 
 const COGNITO: CognitoLink = { region: 'eu-west-1', userPoolId: 'eu-west-1_abc', clientId: 'client1', username: 'alice' };
 
+/** An HOTP draft carrying a field that is not a draft field, and the fields an account added from it has. */
+const HOTP_WITH_EXTRA = { ...draft({ type: 'hotp', counter: 7, algorithm: 'SHA512', digits: 8 }), label: 'not a draft field' };
+const HOTP_ADDED = {
+  type: 'hotp',
+  secret: 'JBSWY3DPEHPK3PXP',
+  algorithm: 'SHA512',
+  digits: 8,
+  period: 30,
+  counter: 7,
+  issuer: 'GitHub',
+  name: 'alice@example.com',
+  id: 'fresh',
+  createdAt: 1_700_000_000_000,
+} as const;
+
 describe('addDrafts', () => {
   const existing = account('a1', { issuer: 'GitHub', name: 'alice@example.com', secret: 'JBSWY3DPEHPK3PXP' });
 
@@ -103,22 +118,8 @@ describe('addDrafts', () => {
   });
 
   it('gives an added account its id, creation time, no pin, active status and only the draft fields', () => {
-    const withExtra = { ...draft({ type: 'hotp', counter: 7, algorithm: 'SHA512', digits: 8 }), label: 'not a draft field' };
-    const { results } = addDrafts(vaultOf(), [withExtra], { newId: () => 'fresh', now: 1_700_000_000_000 });
-    expect(results[0]?.account).toStrictEqual({
-      type: 'hotp',
-      secret: 'JBSWY3DPEHPK3PXP',
-      algorithm: 'SHA512',
-      digits: 8,
-      period: 30,
-      counter: 7,
-      issuer: 'GitHub',
-      name: 'alice@example.com',
-      id: 'fresh',
-      createdAt: 1_700_000_000_000,
-      pinned: false,
-      status: 'active',
-    });
+    const { results } = addDrafts(vaultOf(), [HOTP_WITH_EXTRA], { newId: () => 'fresh', now: 1_700_000_000_000 });
+    expect(results[0]?.account).toStrictEqual({ ...HOTP_ADDED, pinned: false, status: 'active' });
   });
 
   it.each<[title: string, options: Partial<AddOptions>, expected: Partial<Account>]>([
@@ -362,21 +363,8 @@ describe('addImported', () => {
     ['pending with a cognito link', { status: 'pending', cognito: COGNITO }, { pinned: false, status: 'pending', cognito: COGNITO }],
     ['pinned, active, with a cognito link', { pinned: true, status: 'active', cognito: COGNITO }, { pinned: true, status: 'active', cognito: COGNITO }],
   ])('keeps each entry\'s state: %s', (_, extra, expected) => {
-    const withExtra = { ...draft({ type: 'hotp', counter: 7, algorithm: 'SHA512', digits: 8 }), label: 'not a draft field' };
-    const { results } = addImported(vaultOf(), [{ draft: withExtra, ...extra }], { newId: () => 'fresh', now: 1_700_000_000_000 });
-    expect(results[0]?.account).toStrictEqual({
-      type: 'hotp',
-      secret: 'JBSWY3DPEHPK3PXP',
-      algorithm: 'SHA512',
-      digits: 8,
-      period: 30,
-      counter: 7,
-      issuer: 'GitHub',
-      name: 'alice@example.com',
-      id: 'fresh',
-      createdAt: 1_700_000_000_000,
-      ...expected,
-    });
+    const { results } = addImported(vaultOf(), [{ draft: HOTP_WITH_EXTRA, ...extra }], { newId: () => 'fresh', now: 1_700_000_000_000 });
+    expect(results[0]?.account).toStrictEqual({ ...HOTP_ADDED, ...expected });
   });
 
   it.each<[title: string, entries: ImportedAccount[]]>([

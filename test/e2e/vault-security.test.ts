@@ -175,6 +175,10 @@ describe('master password', () => {
     // Opening the popup is use: the countdown starts again (the alarm moves later).
     const getAlarm = () => worker.evaluate((name) => (globalThis as unknown as { chrome: { alarms: AlarmsApi } }).chrome.alarms.get(name), AUTO_LOCK_ALARM);
     await expect.poll(async () => (await getAlarm())?.scheduledTime ?? 0).toBeGreaterThan(alarm?.scheduledTime ?? Number.MAX_SAFE_INTEGER);
+    // So is moving to another view of the options page.
+    const afterPopup = (await getAlarm())?.scheduledTime ?? Number.MAX_SAFE_INTEGER;
+    await options.evaluate(() => (location.hash = '#backup'));
+    await expect.poll(async () => (await getAlarm())?.scheduledTime ?? 0).toBeGreaterThan(afterPopup);
     // Play the minute forward: the same alarm, due now (unpacked extensions may set alarms under 30 s).
     await worker.evaluate((name) => (globalThis as unknown as { chrome: { alarms: AlarmsApi } }).chrome.alarms.create(name, { when: Date.now() + 100 }), AUTO_LOCK_ALARM);
     await expectLocked(popup);
