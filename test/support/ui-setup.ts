@@ -1,5 +1,5 @@
 import { cleanup } from '@testing-library/preact';
-import { afterEach, beforeEach, vi } from 'vitest';
+import { afterAll, afterEach, beforeEach, vi } from 'vitest';
 import { resetFakeBrowser } from './fake-browser.ts';
 
 beforeEach(async () => {
@@ -10,3 +10,8 @@ afterEach(() => {
   cleanup();
   vi.useRealTimers();
 });
+
+// Preact runs effects after paint: requestAnimationFrame raced by a 35 ms timeout. Let a last pending one fire
+// while jsdom is still there, instead of after the file's environment is torn down (where it would throw
+// "cancelAnimationFrame is not defined" as an unhandled error).
+afterAll(() => new Promise<void>((resolve) => setTimeout(resolve, 50)));
