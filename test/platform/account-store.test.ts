@@ -4,6 +4,9 @@ import { addDrafts, removeAccount } from '../../src/core/vault-edits.ts';
 import { createAccountStore } from '../../src/platform/account-store.ts';
 import { createVaultProtection } from '../../src/platform/vault-protection.ts';
 import { vaultRecordItem } from '../../src/platform/storage-items.ts';
+import { defineStorageItem } from '../../src/platform/storage-item.ts';
+import { migrateVaultRecord, VaultRecordError } from '../../src/core/migrate-vault-record.ts';
+import type { VaultRecord } from '../../src/core/vault.ts';
 import { fakeBrowser, resetFakeBrowser } from '../support/fake-browser.ts';
 
 const draft = (n: number): AccountDraft => ({
@@ -132,5 +135,22 @@ describe('account store', () => {
     await protection.lock();
     await protection.unlock('pw-12345');
     expect((await store.load()).accounts).toHaveLength(2);
+  });
+
+  it('an interrupted migration (a step that throws) leaves the stored record as it was, and reports why', async () => {
+    const old = { schema: 1, format: 'plain', revision: 4, accounts: [{ ...draft(1), id: 'old-1', createdAt: 1, pinned: false, status: 'active' }] };
+    await fakeBrowser.storage.local.set({ vault: old });
+    // A later build whose step 1 -> 2 fails half-way, e.g. on an entry it did not expect.
+    const failingStep = (record: Record<string, unknown>): Record<string, unknown> => {
+      throw new VaultRecordError('vault-record-malformed', `Migration 1 -> 2 stopped at account 1 of ${String((record['accounts'] as unknown[]).length)}`);
+    };
+    const item = defineStorageItem<VaultRecord | undefined>('vault', 'local', undefined, (raw) => migrateVaultRecord(raw, { 1: failingStep }, 2));
+    const store = createAccountStore({ item });
+    await expect(store.load()).rejects.toThrow(/Migration 1 -> 2 stopped/);
+    await expect(store.update((vault) => ({ vault: addDrafts(vault, [draft(2)], { newId, now: 1 }).vault, result: undefined }))).rejects.toThrow(/stopped/);
+    await expect(store.upgrade()).rejects.toThrow(/stopped/);
+    expect(fakeBrowser.storage.local.data.get('vault')).toEqual(old);
+    // This build still reads it in full.
+    expect((await createAccountStore().load()).accounts.map((a) => a.id)).toEqual(['old-1']);
   });
 });
