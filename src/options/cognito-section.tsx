@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { CognitoApi } from '../cognito/cognito-api.ts';
 import type { CognitoProfile } from '../cognito/cognito-profile.ts';
 import { removeAccount, setClientSecret } from '../core/vault-edits.ts';
@@ -33,7 +33,11 @@ function withoutSecret(profile: StoredCognitoProfile): StoredCognitoProfile {
 export function CognitoSection({ store, clock, newId, makeApi }: Props) {
   const [stored, setStored] = useState<readonly StoredCognitoProfile[]>([]);
   const vault = useVault(store);
-  const remembered = vault.status === 'ready' ? vault.snapshot.clientSecrets : undefined;
+  // While the vault is locked the remembered secrets are unreadable; keep the last ones known, so a lock does
+  // not change the profiles under a running enrollment (whose identity includes the secret).
+  const lastRemembered = useRef<Readonly<Record<string, string>> | undefined>(undefined);
+  if (vault.status === 'ready') lastRemembered.current = vault.snapshot.clientSecrets;
+  const remembered = lastRemembered.current;
   const [selectedId, setSelectedId] = useState<string>();
   const [editing, setEditing] = useState<Editing>();
   const [secrets, setSecrets] = useState<ReadonlyMap<string, string>>(new Map());

@@ -43,6 +43,8 @@ export function describeCognitoProblem(problem: CognitoProblem): string {
   if ((problem.code === 'code-mismatch' || problem.code === 'enable-code-mismatch') && skew !== undefined && Math.abs(Number(skew)) >= SKEW_WORTH_MENTIONING_S) {
     return t(key(`${problem.code}_skew`), skew);
   }
+  // The vault locked itself (auto-lock) while the enrollment ran: the fix is to unlock, not to look into storage.
+  if (problem.code === 'storage-failed' && problem.params['name'] === 'VaultLockedError') return t('problem_storage_locked');
   return t(key(problem.code), ...ARGS[problem.code].map((name) => problem.params[name] ?? ''));
 }
 

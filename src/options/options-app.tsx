@@ -51,9 +51,15 @@ export function OptionsApp({ store, clock = Date.now, newId = () => crypto.rando
   const visited = useRef(new Set<string>()).current;
   visited.add(view);
   const ready = vault.status === 'ready';
-  const accounts = useLazyComponent(loadAccounts, ready && visited.has('add'));
-  const security = useLazyComponent(loadSecurity, ready && visited.has('security'));
-  const backup = useLazyComponent(loadBackup, ready && visited.has('backup'));
+  // Views stay mounted (hidden) while the vault is locked once they have been shown, so a lock in the middle of
+  // a Cognito enrollment or a half-filled form loses nothing: after unlocking, the view is as it was (with Retry).
+  const shown = useRef(false);
+  if (ready) shown.current = true;
+  const mounted = ready || (vault.status === 'locked' && shown.current);
+  const hide = (name: string): boolean => !ready || view !== name;
+  const accounts = useLazyComponent(loadAccounts, mounted && visited.has('add'));
+  const security = useLazyComponent(loadSecurity, mounted && visited.has('security'));
+  const backup = useLazyComponent(loadBackup, mounted && visited.has('backup'));
   const encrypted = vault.status === 'ready' && vault.snapshot.encrypted;
   // Opening the page or another view is using Keystep: the idle countdown to auto-lock starts again.
   useEffect(() => {
@@ -84,23 +90,23 @@ export function OptionsApp({ store, clock = Date.now, newId = () => crypto.rando
             {t('loadFailed', vault.error instanceof Error ? vault.error.message : String(vault.error))}
           </p>
         )}
-        {ready && accounts.component && (
-          <div hidden={view !== 'add'}>
+        {mounted && accounts.component && (
+          <div hidden={hide('add')}>
             <accounts.component store={store} clock={clock} newId={newId} />
           </div>
         )}
-        {ready && visited.has('cognito') && (
-          <div hidden={view !== 'cognito'}>
+        {mounted && visited.has('cognito') && (
+          <div hidden={hide('cognito')}>
             <CognitoSection store={store} clock={clock} newId={newId} {...(makeApi ? { makeApi } : {})} />
           </div>
         )}
-        {ready && security.component && (
-          <div hidden={view !== 'security'}>
-            <security.component protection={protection} encrypted={vault.snapshot.encrypted} />
+        {mounted && security.component && (
+          <div hidden={hide('security')}>
+            <security.component protection={protection} encrypted={encrypted || !ready} />
           </div>
         )}
-        {ready && backup.component && (
-          <div hidden={view !== 'backup'}>
+        {mounted && backup.component && (
+          <div hidden={hide('backup')}>
             <backup.component store={store} clock={clock} newId={newId} />
           </div>
         )}

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createProfile } from '../support/cognito-e2e.ts';
+import { cognitoSection, createProfile, ENROLL_TIMEOUT_MS, enrollmentComplete, seedUser, signInAndEnroll } from '../support/cognito-e2e.ts';
+import { startCognitoServer } from '../support/cognito-server/index.ts';
 import { addAccountsViaOptions } from '../support/add-accounts-via-options.ts';
 import { dumpExtensionStorage } from '../support/dump-extension-storage.ts';
 import { codeFromName, independentTotp } from '../support/independent-otp.ts';
@@ -276,6 +277,34 @@ describe('master password', () => {
     const names = await popupCopyNames(after);
     expect(names.filter((name) => /^(Left|Renamed) \(user0\)/.test(name))).toHaveLength(1);
     await after.close();
+  });
+
+  it('a lock in the middle of a Cognito enrollment loses nothing: after unlocking, Retry finishes it', async () => {
+    const server = await startCognitoServer();
+    try {
+      const user = seedUser(server, { username: 'locked-midway@example.com', password: 'Locked-midway-1' });
+      const page = await ext.openOptions('#cognito');
+      await createProfile(page, server.url, { name: 'Locked midway', userPoolId: user.userPoolId, clientId: user.clientId });
+      // The first association is throttled: the enrollment backs off ~1 s, and the vault locks meanwhile.
+      server.faults.injectFault({ operation: 'AssociateSoftwareToken', kind: 'throttle', times: 1 });
+      await signInAndEnroll(page, 'Locked midway', user.username, user.password);
+      await expect.poll(() => server.requestLog.forOperation('AssociateSoftwareToken').length).toBe(1);
+      await page.evaluate(() => (globalThis as unknown as { chrome: { storage: { session: { remove(key: string): Promise<void> } } } }).chrome.storage.session.remove('vaultKey'));
+      await expectLocked(page);
+      // The enrollment went on behind the unlock form and stopped where it needed the vault.
+      const hiddenAlert = page.getByRole('region', { name: 'Amazon Cognito TOTP enrollment', includeHidden: true }).getByRole('alert', { includeHidden: true });
+      await expect.poll(() => hiddenAlert.textContent(), { timeout: ENROLL_TIMEOUT_MS }).toBe('Keystep locked itself before it could keep the new secret. Unlock it, then press Retry: nothing was lost.');
+      await unlock(page, PASSWORD);
+      await cognitoSection(page).getByRole('button', { name: 'Retry' }).click();
+      await enrollmentComplete(page);
+      const popup = await ext.openPopup();
+      await popup.getByRole('searchbox', { name: 'Search accounts' }).fill('Locked midway');
+      expect((await popupCopyNames(popup)).map((name) => name.replace(/, code .*/, ''))).toEqual([`Locked midway (${user.username})`]);
+      await popup.close();
+      await page.close();
+    } finally {
+      await server.close();
+    }
   });
 });
 
