@@ -85,6 +85,11 @@ export function OptionsApp({ store, clock = Date.now, newId = () => crypto.rando
             <UnlockForm protection={protection} clock={clock} />
           </div>
         )}
+        {ready && vault.snapshot.unreadable > 0 && (
+          <p class="problem" role="alert">
+            {t('unreadableAccounts', vault.snapshot.unreadable)}
+          </p>
+        )}
         {vault.status === 'error' && (
           <p class="problem" role="alert">
             {t('loadFailed', vault.error instanceof Error ? vault.error.message : String(vault.error))}

@@ -1,5 +1,6 @@
 import { base64ToBytes } from '../core/base64.ts';
-import { EMPTY_VAULT, VAULT_SCHEMA, vaultContent, type Vault, type VaultRecord } from '../core/vault.ts';
+import { isStoredAccount } from '../core/is-stored-account.ts';
+import { EMPTY_VAULT, VAULT_SCHEMA, vaultContent, type Account, type Vault, type VaultRecord } from '../core/vault.ts';
 import type { StorageItem } from './storage-item.ts';
 import { vaultKeyItem, vaultRecordItem } from './storage-items.ts';
 import { VaultLockedError } from './vault-locked-error.ts';
@@ -10,6 +11,8 @@ export interface VaultSnapshot extends Vault {
   readonly revision: number;
   /** True when a master password protects the vault (so the page offers to lock it). */
   readonly encrypted: boolean;
+  /** Stored entries this build cannot read (see isStoredAccount): not shown, kept in storage as they are. */
+  readonly unreadable: number;
 }
 
 export interface AccountStore {
@@ -46,6 +49,17 @@ export const VAULT_LOCK_NAME = 'keystep-vault';
 interface Opened {
   readonly snapshot: VaultSnapshot;
   readonly key: Uint8Array | undefined;
+  /** The stored entries that are not accounts this build can read, to write back unchanged. */
+  readonly unreadable: readonly unknown[];
+}
+
+/** The snapshot of what a record holds: its readable accounts, and the others counted and set aside. */
+function toOpened(vault: Vault, revision: number, encrypted: boolean, key: Uint8Array | undefined): Opened {
+  const { accounts, ...rest } = vaultContent(vault);
+  const stored: readonly unknown[] = accounts;
+  const readable = stored.filter(isStoredAccount);
+  const unreadable = stored.filter((entry) => !isStoredAccount(entry));
+  return { snapshot: { ...rest, accounts: readable, revision, encrypted, unreadable: unreadable.length }, key, unreadable };
 }
 
 /** The AES-GCM code, loaded only for a password-protected vault: pages of a plain one never download it. */
@@ -53,14 +67,14 @@ const loadCipher = (): Promise<typeof import('../core/vault-cipher.ts')> => impo
 
 /** Decrypts `record` with the session key when it is protected. */
 export async function openRecord(record: VaultRecord | undefined, keyItem: StorageItem<string | undefined>): Promise<Opened> {
-  if (!record) return { snapshot: { ...EMPTY_VAULT, revision: 0, encrypted: false }, key: undefined };
-  if (record.format === 'plain') return { snapshot: { ...vaultContent(record), revision: record.revision, encrypted: false }, key: undefined };
+  if (!record) return toOpened(EMPTY_VAULT, 0, false, undefined);
+  if (record.format === 'plain') return toOpened(record, record.revision, false, undefined);
   const stored = await keyItem.get();
   if (stored === undefined) throw new VaultLockedError();
   const key = base64ToBytes(stored, 'The session vault key');
   const { openVault } = await loadCipher();
   const vault = await openVault(record.payload, key);
-  return { snapshot: { ...vaultContent(vault), revision: record.revision, encrypted: true }, key };
+  return toOpened(vault, record.revision, true, key);
 }
 
 /** The vault behind a storage item, encrypted at rest when a master password is set. */
@@ -71,15 +85,17 @@ export function createAccountStore({ item = vaultRecordItem, keyItem = vaultKeyI
     update: (edit) =>
       lock(VAULT_LOCK_NAME, async () => {
         const record = await item.get();
-        const { snapshot: current, key } = await openRecord(record, keyItem);
+        const { snapshot: current, key, unreadable } = await openRecord(record, keyItem);
         const { vault, result } = edit(current);
         if (vault === current) return result;
         const revision = current.revision + 1;
+        // Entries this build cannot read go back as they were (at the end): an edit never drops them.
+        const content = { ...vaultContent(vault), accounts: [...vault.accounts, ...(unreadable as Account[])] };
         if (record?.format === 'encrypted' && key) {
           const { sealVault } = await loadCipher();
-          await item.set({ ...record, revision, payload: await sealVault(vaultContent(vault), key) });
+          await item.set({ ...record, revision, payload: await sealVault(content, key) });
         } else {
-          await item.set({ schema: VAULT_SCHEMA, format: 'plain', revision, ...vaultContent(vault) });
+          await item.set({ schema: VAULT_SCHEMA, format: 'plain', revision, ...content });
         }
         return result;
       }),

@@ -247,6 +247,11 @@ export function App({ store, clock = Date.now, generate = defaultGenerate, copy 
           {problem}
         </p>
       )}
+      {vault.status === 'ready' && vault.snapshot.unreadable > 0 && (
+        <p class="problem" role="alert">
+          {t('unreadableAccounts', vault.snapshot.unreadable)}
+        </p>
+      )}
       {vault.status === 'error' && (
         <p class="problem" role="alert">
           {t('loadFailed', vault.error instanceof Error ? vault.error.message : String(vault.error))}

@@ -234,4 +234,36 @@ describe('popup and adding accounts', () => {
     await popup.screenshot({ path: `${SHOTS}/popup-dark.png` });
     await popup.close();
   });
+
+  it('shows the accounts it can read when a stored entry is damaged, and an edit keeps that entry', async () => {
+    interface StoredVault {
+      revision: number;
+      accounts: unknown[];
+    }
+    interface LocalArea {
+      get(key: string): Promise<Record<string, unknown>>;
+      set(items: object): Promise<void>;
+    }
+    const page = await ext.openOptions('#add');
+    const damaged = { id: 'damaged-entry', type: 'totp', issuer: 'Half written' };
+    const readVault = () => page.evaluate(async () => ((await (globalThis as unknown as { chrome: { storage: { local: LocalArea } } }).chrome.storage.local.get('vault'))['vault'] as StoredVault));
+    const writeVault = (vault: StoredVault) => page.evaluate((v) => (globalThis as unknown as { chrome: { storage: { local: LocalArea } } }).chrome.storage.local.set({ vault: v }), vault);
+    const before = await readVault();
+    await writeVault({ ...before, revision: before.revision + 1, accounts: [...before.accounts, damaged] });
+
+    const popup = await ext.openPopup();
+    await expect.poll(() => popup.getByRole('alert').textContent()).toBe('Stored accounts this version of Keystep cannot read: 1. They are not shown, and kept unchanged in storage.');
+    await expect.poll(() => popup.getByRole('list', { name: 'Accounts' }).getByRole('listitem').first().getAttribute('aria-setsize')).toBe(String(before.accounts.length));
+    // An edit through the popup writes the damaged entry back as it was.
+    await popup.getByRole('button', { name: /^More actions for / }).first().click();
+    await popup.getByRole('menuitem', { name: /^(Pin to top|Unpin)$/ }).click();
+    await expect.poll(async () => (await readVault()).revision).toBe(before.revision + 2);
+    expect((await readVault()).accounts).toContainEqual(damaged);
+    await popup.close();
+
+    // Leave the store as the other tests expect it.
+    const after = await readVault();
+    await writeVault({ ...after, revision: after.revision + 1, accounts: after.accounts.filter((a) => (a as { id?: unknown }).id !== damaged.id) });
+    await page.close();
+  });
 });

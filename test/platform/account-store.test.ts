@@ -153,4 +153,28 @@ describe('account store', () => {
     // This build still reads it in full.
     expect((await createAccountStore().load()).accounts.map((a) => a.id)).toEqual(['old-1']);
   });
+
+  it('shows only the entries it can read, and an edit writes the others back unchanged', async () => {
+    const good = { ...draft(1), id: 'good-1', createdAt: 1, pinned: false, status: 'active' };
+    const damaged = { id: 'bad-1', issuer: 'Half written', type: 'totp' };
+    await fakeBrowser.storage.local.set({ vault: { schema: 1, format: 'plain', revision: 2, accounts: [damaged, good, 42, null] } });
+    const store = createAccountStore();
+    const loaded = await store.load();
+    expect(loaded.accounts.map((a) => a.id)).toEqual(['good-1']);
+    expect(loaded.unreadable).toBe(3);
+    await store.update((vault) => ({ vault: addDrafts(vault, [draft(2)], { newId, now: 5 }).vault, result: undefined }));
+    const stored = fakeBrowser.storage.local.data.get('vault') as { accounts: unknown[] };
+    expect(stored.accounts).toEqual([good, expect.objectContaining({ issuer: 'Service 2' }), damaged, 42, null]);
+  });
+
+  it('keeps unreadable entries through encryption and its removal', async () => {
+    const damaged = { id: 'bad-1', secret: 'not base32!' };
+    await fakeBrowser.storage.local.set({ vault: { schema: 1, format: 'plain', revision: 1, accounts: [damaged] } });
+    const protection = createVaultProtection({ iterations: 1_000 });
+    await protection.setPassword('pw-123456');
+    await createAccountStore().update((vault) => ({ vault: addDrafts(vault, [draft(3)], { newId, now: 5 }).vault, result: undefined }));
+    expect((await createAccountStore().load()).unreadable).toBe(1);
+    await protection.removePassword('pw-123456');
+    expect((fakeBrowser.storage.local.data.get('vault') as { accounts: unknown[] }).accounts).toContainEqual(damaged);
+  });
 });

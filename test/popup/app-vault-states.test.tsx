@@ -8,7 +8,8 @@ import { App } from '../../src/popup/app.tsx';
 import { fakeBrowser } from '../support/fake-browser.ts';
 import { codeFromName, independentTotp } from '../support/independent-otp.ts';
 
-// The popup with a password-protected vault: the unlock form, wrong passwords and the wait, the lock button.
+// The popup with a password-protected vault (the unlock form, wrong passwords and the wait, the lock button), and
+// with stored entries it cannot read.
 
 const NOW = 1_700_000_050_000;
 const GITHUB = 'otpauth://totp/GitHub:alice?secret=JBSWY3DPEHPK3PXP&issuer=GitHub';
@@ -82,5 +83,16 @@ describe('popup with a locked vault', () => {
     render(<App store={store} clock={() => NOW} />);
     await vi.waitFor(() => screen.getByRole('button', { name: /^GitHub \(alice\), code/ }), WAIT);
     expect(screen.queryByRole('button', { name: 'Lock Keystep' })).toBeNull();
+  });
+});
+
+describe('popup with stored entries it cannot read', () => {
+  it('shows the readable accounts and says how many others are kept', async () => {
+    const good = { ...parseOtpauthUri(GITHUB), id: 'g1', createdAt: 1, pinned: false, status: 'active' };
+    await fakeBrowser.storage.local.set({ vault: { schema: 1, format: 'plain', revision: 1, accounts: [{ id: 'bad', type: 'totp' }, good, 42] } });
+    render(<App store={createAccountStore()} clock={() => NOW} />);
+    const button = await vi.waitFor(() => screen.getByRole('button', { name: /^GitHub \(alice\), code \d/ }), WAIT);
+    expect(codeFromName(button.getAttribute('aria-label') ?? '')).toBe(independentTotp(GITHUB, NOW));
+    expect(screen.getByRole('alert').textContent).toBe('Stored accounts this version of Keystep cannot read: 2. They are not shown, and kept unchanged in storage.');
   });
 });

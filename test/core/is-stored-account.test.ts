@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { isStoredAccount } from '../../src/core/is-stored-account.ts';
+
+const GOOD = {
+  id: 'a1', createdAt: 1, pinned: false, status: 'active', type: 'totp', secret: 'JBSWY3DPEHPK3PXP',
+  algorithm: 'SHA1', digits: 6, period: 30, counter: 0, issuer: 'GitHub', name: 'alice',
+};
+const COGNITO = { region: 'eu-west-1', userPoolId: 'eu-west-1_Abc', clientId: 'client', username: 'alice' };
+
+describe('isStoredAccount', () => {
+  it.each<[string, unknown]>([
+    ['a TOTP account', GOOD],
+    ['an HOTP account with a counter', { ...GOOD, type: 'hotp', counter: 42, algorithm: 'SHA512', digits: 8 }],
+    ['a pending Cognito account', { ...GOOD, status: 'pending', cognito: COGNITO }],
+    ['an empty issuer and name', { ...GOOD, issuer: '', name: '' }],
+    ['7 digits and a 3600 s period', { ...GOOD, digits: 7, period: 3600 }],
+    ['extra fields (a newer build may add some)', { ...GOOD, color: 'blue' }],
+  ])('accepts %s', (_, value) => {
+    expect(isStoredAccount(value)).toBe(true);
+  });
+
+  it.each<[string, unknown]>([
+    ['null', null],
+    ['a number', 42],
+    ['a string', 'otpauth://totp/x?secret=JBSWY3DPEHPK3PXP'],
+    ['an array', [GOOD]],
+    ['no id', { ...GOOD, id: undefined }],
+    ['an empty id', { ...GOOD, id: '' }],
+    ['createdAt as text', { ...GOOD, createdAt: '1' }],
+    ['pinned as text', { ...GOOD, pinned: 'no' }],
+    ['an unknown status', { ...GOOD, status: 'deleted' }],
+    ['an unknown type', { ...GOOD, type: 'steam' }],
+    ['no secret', { ...GOOD, secret: undefined }],
+    ['an empty secret', { ...GOOD, secret: '' }],
+    ['a lower-case secret (not canonical)', { ...GOOD, secret: 'jbswy3dpehpk3pxp' }],
+    ['a secret with a character base32 does not use', { ...GOOD, secret: 'JBSWY3DPEHPK3PX1' }],
+    ['an unknown algorithm', { ...GOOD, algorithm: 'MD5' }],
+    ['5 digits', { ...GOOD, digits: 5 }],
+    ['digits as text', { ...GOOD, digits: '6' }],
+    ['period 0', { ...GOOD, period: 0 }],
+    ['a fractional period', { ...GOOD, period: 30.5 }],
+    ['a period over an hour', { ...GOOD, period: 3601 }],
+    ['no period', { ...GOOD, period: undefined }],
+    ['a negative counter', { ...GOOD, counter: -1 }],
+    ['an unsafe counter', { ...GOOD, counter: 2 ** 53 }],
+    ['a numeric issuer', { ...GOOD, issuer: 7 }],
+    ['no name', { ...GOOD, name: undefined }],
+    ['a Cognito link without a username', { ...GOOD, cognito: { ...COGNITO, username: '' } }],
+    ['a Cognito link that is text', { ...GOOD, cognito: 'eu-west-1_Abc' }],
+  ])('refuses %s', (_, value) => {
+    expect(isStoredAccount(value)).toBe(false);
+  });
+});
