@@ -1,6 +1,5 @@
 import type { OtpAlgorithm } from './account.ts';
-import { decodeBase32 } from './base32.ts';
-import { MAX_PERIOD_SECONDS, MIN_PERIOD_SECONDS, OTP_DIGITS } from './validate-account-draft.ts';
+import { MAX_PERIOD_SECONDS, MIN_PERIOD_SECONDS, OTP_DIGITS } from './otp-limits.ts';
 import type { Account } from './vault.ts';
 
 const ALGORITHMS: readonly unknown[] = ['SHA1', 'SHA256', 'SHA512'] satisfies OtpAlgorithm[];
@@ -8,14 +7,12 @@ const ALGORITHMS: readonly unknown[] = ['SHA1', 'SHA256', 'SHA512'] satisfies Ot
 const isText = (value: unknown): value is string => typeof value === 'string';
 const isNonEmptyText = (value: unknown): value is string => isText(value) && value !== '';
 
-/** A canonical base32 secret (A-Z2-7, no padding) of at least one byte. */
+/** Unpadded base32 lengths (RFC 4648 section 6): a length whose remainder mod 8 is 1, 3 or 6 is not one. */
+const BASE32_LENGTHS_MOD_8: readonly number[] = [0, 2, 4, 5, 7];
+
+/** A canonical base32 secret (A-Z2-7, no padding) of at least one byte, as the editors store it. */
 function isSecret(value: unknown): boolean {
-  if (!isNonEmptyText(value)) return false;
-  try {
-    return decodeBase32(value).length > 0;
-  } catch {
-    return false;
-  }
+  return isNonEmptyText(value) && /^[A-Z2-7]{2,}$/.test(value) && BASE32_LENGTHS_MOD_8.includes(value.length % 8);
 }
 
 function isCognitoLink(value: unknown): boolean {

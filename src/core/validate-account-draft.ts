@@ -1,5 +1,6 @@
 import type { AccountDraft, OtpAlgorithm, OtpType } from './account.ts';
 import { normalizeBase32Secret } from './base32.ts';
+import { MAX_PERIOD_SECONDS, MIN_PERIOD_SECONDS, OTP_DIGITS } from './otp-limits.ts';
 import { OtpInputError, redactSecretLike } from './otp-input-error.ts';
 
 /** Defaults of the Key Uri Format: https://github.com/google/google-authenticator/wiki/Key-Uri-Format */
@@ -8,16 +9,7 @@ export const DEFAULT_DIGITS = 6;
 /** Seconds; RFC 6238 section 5.2 recommends 30: https://www.rfc-editor.org/rfc/rfc6238#section-5.2 */
 export const DEFAULT_PERIOD_SECONDS = 30;
 
-/** The Key Uri Format allows 6 or 8 digits; 7 is accepted too, as most authenticators do. */
-export const OTP_DIGITS: readonly number[] = [6, 7, 8];
 
-/**
- * TOTP period bounds, seconds. The Key Uri Format only says "period"; real services use 30 or 60. One hour
- * is generous for any real token, yet still rejects garbage and the likely slip of writing milliseconds
- * (`period=30000`). Periods under 5 s are legal but hardly usable; they are accepted rather than guessed at.
- */
-export const MIN_PERIOD_SECONDS = 1;
-export const MAX_PERIOD_SECONDS = 3600;
 
 /**
  * Raw values of the manual-entry form (or of an otpauth URI's parts), all strings as form fields give them.

@@ -1,7 +1,8 @@
 import { useId, useState } from 'preact/hooks';
 import { accountLabel } from '../core/account-label.ts';
 import { OtpInputError, type OtpInputField } from '../core/otp-input-error.ts';
-import { OTP_DIGITS, validateAccountDraft } from '../core/validate-account-draft.ts';
+import { OTP_DIGITS } from '../core/otp-limits.ts';
+import { validateAccountDraft } from '../core/validate-account-draft.ts';
 import type { OtpAlgorithm } from '../core/account.ts';
 import { addDrafts } from '../core/vault-edits.ts';
 import type { AccountStore } from '../platform/account-store.ts';

@@ -6,14 +6,14 @@ import type { AccountStore } from '../platform/account-store.ts';
 import { t, type MessageKey } from '../platform/i18n.ts';
 import { lazyVaultProtection } from '../platform/lazy-vault-protection.ts';
 import type { VaultProtection } from '../platform/vault-protection.ts';
-import { UnlockForm } from '../ui/unlock-form.tsx';
+import type { UnlockFormProps } from '../ui/unlock-form.tsx';
 import { useVault } from '../ui/use-vault.ts';
 import type { AccountsSectionProps } from './accounts-section.tsx';
 import type { BackupSectionProps } from './backup-section.tsx';
 import { CognitoSection } from './cognito-section.tsx';
 import type { SecuritySectionProps } from './security-section.tsx';
 import { useHash } from './use-hash.ts';
-import { useLazyComponent } from './use-lazy-component.ts';
+import { useLazyComponent } from '../ui/use-lazy-component.ts';
 
 export interface OptionsAppProps {
   readonly store: AccountStore;
@@ -36,6 +36,7 @@ const VIEWS: readonly { readonly hash: string; readonly label: MessageKey }[] = 
 
 // Each view but Cognito loads on first visit, so a page opened for enrollment (the heaviest view, with the
 // AWS SDK) does not also download the code of the others.
+const loadUnlockForm = (): Promise<ComponentType<UnlockFormProps>> => import('../ui/unlock-form.tsx').then((m) => m.UnlockForm);
 const loadAccounts = (): Promise<ComponentType<AccountsSectionProps>> => import('./accounts-section.tsx').then((m) => m.AccountsSection);
 const loadSecurity = (): Promise<ComponentType<SecuritySectionProps>> => import('./security-section.tsx').then((m) => m.SecuritySection);
 const loadBackup = (): Promise<ComponentType<BackupSectionProps>> => import('./backup-section.tsx').then((m) => m.BackupSection);
@@ -57,6 +58,7 @@ export function OptionsApp({ store, clock = Date.now, newId = () => crypto.rando
   if (ready) shown.current = true;
   const mounted = ready || (vault.status === 'locked' && shown.current);
   const hide = (name: string): boolean => !ready || view !== name;
+  const unlockForm = useLazyComponent(loadUnlockForm, vault.status === 'locked');
   const accounts = useLazyComponent(loadAccounts, mounted && visited.has('add'));
   const security = useLazyComponent(loadSecurity, mounted && visited.has('security'));
   const backup = useLazyComponent(loadBackup, mounted && visited.has('backup'));
@@ -65,7 +67,7 @@ export function OptionsApp({ store, clock = Date.now, newId = () => crypto.rando
   useEffect(() => {
     if (encrypted) protection.touch().catch(() => undefined);
   }, [encrypted, view, protection]);
-  const lazyError: unknown = accounts.error ?? security.error ?? backup.error;
+  const lazyError: unknown = unlockForm.error ?? accounts.error ?? security.error ?? backup.error;
 
   return (
     <div class="page">
@@ -80,9 +82,9 @@ export function OptionsApp({ store, clock = Date.now, newId = () => crypto.rando
         </nav>
       </header>
       <main>
-        {vault.status === 'locked' && (
+        {vault.status === 'locked' && unlockForm.component && (
           <div class="card">
-            <UnlockForm protection={protection} clock={clock} />
+            <unlockForm.component protection={protection} clock={clock} />
           </div>
         )}
         {ready && vault.snapshot.unreadable > 0 && (

@@ -1,3 +1,4 @@
+import type { ComponentType } from 'preact';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { accountLabel } from '../core/account-label.ts';
 import { matchAccounts } from '../core/match-accounts.ts';
@@ -10,7 +11,8 @@ import { t } from '../platform/i18n.ts';
 import { openExtensionPage } from '../platform/open-page.ts';
 import { lazyVaultProtection } from '../platform/lazy-vault-protection.ts';
 import type { VaultProtection } from '../platform/vault-protection.ts';
-import { UnlockForm } from '../ui/unlock-form.tsx';
+import type { UnlockFormProps } from '../ui/unlock-form.tsx';
+import { useLazyComponent } from '../ui/use-lazy-component.ts';
 import { AccountList, INITIAL_VIEWPORT_PX, visibleRange, type FocusRequest, type VisibleRange } from './account-list.tsx';
 import { AccountMenu } from './account-menu.tsx';
 import { DeleteDialog } from './delete-dialog.tsx';
@@ -32,6 +34,8 @@ export interface AppProps {
 }
 
 const defaultProtection = lazyVaultProtection();
+// Only a locked vault needs the unlock form: most popup opens never load it.
+const loadUnlockForm = (): Promise<ComponentType<UnlockFormProps>> => import('../ui/unlock-form.tsx').then((m) => m.UnlockForm);
 
 const defaultGenerate = ({ account, step }: CodeRequest): Promise<string> =>
   generateHotp({ secret: account.secret, algorithm: account.algorithm, digits: account.digits, counter: step });
@@ -46,6 +50,7 @@ type Dialog = { readonly kind: 'rename' | 'delete'; readonly account: Account } 
 /** The popup: search, the account list with live codes, and the per-account actions. */
 export function App({ store, clock = Date.now, generate = defaultGenerate, copy = copyText, openPage = openExtensionPage, protection = defaultProtection }: AppProps) {
   const vault = useVault(store);
+  const unlockForm = useLazyComponent(loadUnlockForm, vault.status === 'locked');
   const encrypted = vault.status === 'ready' && vault.snapshot.encrypted;
   const now = useNow(clock);
   const [query, setQuery] = useState('');
@@ -185,9 +190,14 @@ export function App({ store, clock = Date.now, generate = defaultGenerate, copy 
   if (vault.status === 'loading') return <main class="popup" aria-busy="true" />;
   if (vault.status === 'locked') {
     return (
-      <main class="popup">
+      <main class="popup" aria-busy={unlockForm.component ? undefined : 'true'}>
         <h1 class="visually-hidden">{t('popupHeading')}</h1>
-        <UnlockForm protection={protection} clock={clock} />
+        {unlockForm.component && <unlockForm.component protection={protection} clock={clock} />}
+        {unlockForm.error !== undefined && (
+          <p class="problem" role="alert">
+            {t('viewLoadFailed', unlockForm.error instanceof Error ? unlockForm.error.message : 'unknown error')}
+          </p>
+        )}
       </main>
     );
   }

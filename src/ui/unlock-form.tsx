@@ -4,7 +4,7 @@ import { UnlockError } from '../platform/unlock-error.ts';
 import type { VaultProtection } from '../platform/vault-protection.ts';
 import { submitWith } from './submit-with.ts';
 
-interface Props {
+export interface UnlockFormProps {
   readonly protection: Pick<VaultProtection, 'unlock'>;
   /** ms since the epoch. */
   readonly clock?: () => number;
@@ -16,7 +16,7 @@ interface Props {
  * enforced by VaultProtection, in storage, so reopening the popup does not skip it).
  * On success the pages re-render from storage: this form just disappears.
  */
-export function UnlockForm({ protection, clock = Date.now }: Props) {
+export function UnlockForm({ protection, clock = Date.now }: UnlockFormProps) {
   const id = useId();
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);

@@ -34,6 +34,8 @@ describe('isStoredAccount', () => {
     ['an empty secret', { ...GOOD, secret: '' }],
     ['a lower-case secret (not canonical)', { ...GOOD, secret: 'jbswy3dpehpk3pxp' }],
     ['a secret with a character base32 does not use', { ...GOOD, secret: 'JBSWY3DPEHPK3PX1' }],
+    ['a secret of a length base32 cannot have (9 characters)', { ...GOOD, secret: 'JBSWY3DPE' }],
+    ['a secret with padding', { ...GOOD, secret: 'JBSWY3DPEHPK3PXP====' }],
     ['an unknown algorithm', { ...GOOD, algorithm: 'MD5' }],
     ['5 digits', { ...GOOD, digits: 5 }],
     ['digits as text', { ...GOOD, digits: '6' }],

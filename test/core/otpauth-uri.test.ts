@@ -6,7 +6,7 @@ import { encodeBase32 } from '../../src/core/base32.ts';
 import { OtpInputError } from '../../src/core/otp-input-error.ts';
 import type { OtpInputErrorCode, OtpInputField } from '../../src/core/otp-input-error.ts';
 import { formatOtpauthUri, parseOtpauthUri } from '../../src/core/otpauth-uri.ts';
-import { MAX_PERIOD_SECONDS } from '../../src/core/validate-account-draft.ts';
+import { MAX_PERIOD_SECONDS } from '../../src/core/otp-limits.ts';
 import { otpInputErrorOf } from '../support/otp-input-error-of.ts';
 
 const totp = (fields: Partial<AccountDraft> & Pick<AccountDraft, 'issuer' | 'name' | 'secret'>): AccountDraft => ({

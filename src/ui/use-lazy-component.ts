@@ -3,8 +3,9 @@ import { useEffect, useState } from 'preact/hooks';
 
 /**
  * A component loaded with a dynamic import the first time it is wanted, so the code of views the
- * user never opens is not downloaded and parsed with the page (the options page keeps its JS
- * budget for the Cognito enrollment). `load` must be stable (a module-level function).
+ * user never opens (and of the unlock form, when the vault is not locked) is not downloaded and
+ * parsed with the page: the popup and the options page keep their JS budgets. `load` must be
+ * stable (a module-level function).
  */
 export function useLazyComponent<P>(load: () => Promise<ComponentType<P>>, wanted: boolean): { component: ComponentType<P> | undefined; error: unknown } {
   const [state, setState] = useState<{ component: ComponentType<P> | undefined; error: unknown }>({ component: undefined, error: undefined });
