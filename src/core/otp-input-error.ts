@@ -34,6 +34,11 @@ export const OTP_INPUT_ERROR_CODES = [
   'name-missing',
   /** Issuer or name (see field) contains a colon or a control character (detail: the value). */
   'label-invalid',
+  /**
+   * An `encoder` parameter asks for codes in another alphabet (detail: its value, e.g. `steam`, as Aegis and
+   * andOTP export Steam Guard accounts): standard digits would be wrong codes, so the URI is refused.
+   */
+  'encoder-unsupported',
 ] as const;
 
 export type OtpInputErrorCode = (typeof OTP_INPUT_ERROR_CODES)[number];

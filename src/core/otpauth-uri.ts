@@ -11,7 +11,7 @@ import { validateAccountDraft } from './validate-account-draft.ts';
 const SCHEME = /^([A-Za-z][A-Za-z0-9+.-]*):/;
 
 /** The parameters Keystep reads; any other (image, codeDisplay, icon, color, ...) is ignored. */
-const KNOWN_PARAMETERS = ['secret', 'issuer', 'algorithm', 'digits', 'period', 'counter'] as const;
+const KNOWN_PARAMETERS = ['secret', 'issuer', 'algorithm', 'digits', 'period', 'counter', 'encoder'] as const;
 type KnownParameter = (typeof KNOWN_PARAMETERS)[number];
 
 /**
@@ -58,6 +58,12 @@ export function parseOtpauthUri(uri: string): AccountDraft {
   const name = colon >= 0 ? label.slice(colon + 1) : label;
 
   const parameters = parseQuery(query);
+  // Steam Guard (encoder=steam) turns the HOTP value into 5 characters of its own alphabet; shown as digits it
+  // would be a code the service always rejects. Refuse rather than show wrong codes.
+  const encoder = parameters.get('encoder')?.trim() ?? '';
+  if (encoder !== '') {
+    throw new OtpInputError('encoder-unsupported', 'The URI asks for another code encoder', { detail: redactSecretLike(encoder) });
+  }
   const issuerParameter = parameters.get('issuer')?.trim() ?? '';
   const draft = validateAccountDraft({
     type,

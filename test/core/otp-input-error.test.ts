@@ -18,7 +18,7 @@ describe('OtpInputError', () => {
 
   it('has a stable, duplicate-free code list', () => {
     expect(new Set(OTP_INPUT_ERROR_CODES).size).toBe(OTP_INPUT_ERROR_CODES.length);
-    expect(OTP_INPUT_ERROR_CODES).toHaveLength(15);
+    expect(OTP_INPUT_ERROR_CODES).toHaveLength(16);
   });
 });
 

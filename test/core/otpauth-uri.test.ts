@@ -120,7 +120,7 @@ const REAL_WORLD: readonly (readonly [string, string, AccountDraft])[] = [
   ],
   [
     'image, codeDisplay, icon, color and unknown parameters ignored (even badly encoded)',
-    'otpauth://totp/Example:alice?secret=JBSWY3DPEHPK3PXP&issuer=Example&image=https%3A%2F%2Fexample.com%2Flogo.png&codeDisplay=%ZZ&icon=x&color=%23ff0000&x-extra&=&&',
+    'otpauth://totp/Example:alice?secret=JBSWY3DPEHPK3PXP&issuer=Example&image=https%3A%2F%2Fexample.com%2Flogo.png&codeDisplay=%ZZ&icon=x&color=%23ff0000&x-extra&=&&&encoder=',
     totp({ issuer: 'Example', name: 'alice', secret: 'JBSWY3DPEHPK3PXP' }),
   ],
   [
@@ -322,6 +322,9 @@ describe('parseOtpauthUri: malformed URIs', () => {
     ['otpauth://totp/ali%00ce?secret=' + S, 'label-invalid', { field: 'name', detail: 'ali\u0000ce' }],
     ['otpauth://totp/alice?secret=' + S + '&issuer=Bad%0ABank', 'label-invalid', { field: 'issuer', detail: 'Bad\nBank' }],
     ['otpauth://totp/Bad%C2%85Bank:alice?secret=' + S, 'label-invalid', { field: 'issuer', detail: 'Bad\u0085Bank' }],
+    ['otpauth://totp/Steam:alice?secret=' + S + '&issuer=Steam&encoder=steam', 'encoder-unsupported', { detail: 'steam' }],
+    ['otpauth://totp/Steam:alice?secret=' + S + '&ENCODER=Steam&digits=5', 'encoder-unsupported', { detail: 'Steam' }],
+    ['otpauth://totp/alice?secret=' + S + '&encoder=steam&encoder=steam', 'uri-malformed', { detail: 'encoder' }],
   ])('%j -> %s', (uri, code, params) => {
     const error = otpInputErrorOf(() => parseOtpauthUri(uri));
     expect(error.code).toBe(code);

@@ -50,18 +50,20 @@ describe('popup and adding accounts', () => {
 
   it('adds pasted links line by line: valid lines added, bad lines reported, duplicates skipped', async () => {
     const options = await ext.openOptions('#add');
-    await pasteUris(options, [GITHUB, 'otpauth://totp/Broken?secret=NOT-BASE32-1!', '', AWS, GITHUB.replace('JBSWY3DPEHPK3PXP', 'jbsw y3dp ehpk 3pxp')]);
+    const steam = 'otpauth://totp/Steam:gaben?secret=JBSWY3DPEHPK3PXQ&issuer=Steam&encoder=steam';
+    await pasteUris(options, [GITHUB, 'otpauth://totp/Broken?secret=NOT-BASE32-1!', '', AWS, GITHUB.replace('JBSWY3DPEHPK3PXP', 'jbsw y3dp ehpk 3pxp'), steam]);
     const status = options.getByRole('status').filter({ hasText: 'added' });
-    await expect.poll(() => status.textContent()).toBe('2 added, 1 already present, 1 with errors.');
+    await expect.poll(() => status.textContent()).toBe('2 added, 1 already present, 2 with errors.');
     const report = options.getByRole('list', { name: 'Result' });
     expect(await report.getByRole('listitem').allTextContents()).toEqual([
       'Line 1: added GitHub (alice@example.com)',
       expect.stringMatching(/^Line 2: the secret key has a character base32 does not use/) as string,
       'Line 4: added Amazon Web Services (bob@example.com)',
       'Line 5: GitHub (alice@example.com) is already in Keystep',
+      'Line 6: this account uses the “steam” code format (e.g. Steam Guard), which Keystep does not support: its codes would be wrong',
     ]);
-    // Only the failed line stays in the box, to be fixed in place.
-    expect(await options.getByRole('textbox', { name: 'otpauth:// links, one per line' }).inputValue()).toBe('otpauth://totp/Broken?secret=NOT-BASE32-1!');
+    // Only the failed lines stay in the box, to be fixed in place.
+    expect(await options.getByRole('textbox', { name: 'otpauth:// links, one per line' }).inputValue()).toBe(`otpauth://totp/Broken?secret=NOT-BASE32-1!\n${steam}`);
     await options.screenshot({ path: `${SHOTS}/options-add.png`, fullPage: true });
     await options.close();
   });
