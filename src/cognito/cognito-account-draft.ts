@@ -1,4 +1,5 @@
 import type { AccountDraft } from '../core/account.ts';
+import { normalizeBase32Secret } from '../core/base32.ts';
 
 /**
  * The authenticator account for a Cognito software token: TOTP, SHA1, 6 digits, 30 s (what Cognito uses
@@ -6,10 +7,15 @@ import type { AccountDraft } from '../core/account.ts';
  * @param secretCode AssociateSoftwareToken's SecretCode (base32); spaces and `=` are dropped, case folded.
  * @param issuer the entry's title, e.g. the profile's issuer or name.
  * @param name the account name: the user's e-mail, else the username.
- * @throws {Error} when the SecretCode is not base32 of at least 16 characters (the value is not echoed).
+ * @throws {Error} when the SecretCode is not base32 of a valid length and at least 10 bytes, the rule every
+ *   other secret follows (normalizeBase32Secret; the value is not echoed).
  */
 export function cognitoAccountDraft(secretCode: string, issuer: string, name: string): AccountDraft {
-  const secret = secretCode.replace(/[\s=]/g, '').toUpperCase();
-  if (!/^[A-Z2-7]{16,}$/.test(secret)) throw new Error('SecretCode from AssociateSoftwareToken is not base32 of 16+ characters');
+  let secret: string;
+  try {
+    secret = normalizeBase32Secret(secretCode);
+  } catch (error) {
+    throw new Error('SecretCode from AssociateSoftwareToken is not base32 of a valid length (10+ bytes)', { cause: error });
+  }
   return { type: 'totp', secret, algorithm: 'SHA1', digits: 6, period: 30, counter: 0, issuer, name };
 }

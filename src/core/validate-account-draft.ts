@@ -45,11 +45,7 @@ export interface AccountDraftInput {
  */
 export function validateAccountDraft(input: AccountDraftInput): AccountDraft {
   const type = parseType(input.type);
-  const issuer = parseLabelPart(input.issuer, 'issuer');
-  const name = parseLabelPart(input.name, 'name');
-  if (issuer === '' && name === '') {
-    throw new OtpInputError('name-missing', 'The account needs a name or an issuer', { field: 'name' });
-  }
+  const { issuer, name } = validateAccountLabel(input);
   const secret = normalizeBase32Secret(input.secret);
   const algorithm = parseAlgorithm(input.algorithm);
   const digits = parseDigits(input.digits);
@@ -67,6 +63,21 @@ function parseType(text: string): OtpType {
   });
 }
 
+/**
+ * The shown label of an account, as typed or renamed: issuer and name trimmed; neither may contain a colon
+ * (the Key Uri Format's separator, so the account still exports as an otpauth URI) or a control character,
+ * and at least one must be non-empty.
+ * @throws OtpInputError `label-invalid` (field `issuer` or `name`) or `name-missing`.
+ */
+export function validateAccountLabel(label: { readonly issuer: string; readonly name: string }): { issuer: string; name: string } {
+  const issuer = parseLabelPart(label.issuer, 'issuer');
+  const name = parseLabelPart(label.name, 'name');
+  if (issuer === '' && name === '') {
+    throw new OtpInputError('name-missing', 'The account needs a name or an issuer', { field: 'name' });
+  }
+  return { issuer, name };
+}
+
 /** C0 and C1 controls, DEL, and lone surrogates (which encodeURIComponent cannot encode). */
 const INVALID_LABEL_CHAR = /[\p{Cc}]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/u;
 
@@ -77,7 +88,8 @@ function parseLabelPart(text: string, field: 'issuer' | 'name'): string {
   if (value.includes(':') || INVALID_LABEL_CHAR.test(value)) {
     throw new OtpInputError('label-invalid', `The ${field} contains a colon or a control character`, {
       field,
-      detail: value,
+      // A secret pasted into the wrong field must not come back in the message.
+      detail: redactSecretLike(value),
     });
   }
   return value;

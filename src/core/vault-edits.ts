@@ -1,5 +1,6 @@
 import type { AccountDraft } from './account.ts';
 import { accountIdentity } from './account-identity.ts';
+import { validateAccountLabel } from './validate-account-draft.ts';
 import type { Account, CognitoLink, Vault } from './vault.ts';
 
 /**
@@ -108,11 +109,13 @@ function pinnedFirst(accounts: readonly Account[]): Account[] {
   return [...accounts.filter((a) => a.pinned), ...accounts.filter((a) => !a.pinned)];
 }
 
-/** Changes the shown issuer and account name (trimmed). The secret, and so the codes, stay. */
+/**
+ * Changes the shown issuer and account name, under the same rules as adding (validateAccountLabel), so the
+ * account can still be exported. The secret, and so the codes, stay.
+ * @throws OtpInputError for a label that validateAccountLabel refuses.
+ */
 export function renameAccount(vault: Vault, id: string, label: { issuer: string; name: string }): Vault {
-  const issuer = label.issuer.trim();
-  const name = label.name.trim();
-  if (issuer === '' && name === '') throw new RangeError('An account needs an issuer or a name');
+  const { issuer, name } = validateAccountLabel(label);
   return replace(vault, id, (a) => ({ ...a, issuer, name }));
 }
 

@@ -1,7 +1,9 @@
 import { useState } from 'preact/hooks';
 import { accountLabel } from '../core/account-label.ts';
+import { validateAccountLabel } from '../core/validate-account-draft.ts';
 import type { Account } from '../core/vault.ts';
 import { t } from '../platform/i18n.ts';
+import { describeOtpInputError } from '../ui/describe-otp-input-error.ts';
 import { ModalDialog } from './modal-dialog.tsx';
 
 interface Props {
@@ -13,13 +15,19 @@ interface Props {
 export function RenameDialog({ account, onSave, onClose }: Props) {
   const [issuer, setIssuer] = useState(account.issuer);
   const [name, setName] = useState(account.name);
-  const empty = issuer.trim() === '' && name.trim() === '';
+  // The rules of adding (validateAccountLabel), so a renamed account can still be exported.
+  let problem: string | undefined;
+  try {
+    validateAccountLabel({ issuer, name });
+  } catch (error) {
+    problem = describeOtpInputError(error);
+  }
   return (
     <ModalDialog title={t('renameHeading', accountLabel(account) || t('noLabel'))} onClose={onClose}>
       <form
         onSubmit={(event) => {
           event.preventDefault();
-          if (!empty) onSave({ issuer, name });
+          if (problem === undefined) onSave({ issuer, name });
         }}
       >
         <label>
@@ -28,18 +36,18 @@ export function RenameDialog({ account, onSave, onClose }: Props) {
         </label>
         <label>
           {t('accountNameLabel')}
-          <input value={name} onInput={(e) => setName(e.currentTarget.value)} maxLength={200} aria-describedby={empty ? 'rename-error' : undefined} />
+          <input value={name} onInput={(e) => setName(e.currentTarget.value)} maxLength={200} aria-describedby={problem === undefined ? undefined : 'rename-error'} />
         </label>
-        {empty && (
+        {problem !== undefined && (
           <p id="rename-error" class="field-error">
-            {t('otpError_name_missing')}
+            {problem}
           </p>
         )}
         <div class="actions">
           <button type="button" onClick={onClose}>
             {t('cancel')}
           </button>
-          <button type="submit" class="primary" disabled={empty}>
+          <button type="submit" class="primary" disabled={problem !== undefined}>
             {t('save')}
           </button>
         </div>

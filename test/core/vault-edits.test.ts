@@ -15,6 +15,8 @@ import {
   type ImportedAccount,
 } from '../../src/core/vault-edits.ts';
 import type { Account, CognitoLink, Vault } from '../../src/core/vault.ts';
+import { OtpInputError, type OtpInputErrorCode } from '../../src/core/otp-input-error.ts';
+import { thrownBy } from '../support/thrown-by.ts';
 
 /** Freezes a value and everything inside it, so an edit that mutates its input throws (ES modules are strict). */
 function deepFreeze<T>(value: T): T {
@@ -159,11 +161,16 @@ describe('renameAccount', () => {
     expect(next.accounts[1]).toBe(vault.accounts[1]);
   });
 
-  it.each([
-    ['both empty', { issuer: '', name: '' }],
-    ['both only whitespace', { issuer: '  ', name: '\t\n' }],
-  ])('rejects %s', (_, label) => {
-    expect(() => unchangedInput(vault, (v) => renameAccount(v, 'a1', label))).toThrow(RangeError);
+  it.each<[string, { issuer: string; name: string }, OtpInputErrorCode]>([
+    ['both empty', { issuer: '', name: '' }, 'name-missing'],
+    ['both only whitespace', { issuer: '  ', name: '\t\n' }, 'name-missing'],
+    // A colon could not be exported: the otpauth label is "issuer:name".
+    ['a colon in the issuer', { issuer: 'Acme: prod', name: 'alice' }, 'label-invalid'],
+    ['a colon in the name', { issuer: 'Acme', name: 'alice:admin' }, 'label-invalid'],
+    ['a control character', { issuer: 'Acme', name: 'ali\u0007ce' }, 'label-invalid'],
+  ])('rejects %s', (_, label, code) => {
+    const error = thrownBy(() => unchangedInput(vault, (v) => renameAccount(v, 'a1', label)), OtpInputError);
+    expect(error.code).toBe(code);
   });
 
   it('rejects an unknown id', () => {

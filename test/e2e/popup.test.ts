@@ -168,6 +168,10 @@ describe('popup and adding accounts', () => {
     await popup.getByRole('button', { name: 'More actions for GitHub (alice@example.com)' }).click();
     await popup.getByRole('menuitem', { name: 'Rename' }).click();
     const rename = popup.getByRole('dialog', { name: 'Rename GitHub (alice@example.com)' });
+    // A colon could not be exported (the otpauth label is "issuer:name"): refused with the reason, as when adding.
+    await rename.getByRole('textbox', { name: 'Issuer (service)' }).fill('GitHub: Enterprise');
+    expect(await rename.getByText('cannot be used').textContent()).toBe('“GitHub: Enterprise” cannot be used: issuer and account name may not contain a colon or control characters');
+    expect(await rename.getByRole('button', { name: 'Save' }).isDisabled()).toBe(true);
     await rename.getByRole('textbox', { name: 'Issuer (service)' }).fill('GitHub Enterprise');
     await rename.getByRole('button', { name: 'Save' }).click();
     await expect.poll(labels).toContain('GitHub Enterprise (alice@example.com)');
