@@ -1,8 +1,11 @@
+import { lockNow, restartAutoLock } from './auto-lock.ts';
 import type { VaultProtection } from './vault-protection.ts';
 
 /**
  * The real VaultProtection, with its code (PBKDF2, key wrapping, re-encryption) loaded on the first
- * call rather than with the page: most page loads never set, change or check a password.
+ * call that needs it rather than with the page: most page loads never set, change or check a password.
+ * `lock` and `touch` need none of it, so opening the popup or copying a code never loads it: the pages
+ * call `touch` only while they show an unlocked vault.
  */
 export function lazyVaultProtection(): VaultProtection {
   let loaded: Promise<VaultProtection> | undefined;
@@ -10,8 +13,8 @@ export function lazyVaultProtection(): VaultProtection {
   return {
     status: async () => (await real()).status(),
     unlock: async (password) => (await real()).unlock(password),
-    lock: async () => (await real()).lock(),
-    touch: async () => (await real()).touch(),
+    lock: lockNow,
+    touch: restartAutoLock,
     setPassword: async (password) => (await real()).setPassword(password),
     changePassword: async (current, next) => (await real()).changePassword(current, next),
     removePassword: async (current) => (await real()).removePassword(current),

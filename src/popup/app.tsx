@@ -57,7 +57,6 @@ export function App({ store, clock = Date.now, generate = defaultGenerate, copy 
   // Until the list measures itself, assume the rows a popup-sized viewport shows.
   const [range, setRange] = useState<VisibleRange>(() => visibleRange(0, INITIAL_VIEWPORT_PX, Number.MAX_SAFE_INTEGER));
   const [copiedId, setCopiedId] = useState<string>();
-  const [status, setStatus] = useState('');
   const [problem, setProblem] = useState('');
   const [dialog, setDialog] = useState<Dialog>();
   const [menu, setMenu] = useState<{ readonly account: Account; readonly anchor: HTMLElement }>();
@@ -117,7 +116,8 @@ export function App({ store, clock = Date.now, generate = defaultGenerate, copy 
     return () => document.removeEventListener('keydown', onKey);
   }, [dialog]);
 
-  const edit = async (change: (vault: Vault) => Vault): Promise<boolean> => {
+  /** Writes an edit; 'failed' means the account is still there as it was (the dialog that asked stays open). */
+  const edit = async (change: (vault: Vault) => Vault): Promise<'saved' | 'gone' | 'failed'> => {
     try {
       const wrote = await store.update((current) => {
         const next = change(current);
@@ -126,11 +126,15 @@ export function App({ store, clock = Date.now, generate = defaultGenerate, copy 
       // No write, no new snapshot: nothing will move, so nothing to refocus.
       if (!wrote) refocusAfterWrite.current = undefined;
       setProblem('');
-      return true;
+      return 'saved';
     } catch (error) {
       refocusAfterWrite.current = undefined;
-      setProblem(error instanceof AccountNotFoundError ? t('accountGone') : t('saveFailed', error instanceof Error ? error.message : String(error)));
-      return false;
+      if (error instanceof AccountNotFoundError) {
+        setProblem(t('accountGone'));
+        return 'gone';
+      }
+      setProblem(t('saveFailed', error instanceof Error ? error.message : String(error)));
+      return 'failed';
     }
   };
 
@@ -141,12 +145,8 @@ export function App({ store, clock = Date.now, generate = defaultGenerate, copy 
       await copy(code);
       if (encrypted) protection.touch().catch(() => undefined);
       setCopiedId(account.id);
-      setStatus(t('copied'));
       clearTimeout(copiedTimer.current);
-      copiedTimer.current = setTimeout(() => {
-        setCopiedId((id) => (id === account.id ? undefined : id));
-        setStatus('');
-      }, COPIED_MS);
+      copiedTimer.current = setTimeout(() => setCopiedId(undefined), COPIED_MS);
     } catch (error) {
       setProblem(t('copyFailed', error instanceof Error ? error.message : String(error)));
     }
@@ -294,7 +294,7 @@ export function App({ store, clock = Date.now, generate = defaultGenerate, copy 
       )}
 
       <p class="visually-hidden" role="status" aria-live="polite">
-        {status}
+        {copiedId === undefined ? '' : t('copied')}
       </p>
 
       {menu && (
@@ -308,19 +308,28 @@ export function App({ store, clock = Date.now, generate = defaultGenerate, copy 
       )}
       {dialog?.kind === 'rename' && (
         <RenameDialog
+          // Keyed: alerts that appear above it (a failed save) must not make Preact re-create it and lose the typing.
+          key={`rename-${dialog.account.id}`}
           account={dialog.account}
           onClose={() => closeDialog(dialog.account)}
           onSave={(label) => {
-            void edit((v) => renameAccount(v, dialog.account.id, label)).then(() => closeDialog(dialog.account));
+            // A failed write keeps the dialog, and what was typed, open; the alert behind it says why.
+            void edit((v) => renameAccount(v, dialog.account.id, label)).then((outcome) => {
+              if (outcome === 'saved') closeDialog(dialog.account);
+              else if (outcome === 'gone') closeDialog(undefined);
+            });
           }}
         />
       )}
       {dialog?.kind === 'delete' && (
         <DeleteDialog
+          key={`delete-${dialog.account.id}`}
           account={dialog.account}
           onClose={() => closeDialog(dialog.account)}
           onConfirm={() => {
-            void edit((v) => removeAccount(v, dialog.account.id)).then(() => closeDialog(undefined));
+            void edit((v) => removeAccount(v, dialog.account.id)).then((outcome) => {
+              if (outcome !== 'failed') closeDialog(undefined);
+            });
           }}
         />
       )}

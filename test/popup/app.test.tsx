@@ -640,6 +640,23 @@ describe('storage problems', () => {
     expect(codeFromName(ariaLabel(await withCode(L_BANK)))).toBe(independentHotp(BANK, 5));
   });
 
+  it.each([
+    ['rename', 'Rename', 'Save'],
+    ['delete', 'Delete', 'Delete'],
+  ])('a failed %s keeps its dialog open, with what was typed', async (_, item, confirm) => {
+    const title = item === 'Rename' ? `Rename ${L_GITHUB}` : `Delete ${L_GITHUB}?`;
+    await seed([GITHUB, AWS]);
+    renderApp();
+    await chooseFromMenu(L_GITHUB, item);
+    const dialog = screen.getByRole('dialog');
+    if (item === 'Rename') fireEvent.input(within(dialog).getByRole('textbox', { name: 'Issuer (service)' }), { target: { value: 'Typed' } });
+    fakeBrowser.storage.local.failNextSets = 1;
+    fireEvent.click(within(dialog).getByRole('button', { name: confirm }));
+    expect((await screen.findByRole('alert')).textContent).toBe('Could not save: QUOTA_BYTES quota exceeded. Nothing was changed.');
+    const open = screen.getByRole('dialog', { name: title });
+    if (item === 'Rename') expect(within(open).getByRole<HTMLInputElement>('textbox', { name: 'Issuer (service)' }).value).toBe('Typed');
+  });
+
   it('the message goes away after the next edit succeeds', async () => {
     await seed([GITHUB, AWS, BANK]);
     renderApp();
