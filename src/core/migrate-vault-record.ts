@@ -8,6 +8,8 @@ export class VaultRecordError extends Error {
   constructor(
     readonly code: 'vault-schema-newer' | 'vault-record-malformed',
     message: string,
+    /** vault-schema-newer: the schema the stored record has. */
+    readonly schema?: number,
   ) {
     super(message);
     this.name = 'VaultRecordError';
@@ -40,7 +42,7 @@ export function migrateVaultRecord(raw: unknown, migrations: Readonly<Record<num
   }
   let schema = stored;
   if (schema > target) {
-    throw new VaultRecordError('vault-schema-newer', `Stored vault has schema ${schema}; this build reads up to ${target}`);
+    throw new VaultRecordError('vault-schema-newer', `Stored vault has schema ${schema}; this build reads up to ${target}`, schema);
   }
   while (schema < target) {
     const step = migrations[schema];

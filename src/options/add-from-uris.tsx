@@ -7,6 +7,7 @@ import type { AccountStore } from '../platform/account-store.ts';
 import { t } from '../platform/i18n.ts';
 import { describeOtpInputError } from '../ui/describe-otp-input-error.ts';
 import { submitWith } from '../ui/submit-with.ts';
+import { describeError } from '../ui/describe-error.ts';
 
 interface Props {
   readonly store: AccountStore;
@@ -60,7 +61,7 @@ export function AddFromUris({ store, clock, newId }: Props) {
       // Keep only the lines that failed, so the user can fix them in place.
       setText(lines.filter((l) => !l.ok).map((l) => l.text).join('\n'));
     } catch (error) {
-      setProblem(t('saveFailed', error instanceof Error ? error.message : String(error)));
+      setProblem(t('saveFailed', describeError(error)));
     } finally {
       setBusy(false);
     }

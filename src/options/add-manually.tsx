@@ -9,6 +9,7 @@ import type { AccountStore } from '../platform/account-store.ts';
 import { t } from '../platform/i18n.ts';
 import { describeOtpInputError } from '../ui/describe-otp-input-error.ts';
 import { submitWith } from '../ui/submit-with.ts';
+import { describeError } from '../ui/describe-error.ts';
 
 interface Props {
   readonly store: AccountStore;
@@ -56,7 +57,7 @@ export function AddManually({ store, clock, newId }: Props) {
         setDone(t('manualDuplicate', label));
       }
     } catch (caught) {
-      setError({ field: undefined, message: t('saveFailed', caught instanceof Error ? caught.message : String(caught)) });
+      setError({ field: undefined, message: t('saveFailed', describeError(caught)) });
     }
   };
 

@@ -6,6 +6,7 @@ import { useVault } from '../ui/use-vault.ts';
 import { EncryptedBackupForm } from './encrypted-backup-form.tsx';
 import { ImportForm } from './import-form.tsx';
 import { PlainExportForm } from './plain-export-form.tsx';
+import { describeError } from '../ui/describe-error.ts';
 
 export interface BackupSectionProps {
   readonly store: AccountStore;
@@ -37,7 +38,7 @@ export function BackupSection({
       <h2 id="backup-heading">{t('backupHeading')}</h2>
       {vault.status === 'error' && (
         <p class="problem" role="alert">
-          {t('backupVaultUnreadable', vault.error instanceof Error ? vault.error.message : String(vault.error))}
+          {t('backupVaultUnreadable', describeError(vault.error))}
         </p>
       )}
       <EncryptedBackupForm store={store} clock={clock} download={download} iterations={iterations} />

@@ -9,6 +9,7 @@ import { useVault } from '../ui/use-vault.ts';
 import { EnrollmentPanel } from './enrollment-panel.tsx';
 import { ProfileForm } from './profile-form.tsx';
 import { useEnrollmentFlow } from './use-enrollment-flow.ts';
+import { describeError } from '../ui/describe-error.ts';
 
 interface Props {
   readonly store: AccountStore;
@@ -61,7 +62,7 @@ export function CognitoSection({ store, clock, newId, makeApi }: Props) {
       await store.update((current) => ({ vault: legacy.reduce((v, p) => (v.clientSecrets?.[p.id] ? v : setClientSecret(v, p.id, p.clientSecret)), current), result: undefined }));
       const list = await cognitoProfilesItem.get();
       await cognitoProfilesItem.set(list.map(withoutSecret));
-    })().catch((error: unknown) => setProblem(t('saveFailed', error instanceof Error ? error.message : String(error))));
+    })().catch((error: unknown) => setProblem(t('saveFailed', describeError(error))));
   }, [stored, vault.status, store]);
 
   const profiles = useMemo(
@@ -85,7 +86,7 @@ export function CognitoSection({ store, clock, newId, makeApi }: Props) {
       await store.update((v) => ({ vault: setClientSecret(v, id, secret.remember ? secret.value : undefined), result: undefined }));
       await cognitoProfilesItem.set(next);
     } catch (error) {
-      setProblem(t('saveFailed', error instanceof Error ? error.message : String(error)));
+      setProblem(t('saveFailed', describeError(error)));
       return;
     }
     const memory = new Map(secrets);

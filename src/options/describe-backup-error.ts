@@ -1,5 +1,6 @@
 import { BackupError, type BackupErrorCode } from '../core/backup-error.ts';
 import { t } from '../platform/i18n.ts';
+import { describeError } from '../ui/describe-error.ts';
 
 /** One localized message per code; a Record, so a new code is a type error here until it has one. */
 const MESSAGES: Record<BackupErrorCode, (field: string | undefined) => string> = {
@@ -14,5 +15,5 @@ const MESSAGES: Record<BackupErrorCode, (field: string | undefined) => string> =
 /** The localized reason a backup file could not be read or decrypted (each ends with "Nothing was imported."). */
 export function describeBackupError(error: unknown): string {
   if (error instanceof BackupError) return MESSAGES[error.code](error.field);
-  return t('importDecryptFailed', error instanceof Error ? error.message : String(error));
+  return t('importDecryptFailed', describeError(error));
 }

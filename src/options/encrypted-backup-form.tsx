@@ -4,6 +4,7 @@ import type { AccountStore } from '../platform/account-store.ts';
 import { t } from '../platform/i18n.ts';
 import { localDateStamp } from '../ui/local-date-stamp.ts';
 import { submitWith } from '../ui/submit-with.ts';
+import { describeError } from '../ui/describe-error.ts';
 
 interface Props {
   readonly store: AccountStore;
@@ -57,7 +58,7 @@ export function EncryptedBackupForm({ store, clock, download, iterations }: Prop
       setStatus(accounts.length === 1 ? t('backupSavedEncryptedOne', fileName) : t('backupSavedEncryptedMany', accounts.length, fileName));
     } catch (error) {
       setStatus('');
-      setProblem({ at: 'form', message: t('backupFailed', error instanceof Error ? error.message : String(error)) });
+      setProblem({ at: 'form', message: t('backupFailed', describeError(error)) });
     } finally {
       setBusy(false);
     }

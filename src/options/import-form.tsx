@@ -11,6 +11,7 @@ import { t } from '../platform/i18n.ts';
 import { describeOtpInputError } from '../ui/describe-otp-input-error.ts';
 import { localDateStamp } from '../ui/local-date-stamp.ts';
 import { describeBackupError } from './describe-backup-error.ts';
+import { describeError } from '../ui/describe-error.ts';
 
 interface Props {
   readonly store: AccountStore;
@@ -79,7 +80,7 @@ export function ImportForm({ store, accounts, clock, newId }: Props) {
     try {
       text = await file.text();
     } catch (error) {
-      if (mine === ticket.current) setProblem(t('importReadFailed', error instanceof Error ? error.message : String(error)));
+      if (mine === ticket.current) setProblem(t('importReadFailed', describeError(error)));
       return;
     }
     if (mine !== ticket.current) return;
@@ -135,7 +136,7 @@ export function ImportForm({ store, accounts, clock, newId }: Props) {
       close();
       setStatus(errors > 0 ? t('importDoneWithErrors', added, existing, errors) : t('importDone', added, existing));
     } catch (error) {
-      setProblem(t('saveFailed', error instanceof Error ? error.message : String(error)));
+      setProblem(t('saveFailed', describeError(error)));
     } finally {
       setBusy(false);
     }

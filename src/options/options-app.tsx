@@ -14,6 +14,7 @@ import { CognitoSection } from './cognito-section.tsx';
 import type { SecuritySectionProps } from './security-section.tsx';
 import { useHash } from './use-hash.ts';
 import { useLazyComponent } from '../ui/use-lazy-component.ts';
+import { describeError } from '../ui/describe-error.ts';
 
 export interface OptionsAppProps {
   readonly store: AccountStore;
@@ -94,7 +95,7 @@ export function OptionsApp({ store, clock = Date.now, newId = () => crypto.rando
         )}
         {vault.status === 'error' && (
           <p class="problem" role="alert">
-            {t('loadFailed', vault.error instanceof Error ? vault.error.message : String(vault.error))}
+            {t('loadFailed', describeError(vault.error))}
           </p>
         )}
         {mounted && accounts.component && (
@@ -119,7 +120,7 @@ export function OptionsApp({ store, clock = Date.now, newId = () => crypto.rando
         )}
         {lazyError !== undefined && (
           <p class="problem" role="alert">
-            {t('viewLoadFailed', lazyError instanceof Error ? lazyError.message : 'unknown error')}
+            {t('viewLoadFailed', describeError(lazyError))}
           </p>
         )}
         <aside class="card notice" aria-labelledby="reinstall-heading">

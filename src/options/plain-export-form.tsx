@@ -4,6 +4,7 @@ import type { AccountStore } from '../platform/account-store.ts';
 import { t } from '../platform/i18n.ts';
 import { localDateStamp } from '../ui/local-date-stamp.ts';
 import { submitWith } from '../ui/submit-with.ts';
+import { describeError } from '../ui/describe-error.ts';
 
 interface Props {
   readonly store: AccountStore;
@@ -39,7 +40,7 @@ export function PlainExportForm({ store, clock, download }: Props) {
       setUnderstood(false);
       setStatus(accounts.length === 1 ? t('backupSavedPlainOne', fileName) : t('backupSavedPlainMany', accounts.length, fileName));
     } catch (error) {
-      setProblem(t('backupFailed', error instanceof Error ? error.message : String(error)));
+      setProblem(t('backupFailed', describeError(error)));
     } finally {
       setBusy(false);
     }

@@ -4,6 +4,7 @@ import { t, type MessageKey } from '../platform/i18n.ts';
 import { securitySettingsItem } from '../platform/storage-items.ts';
 import { UnlockError } from '../platform/unlock-error.ts';
 import type { VaultProtection } from '../platform/vault-protection.ts';
+import { describeError } from '../ui/describe-error.ts';
 
 /** Shorter master passwords are refused; the KDF slows guessing, it cannot make "1234" strong. */
 export const MIN_PASSWORD_LENGTH = 8;
@@ -24,7 +25,7 @@ function describeFailure(error: unknown): string {
   if (error instanceof UnlockError) {
     return error.code === 'wrong-password' && error.retryAfterMs === 0 ? t('unlockWrong') : t('unlockWait', Math.max(1, Math.ceil(error.retryAfterMs / 1000)));
   }
-  return t('securityFailed', error instanceof Error ? error.message : String(error));
+  return t('securityFailed', describeError(error));
 }
 
 /** New password + repeat: the message to show, or undefined when both are acceptable. */

@@ -21,6 +21,7 @@ import type { MenuAction, RowAction } from './row-action.ts';
 import { useCodes, NEXT_CODE_WINDOW, type CodeRequest, codeKey } from './use-codes.ts';
 import { useNow } from './use-now.ts';
 import { useVault } from '../ui/use-vault.ts';
+import { describeError } from '../ui/describe-error.ts';
 
 export interface AppProps {
   readonly store: AccountStore;
@@ -133,7 +134,7 @@ export function App({ store, clock = Date.now, generate = defaultGenerate, copy 
         setProblem(t('accountGone'));
         return 'gone';
       }
-      setProblem(t('saveFailed', error instanceof Error ? error.message : String(error)));
+      setProblem(t('saveFailed', describeError(error)));
       return 'failed';
     }
   };
@@ -148,7 +149,7 @@ export function App({ store, clock = Date.now, generate = defaultGenerate, copy 
       clearTimeout(copiedTimer.current);
       copiedTimer.current = setTimeout(() => setCopiedId(undefined), COPIED_MS);
     } catch (error) {
-      setProblem(t('copyFailed', error instanceof Error ? error.message : String(error)));
+      setProblem(t('copyFailed', describeError(error)));
     }
   };
 
@@ -195,7 +196,7 @@ export function App({ store, clock = Date.now, generate = defaultGenerate, copy 
         {unlockForm.component && <unlockForm.component protection={protection} clock={clock} />}
         {unlockForm.error !== undefined && (
           <p class="problem" role="alert">
-            {t('viewLoadFailed', unlockForm.error instanceof Error ? unlockForm.error.message : 'unknown error')}
+            {t('viewLoadFailed', describeError(unlockForm.error))}
           </p>
         )}
       </main>
@@ -264,7 +265,7 @@ export function App({ store, clock = Date.now, generate = defaultGenerate, copy 
       )}
       {vault.status === 'error' && (
         <p class="problem" role="alert">
-          {t('loadFailed', vault.error instanceof Error ? vault.error.message : String(vault.error))}
+          {t('loadFailed', describeError(vault.error))}
         </p>
       )}
 

@@ -3,6 +3,7 @@ import { t } from '../platform/i18n.ts';
 import { UnlockError } from '../platform/unlock-error.ts';
 import type { VaultProtection } from '../platform/vault-protection.ts';
 import { submitWith } from './submit-with.ts';
+import { describeError } from './describe-error.ts';
 
 export interface UnlockFormProps {
   readonly protection: Pick<VaultProtection, 'unlock'>;
@@ -50,7 +51,7 @@ export function UnlockForm({ protection, clock = Date.now }: UnlockFormProps) {
       } else if (error instanceof UnlockError) {
         setProblem({ text: t('unlockWrong') });
       } else {
-        setProblem({ text: t('unlockFailed', error instanceof Error ? error.message : String(error)) });
+        setProblem({ text: t('unlockFailed', describeError(error)) });
       }
     } finally {
       setBusy(false);

@@ -243,6 +243,7 @@ describe('popup and adding accounts', () => {
 
   it('shows the accounts it can read when a stored entry is damaged, and an edit keeps that entry', async () => {
     interface StoredVault {
+      schema?: number;
       revision: number;
       accounts: unknown[];
     }
@@ -267,9 +268,20 @@ describe('popup and adding accounts', () => {
     expect((await readVault()).accounts).toContainEqual(damaged);
     await popup.close();
 
+    // A record from a newer build: nothing shown as empty, the reason and the fix said, storage untouched.
+    const current = await readVault();
+    const future = { ...current, schema: 99 };
+    await writeVault(future);
+    const newer = await ext.openPopup();
+    await expect
+      .poll(() => newer.getByRole('alert').textContent())
+      .toBe('Keystep could not read its stored accounts: they were saved by a newer version of Keystep (vault schema 99; this version reads up to schema 1). Update Keystep to see them. They were left untouched.');
+    expect(await newer.getByRole('heading', { name: 'No accounts yet' }).count()).toBe(0);
+    await newer.close();
+    expect(await readVault()).toEqual(future);
+
     // Leave the store as the other tests expect it.
-    const after = await readVault();
-    await writeVault({ ...after, revision: after.revision + 1, accounts: after.accounts.filter((a) => (a as { id?: unknown }).id !== damaged.id) });
+    await writeVault({ ...current, revision: current.revision + 1, accounts: current.accounts.filter((a) => (a as { id?: unknown }).id !== damaged.id) });
     await page.close();
   });
 });
