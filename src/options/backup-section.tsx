@@ -22,7 +22,8 @@ export interface BackupSectionProps {
 
 /**
  * The options page's Backups section: an encrypted backup file, a plain otpauth list (with a warning), and
- * import from either. Renders nothing while the vault is locked: the page shows its unlock form instead.
+ * import from either. While the vault is locked the page hides this section behind its unlock form; it stays
+ * rendered, so a half-typed password or an import preview is still there after unlocking.
  */
 export function BackupSection({
   store,
@@ -32,7 +33,6 @@ export function BackupSection({
   iterations = PBKDF2_ITERATIONS,
 }: BackupSectionProps) {
   const vault = useVault(store);
-  if (vault.status === 'locked') return null;
   return (
     <section id="backup" aria-labelledby="backup-heading" class="card">
       <h2 id="backup-heading">{t('backupHeading')}</h2>

@@ -79,9 +79,10 @@ export function CognitoSection({ store, clock, newId, makeApi }: Props) {
   const save = async (profile: CognitoProfile, secret: { value: string; remember: boolean }): Promise<void> => {
     const id = editing?.kind === 'edit' ? editing.id : newId();
     const saved: StoredCognitoProfile = { ...profile, id };
-    const list = await cognitoProfilesItem.get();
-    const next = list.some((p) => p.id === id) ? list.map((p) => (p.id === id ? saved : p)) : [...list, saved];
+    let next: readonly StoredCognitoProfile[];
     try {
+      const list = await cognitoProfilesItem.get();
+      next = list.some((p) => p.id === id) ? list.map((p) => (p.id === id ? saved : p)) : [...list, saved];
       // The secret first: a profile never shows "remembered" without it.
       await store.update((v) => ({ vault: setClientSecret(v, id, secret.remember ? secret.value : undefined), result: undefined }));
       await cognitoProfilesItem.set(next);
@@ -102,9 +103,15 @@ export function CognitoSection({ store, clock, newId, makeApi }: Props) {
 
   const remove = async (profile: StoredCognitoProfile): Promise<void> => {
     if (!confirm(t('confirmDeleteProfile', profile.name))) return;
-    const list = await cognitoProfilesItem.get();
-    await cognitoProfilesItem.set(list.filter((p) => p.id !== profile.id));
-    await store.update((v) => ({ vault: setClientSecret(v, profile.id, undefined), result: undefined }));
+    try {
+      const list = await cognitoProfilesItem.get();
+      await cognitoProfilesItem.set(list.filter((p) => p.id !== profile.id));
+      await store.update((v) => ({ vault: setClientSecret(v, profile.id, undefined), result: undefined }));
+    } catch (error) {
+      setProblem(t('saveFailed', describeError(error)));
+      return;
+    }
+    setProblem('');
     setStatus(t('profileDeleted', profile.name));
   };
 

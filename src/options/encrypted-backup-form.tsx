@@ -5,6 +5,7 @@ import { t } from '../platform/i18n.ts';
 import { localDateStamp } from '../ui/local-date-stamp.ts';
 import { submitWith } from '../ui/submit-with.ts';
 import { describeError } from '../ui/describe-error.ts';
+import { MIN_PASSWORD_LENGTH, newPasswordProblem } from '../ui/new-password-problem.ts';
 
 interface Props {
   readonly store: AccountStore;
@@ -14,9 +15,6 @@ interface Props {
   /** PBKDF2 iterations of the new backup. */
   readonly iterations: number;
 }
-
-/** Shortest backup password accepted, in characters (code points). */
-const MIN_PASSWORD_LENGTH = 8;
 
 /** Which control a refusal is about, so its message sits next to it. */
 type Problem = { readonly at: 'password' | 'repeat' | 'form'; readonly message: string };
@@ -39,12 +37,13 @@ export function EncryptedBackupForm({ store, clock, download, iterations }: Prop
         setProblem({ at: 'form', message: t('backupEmptyVault') });
         return;
       }
-      if (Array.from(password).length < MIN_PASSWORD_LENGTH) {
+      const refused = newPasswordProblem(password, repeat);
+      if (refused === 'too-short') {
         setProblem({ at: 'password', message: t('backupPasswordTooShort', MIN_PASSWORD_LENGTH) });
         return;
       }
-      if (password !== repeat) {
-        setProblem({ at: 'repeat', message: t('backupPasswordMismatch') });
+      if (refused === 'mismatch') {
+        setProblem({ at: 'repeat', message: t('passwordMismatch') });
         return;
       }
       setProblem(undefined);

@@ -3,6 +3,8 @@ import type { EnrollmentFlow } from '../cognito/enrollment-flow.ts';
 import type { EnrollmentState, EnrollmentStep } from '../cognito/enrollment-state.ts';
 import { t, type MessageKey } from '../platform/i18n.ts';
 import type { StoredCognitoProfile } from '../platform/storage-items.ts';
+import { describeError } from '../ui/describe-error.ts';
+import { submitWith } from '../ui/submit-with.ts';
 import { ChallengeForm } from './challenge-form.tsx';
 import { describeCognitoProblem } from './describe-cognito-problem.ts';
 
@@ -39,6 +41,7 @@ export function EnrollmentPanel({ profile, flow, state, sessionSecret, onSession
   const [attributes, setAttributes] = useState<Record<string, string>>({});
   const [code, setCode] = useState('');
   const [note, setNote] = useState('');
+  const [discardProblem, setDiscardProblem] = useState('');
   // Set by "Enroll": when sign-in needs the user on the way (a code, a new password), enrolling continues after it.
   const wantEnroll = useRef(false);
 
@@ -59,10 +62,7 @@ export function EnrollmentPanel({ profile, flow, state, sessionSecret, onSession
     await continueToEnroll();
   };
 
-  const run = (action: () => Promise<void>) => (event?: Event) => {
-    event?.preventDefault();
-    void action();
-  };
+  const run = submitWith;
 
   const signInForm = (
     <form class="stack" aria-labelledby={`${id}-signin`} onSubmit={run(() => signIn(true))}>
@@ -100,6 +100,11 @@ export function EnrollmentPanel({ profile, flow, state, sessionSecret, onSession
       return (
         <div class="stack">
           {note && <p role="status">{note}</p>}
+          {discardProblem && (
+            <p class="problem" role="alert">
+              {discardProblem}
+            </p>
+          )}
           {signInForm}
         </div>
       );
@@ -242,7 +247,13 @@ export function EnrollmentPanel({ profile, flow, state, sessionSecret, onSession
                   class="danger"
                   onClick={run(async () => {
                     const pending = state.pendingAccountId;
-                    if (pending) await onDiscardPending(pending);
+                    try {
+                      if (pending) await onDiscardPending(pending);
+                    } catch (error) {
+                      setDiscardProblem(t('saveFailed', describeError(error)));
+                      return;
+                    }
+                    setDiscardProblem('');
                     setNote(t('pendingDiscarded'));
                     flow.reset();
                   })}

@@ -12,6 +12,7 @@ import { describeOtpInputError } from '../ui/describe-otp-input-error.ts';
 import { localDateStamp } from '../ui/local-date-stamp.ts';
 import { describeBackupError } from './describe-backup-error.ts';
 import { describeError } from '../ui/describe-error.ts';
+import { submitWith } from '../ui/submit-with.ts';
 
 interface Props {
   readonly store: AccountStore;
@@ -152,10 +153,9 @@ export function ImportForm({ store, accounts, clock, newId }: Props) {
     <form
       class="stack"
       aria-labelledby={`${id}-heading`}
-      onSubmit={(event) => {
-        event.preventDefault();
-        if (step.step === 'password' && !busy) void decrypt(step.envelope);
-      }}
+      onSubmit={submitWith(async () => {
+        if (step.step === 'password' && !busy) await decrypt(step.envelope);
+      })}
     >
       <h3 id={`${id}-heading`}>{t('importHeading')}</h3>
       <p class="help">{t('importHelp')}</p>

@@ -5,9 +5,9 @@ import { securitySettingsItem } from '../platform/storage-items.ts';
 import { UnlockError } from '../platform/unlock-error.ts';
 import type { VaultProtection } from '../platform/vault-protection.ts';
 import { describeError } from '../ui/describe-error.ts';
+import { submitWith } from '../ui/submit-with.ts';
+import { MIN_PASSWORD_LENGTH, newPasswordProblem } from '../ui/new-password-problem.ts';
 
-/** Shorter master passwords are refused; the KDF slows guessing, it cannot make "1234" strong. */
-export const MIN_PASSWORD_LENGTH = 8;
 
 /** The auto-lock choices, minutes (0 = only on browser restart). */
 const AUTO_LOCK_CHOICES = [1, 5, 15, 30, 60, 240, 0] as const;
@@ -30,9 +30,9 @@ function describeFailure(error: unknown): string {
 
 /** New password + repeat: the message to show, or undefined when both are acceptable. */
 function checkNewPassword(password: string, repeat: string): string | undefined {
-  if (password.length < MIN_PASSWORD_LENGTH) return t('passwordTooShort', MIN_PASSWORD_LENGTH);
-  if (password !== repeat) return t('passwordMismatch');
-  return undefined;
+  const refused = newPasswordProblem(password, repeat);
+  if (refused === 'too-short') return t('passwordTooShort', MIN_PASSWORD_LENGTH);
+  return refused === 'mismatch' ? t('passwordMismatch') : undefined;
 }
 
 function autoLockLabel(minutes: number): string {
@@ -53,8 +53,13 @@ export function SecuritySection({ protection, encrypted }: SecuritySectionProps)
   const [autoLock, setAutoLock] = useState<number>();
   const [autoLockSaved, setAutoLockSaved] = useState(false);
 
+  const [autoLockProblem, setAutoLockProblem] = useState('');
+
   useEffect(() => {
-    void securitySettingsItem.get().then((settings) => setAutoLock(settings.autoLockMinutes));
+    securitySettingsItem.get().then(
+      (settings) => setAutoLock(settings.autoLockMinutes),
+      (error: unknown) => setAutoLockProblem(t('loadFailed', describeError(error))),
+    );
   }, []);
 
   const run = async (operation: () => Promise<void>, done: MessageKey, field: string): Promise<void> => {
@@ -74,15 +79,15 @@ export function SecuritySection({ protection, encrypted }: SecuritySectionProps)
     }
   };
 
-  const submitNew = (operation: () => Promise<void>, done: MessageKey) => (event: Event) => {
-    event.preventDefault();
-    const problem = checkNewPassword(next, repeat);
-    if (problem) {
-      setOutcome({ kind: 'error', text: problem, field: 'new' });
-      return;
-    }
-    void run(operation, done, 'current');
-  };
+  const submitNew = (operation: () => Promise<void>, done: MessageKey) =>
+    submitWith(async () => {
+      const problem = checkNewPassword(next, repeat);
+      if (problem) {
+        setOutcome({ kind: 'error', text: problem, field: 'new' });
+        return;
+      }
+      await run(operation, done, 'current');
+    });
 
   const errorFor = (field: string) => (outcome?.kind === 'error' && outcome.field === field ? outcome.text : undefined);
   const described = (field: string) => (errorFor(field) === undefined ? {} : { 'aria-invalid': true, 'aria-describedby': `${id}-${field}-error` });
@@ -151,10 +156,7 @@ export function SecuritySection({ protection, encrypted }: SecuritySectionProps)
           <form
             class="stack"
             aria-labelledby={`${id}-remove`}
-            onSubmit={(event) => {
-              event.preventDefault();
-              void run(() => protection.removePassword(removeWith), 'passwordRemoved', 'remove');
-            }}
+            onSubmit={submitWith(() => run(() => protection.removePassword(removeWith), 'passwordRemoved', 'remove'))}
           >
             <h3 id={`${id}-remove`}>{t('removePasswordHeading')}</h3>
             <p class="help">{t('removePasswordBody')}</p>
@@ -181,10 +183,14 @@ export function SecuritySection({ protection, encrypted }: SecuritySectionProps)
                   const minutes = Number(event.currentTarget.value);
                   setAutoLock(minutes);
                   setAutoLockSaved(false);
-                  void securitySettingsItem
+                  setAutoLockProblem('');
+                  securitySettingsItem
                     .set({ autoLockMinutes: minutes })
                     .then(() => protection.touch())
-                    .then(() => setAutoLockSaved(true));
+                    .then(
+                      () => setAutoLockSaved(true),
+                      (error: unknown) => setAutoLockProblem(t('saveFailed', describeError(error))),
+                    );
                 }}
               >
                 {AUTO_LOCK_CHOICES.map((minutes) => (
@@ -196,6 +202,11 @@ export function SecuritySection({ protection, encrypted }: SecuritySectionProps)
             </label>
             <p class="help">{t('autoLockNote')}</p>
             {autoLockSaved && <p role="status">{t('autoLockSaved')}</p>}
+            {autoLockProblem && (
+              <p class="problem" role="alert">
+                {autoLockProblem}
+              </p>
+            )}
           </form>
         </>
       )}

@@ -9,6 +9,7 @@ import { sealBytes } from '../../src/core/sealed-box-codec.ts';
 import type { Account, PlainVaultRecord } from '../../src/core/vault.ts';
 import { addDrafts } from '../../src/core/vault-edits.ts';
 import { BackupSection } from '../../src/options/backup-section.tsx';
+import { createVaultProtection } from '../../src/platform/vault-protection.ts';
 import { createAccountStore, type AccountStore } from '../../src/platform/account-store.ts';
 import { VaultLockedError } from '../../src/platform/vault-locked-error.ts';
 import { fakeBrowser } from '../support/fake-browser.ts';
@@ -383,14 +384,17 @@ describe('BackupSection: import', () => {
 });
 
 describe('BackupSection: vault states', () => {
-  it('renders nothing while the vault is locked', async () => {
-    const locked: AccountStore = {
-      ...createAccountStore(),
-      load: () => Promise.reject(new VaultLockedError()),
-      subscribe: () => () => undefined,
-    };
-    const { container } = render(<BackupSection store={locked} />);
-    await vi.waitFor(() => expect(container.innerHTML).toBe(''), WAIT);
+  it('keeps its forms, and what was typed, while the vault is locked (the page hides it behind the unlock form)', async () => {
+    const protection = createVaultProtection({ iterations: FAST });
+    await protection.setPassword('master-pw-1');
+    const { section } = await renderSection();
+    fireEvent.input(within(section).getByLabelText('Backup password'), { target: { value: 'typed before the lock' } });
+    let lockedSeen = false;
+    const stop = createAccountStore().subscribe(() => undefined, (error) => (lockedSeen = error instanceof VaultLockedError));
+    await protection.lock();
+    await vi.waitFor(() => expect(lockedSeen).toBe(true), WAIT);
+    stop();
+    expect(screen.getByLabelText<HTMLInputElement>('Backup password').value).toBe('typed before the lock');
   });
 
   it('shows the export and import forms by role and name', async () => {
