@@ -1,10 +1,12 @@
 import { assetBytes, type KindBytes } from './asset-bytes.ts';
 import type { TableRow } from './bench-tables.ts';
 import { FIRST_CODE_MARK } from './first-code-mark.ts';
+import { fakeAccounts } from './fake-accounts.ts';
 import { formatKb } from './format-values.ts';
 import { markTime } from './mark-time.ts';
 import type { BenchEnv, Measurement, MeasurementResult } from './measurement.ts';
 import { openFreshTab } from './open-fresh-tab.ts';
+import { seedVault } from './seed-vault.ts';
 import { watchAssets } from './watch-assets.ts';
 
 const POPUP_PAGE = 'src/popup/index.html';
@@ -18,11 +20,12 @@ const row = (kind: string, bytes: KindBytes): TableRow => ({
 /**
  * The JS and CSS the popup actually loads (every chrome-extension:// .js/.css response up to
  * its first code, so lazily imported chunks needed for start-up count too), sized from dist/.
- * Uses whatever vault the previous measurement left; the files loaded do not depend on it.
+ * Stores one account first, so that a first code appears even when this measurement runs alone.
  */
 export const popupBytes: Measurement = {
   name: 'popup-bytes',
   async run(env: BenchEnv): Promise<MeasurementResult> {
+    await seedVault(env.ext, fakeAccounts(1));
     let urls: ReadonlySet<string> = new Set();
     const page = await openFreshTab(env.ext.context, env.ext.url(POPUP_PAGE), (p) => {
       urls = watchAssets(p);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { accountIdentity, foldLabelText } from '../../src/core/account-identity.ts';
-import { otpInputErrorOf } from '../support/otp-input-error-of.ts';
+import { OtpInputError } from '../../src/core/otp-input-error.ts';
+import { thrownBy } from '../support/thrown-by.ts';
 
 const base = { secret: 'JBSWY3DPEHPK3PXP', issuer: 'GitHub', name: 'alice@example.com' };
 
@@ -31,7 +32,7 @@ describe('accountIdentity: different accounts', () => {
   });
 
   it('rejects a secret that is not canonical base32', () => {
-    expect(otpInputErrorOf(() => accountIdentity({ ...base, secret: 'jbswy3dpehpk3pxp' })).code).toBe('secret-invalid-char');
+    expect(thrownBy(() => accountIdentity({ ...base, secret: 'jbswy3dpehpk3pxp' }), OtpInputError).code).toBe('secret-invalid-char');
   });
 });
 

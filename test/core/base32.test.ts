@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeBase32, encodeBase32, MIN_SECRET_BYTES, normalizeBase32Secret } from '../../src/core/base32.ts';
-import type { OtpInputErrorCode } from '../../src/core/otp-input-error.ts';
-import { otpInputErrorOf } from '../support/otp-input-error-of.ts';
+import { OtpInputError, type OtpInputErrorCode } from '../../src/core/otp-input-error.ts';
+import { thrownBy } from '../support/thrown-by.ts';
 
 const ascii = (text: string): Uint8Array => new TextEncoder().encode(text);
 
@@ -49,7 +49,7 @@ describe('decodeBase32', () => {
     ['MZX', 'secret-invalid-length', undefined],
     ['MZXW6Y', 'secret-invalid-length', undefined],
   ])('rejects non-canonical %j with %s', (input, code, position) => {
-    const error = otpInputErrorOf(() => decodeBase32(input));
+    const error = thrownBy(() => decodeBase32(input), OtpInputError);
     expect(error.code).toBe(code);
     expect(error.position).toBe(position);
   });
@@ -73,7 +73,7 @@ describe('normalizeBase32Secret accepts what exporters write', () => {
 
   it(`accepts exactly ${MIN_SECRET_BYTES} bytes (16 characters) and rejects 9 bytes (15 characters)`, () => {
     expect(decodeBase32(normalizeBase32Secret('AAAAAAAAAAAAAAAA'))).toHaveLength(MIN_SECRET_BYTES);
-    expect(otpInputErrorOf(() => normalizeBase32Secret('AAAAAAAAAAAAAAA')).code).toBe('secret-too-short');
+    expect(thrownBy(() => normalizeBase32Secret('AAAAAAAAAAAAAAA'), OtpInputError).code).toBe('secret-too-short');
   });
 });
 
@@ -95,7 +95,7 @@ describe('normalizeBase32Secret rejects', () => {
     ['8 characters (5 bytes)', 'JBSWY3DP', 'secret-too-short', { detail: '8' }],
     ['15 characters (9 bytes)', 'JBSWY3DPEHPK3PX', 'secret-too-short', { detail: '15' }],
   ])('%s', (_, input, code, params) => {
-    const error = otpInputErrorOf(() => normalizeBase32Secret(input));
+    const error = thrownBy(() => normalizeBase32Secret(input), OtpInputError);
     expect(error.code).toBe(code);
     expect(error.field).toBe('secret');
     expect(error.detail).toBe(params.detail);

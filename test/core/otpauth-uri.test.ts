@@ -7,7 +7,7 @@ import { OtpInputError } from '../../src/core/otp-input-error.ts';
 import type { OtpInputErrorCode, OtpInputField } from '../../src/core/otp-input-error.ts';
 import { formatOtpauthUri, parseOtpauthUri } from '../../src/core/otpauth-uri.ts';
 import { MAX_PERIOD_SECONDS } from '../../src/core/otp-limits.ts';
-import { otpInputErrorOf } from '../support/otp-input-error-of.ts';
+import { thrownBy } from '../support/thrown-by.ts';
 
 const totp = (fields: Partial<AccountDraft> & Pick<AccountDraft, 'issuer' | 'name' | 'secret'>): AccountDraft => ({
   type: 'totp',
@@ -246,7 +246,7 @@ describe('formatOtpauthUri: canonical form', () => {
     ['a non-canonical secret that is too short', totp({ issuer: 'X', name: 'a', secret: 'JBSW' }), 'secret-too-short'],
     ['a NaN period', totp({ issuer: 'X', name: 'a', secret: 'JBSWY3DPEHPK3PXP', period: Number.NaN }), 'period-out-of-range'],
   ])('refuses an invalid draft: %s', (_, draft, code) => {
-    expect(otpInputErrorOf(() => formatOtpauthUri(draft)).code).toBe(code);
+    expect(thrownBy(() => formatOtpauthUri(draft), OtpInputError).code).toBe(code);
   });
 });
 
@@ -326,7 +326,7 @@ describe('parseOtpauthUri: malformed URIs', () => {
     ['otpauth://totp/Steam:alice?secret=' + S + '&ENCODER=Steam&digits=5', 'encoder-unsupported', { detail: 'Steam' }],
     ['otpauth://totp/alice?secret=' + S + '&encoder=steam&encoder=steam', 'uri-malformed', { detail: 'encoder' }],
   ])('%j -> %s', (uri, code, params) => {
-    const error = otpInputErrorOf(() => parseOtpauthUri(uri));
+    const error = thrownBy(() => parseOtpauthUri(uri), OtpInputError);
     expect(error.code).toBe(code);
     expect(error.field).toBe(params.field);
     expect(error.detail).toBe(params.detail);

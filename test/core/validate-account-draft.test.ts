@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { AccountDraft } from '../../src/core/account.ts';
-import type { OtpInputErrorCode, OtpInputField } from '../../src/core/otp-input-error.ts';
+import { OtpInputError, type OtpInputErrorCode, type OtpInputField } from '../../src/core/otp-input-error.ts';
 import { validateAccountDraft } from '../../src/core/validate-account-draft.ts';
 import type { AccountDraftInput } from '../../src/core/validate-account-draft.ts';
-import { otpInputErrorOf } from '../support/otp-input-error-of.ts';
+import { thrownBy } from '../support/thrown-by.ts';
 
 /** What the options page's form holds before the user touches it. */
 const FORM: AccountDraftInput = {
@@ -80,14 +80,14 @@ describe('validateAccountDraft rejects', () => {
     ['a secret in the algorithm field', { algorithm: 'JBSWY3DPEHPK3PXP' }, 'algorithm-unknown', 'algorithm', undefined],
     ['a secret in the counter field', { type: 'hotp', counter: 'jbsw y3dp ehpk 3pxp' }, 'counter-invalid', 'counter', undefined],
   ])('%s', (_, fields, code, field, detail) => {
-    const error = otpInputErrorOf(() => validateAccountDraft({ ...FORM, ...fields }));
+    const error = thrownBy(() => validateAccountDraft({ ...FORM, ...fields }), OtpInputError);
     expect(error.code).toBe(code);
     expect(error.field).toBe(field);
     expect(error.detail).toBe(detail);
   });
 
   it('reports the first problem in form order', () => {
-    const error = otpInputErrorOf(() => validateAccountDraft({ ...FORM, name: 'a:b', secret: '', digits: '9' }));
+    const error = thrownBy(() => validateAccountDraft({ ...FORM, name: 'a:b', secret: '', digits: '9' }), OtpInputError);
     expect(error.code).toBe('label-invalid');
   });
 });

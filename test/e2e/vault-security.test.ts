@@ -234,10 +234,11 @@ describe('master password', () => {
     // Close the tab while PBKDF2 runs: the record is either still plain or fully encrypted with its key in session.
     await setPassword(options, PASSWORD);
     await options.close();
+    // Never locked: the session key is written before the record (and put back if that write fails), so a
+    // plain record with a stray key, or the encrypted one with its key, are the only states a close can leave.
     const popup = await ext.openPopup();
-    await popup.waitForLoadState();
-    if (await popup.getByRole('heading', { name: 'Keystep is locked' }).isVisible()) await unlock(popup, PASSWORD);
     expect(await popupCopyNames(popup)).toHaveLength(2);
+    expect(await popup.getByRole('heading', { name: 'Keystep is locked' }).count()).toBe(0);
     await popup.close();
 
     const page = await ext.openOptions('#security');
