@@ -2,6 +2,7 @@ import type { AccountDraft, OtpAlgorithm, OtpType } from './account.ts';
 import { normalizeBase32Secret } from './base32.ts';
 import { MAX_PERIOD_SECONDS, MIN_PERIOD_SECONDS, OTP_DIGITS } from './otp-limits.ts';
 import { OtpInputError, redactSecretLike } from './otp-input-error.ts';
+import { validateAccountLabel } from './validate-account-label.ts';
 
 /** Defaults of the Key Uri Format: https://github.com/google/google-authenticator/wiki/Key-Uri-Format */
 export const DEFAULT_ALGORITHM: OtpAlgorithm = 'SHA1';
@@ -61,38 +62,6 @@ function parseType(text: string): OtpType {
     field: 'type',
     detail: redactSecretLike(text),
   });
-}
-
-/**
- * The shown label of an account, as typed or renamed: issuer and name trimmed; neither may contain a colon
- * (the Key Uri Format's separator, so the account still exports as an otpauth URI) or a control character,
- * and at least one must be non-empty.
- * @throws OtpInputError `label-invalid` (field `issuer` or `name`) or `name-missing`.
- */
-export function validateAccountLabel(label: { readonly issuer: string; readonly name: string }): { issuer: string; name: string } {
-  const issuer = parseLabelPart(label.issuer, 'issuer');
-  const name = parseLabelPart(label.name, 'name');
-  if (issuer === '' && name === '') {
-    throw new OtpInputError('name-missing', 'The account needs a name or an issuer', { field: 'name' });
-  }
-  return { issuer, name };
-}
-
-/** C0 and C1 controls, DEL, and lone surrogates (which encodeURIComponent cannot encode). */
-const INVALID_LABEL_CHAR = /[\p{Cc}]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/u;
-
-function parseLabelPart(text: string, field: 'issuer' | 'name'): string {
-  const value = text.trim();
-  // The Key Uri Format: "Neither issuer nor account name may themselves contain a colon", since the
-  // colon separates them in the label; a value with one could not survive a format/parse round trip.
-  if (value.includes(':') || INVALID_LABEL_CHAR.test(value)) {
-    throw new OtpInputError('label-invalid', `The ${field} contains a colon or a control character`, {
-      field,
-      // A secret pasted into the wrong field must not come back in the message.
-      detail: redactSecretLike(value),
-    });
-  }
-  return value;
 }
 
 function parseAlgorithm(text: string | undefined): OtpAlgorithm {

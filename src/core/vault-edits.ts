@@ -1,6 +1,6 @@
 import type { AccountDraft } from './account.ts';
 import { accountIdentity } from './account-identity.ts';
-import { validateAccountLabel } from './validate-account-draft.ts';
+import { validateAccountLabel } from './validate-account-label.ts';
 import type { Account, CognitoLink, Vault } from './vault.ts';
 
 /**

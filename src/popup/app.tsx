@@ -16,7 +16,7 @@ import { useLazyComponent } from '../ui/use-lazy-component.ts';
 import { AccountList, INITIAL_VIEWPORT_PX, visibleRange, type FocusRequest, type VisibleRange } from './account-list.tsx';
 import { AccountMenu } from './account-menu.tsx';
 import { DeleteDialog } from './delete-dialog.tsx';
-import { RenameDialog } from './rename-dialog.tsx';
+import type { RenameDialogProps } from './rename-dialog.tsx';
 import type { MenuAction, RowAction } from './row-action.ts';
 import { useCodes, NEXT_CODE_WINDOW, type CodeRequest, codeKey } from './use-codes.ts';
 import { useNow } from './use-now.ts';
@@ -35,6 +35,8 @@ export interface AppProps {
 }
 
 const defaultProtection = lazyVaultProtection();
+// Loaded when first needed, not on the way to the first code: renaming brings the label validation with it.
+const loadRenameDialog = (): Promise<ComponentType<RenameDialogProps>> => import('./rename-dialog.tsx').then((m) => m.RenameDialog);
 // Only a locked vault needs the unlock form: most popup opens never load it.
 const loadUnlockForm = (): Promise<ComponentType<UnlockFormProps>> => import('../ui/unlock-form.tsx').then((m) => m.UnlockForm);
 
@@ -52,6 +54,8 @@ type Dialog = { readonly kind: 'rename' | 'delete'; readonly account: Account } 
 export function App({ store, clock = Date.now, generate = defaultGenerate, copy = copyText, openPage = openExtensionPage, protection = defaultProtection }: AppProps) {
   const vault = useVault(store);
   const unlockForm = useLazyComponent(loadUnlockForm, vault.status === 'locked');
+  const [dialog, setDialog] = useState<Dialog>();
+  const renameDialog = useLazyComponent(loadRenameDialog, dialog?.kind === 'rename');
   const encrypted = vault.status === 'ready' && vault.snapshot.encrypted;
   const now = useNow(clock);
   const [query, setQuery] = useState('');
@@ -59,7 +63,6 @@ export function App({ store, clock = Date.now, generate = defaultGenerate, copy 
   const [range, setRange] = useState<VisibleRange>(() => visibleRange(0, INITIAL_VIEWPORT_PX, Number.MAX_SAFE_INTEGER));
   const [copiedId, setCopiedId] = useState<string>();
   const [problem, setProblem] = useState('');
-  const [dialog, setDialog] = useState<Dialog>();
   const [menu, setMenu] = useState<{ readonly account: Account; readonly anchor: HTMLElement }>();
   const [focusRequest, setFocusRequest] = useState<FocusRequest>();
   // Focus to restore once the snapshot with an edit arrives (it may come before or after update() resolves).
@@ -253,6 +256,11 @@ export function App({ store, clock = Date.now, generate = defaultGenerate, copy 
         </button>
       </header>
 
+      {renameDialog.error !== undefined && (
+        <p class="problem" role="alert">
+          {t('viewLoadFailed', describeError(renameDialog.error))}
+        </p>
+      )}
       {problem && (
         <p class="problem" role="alert">
           {problem}
@@ -307,8 +315,8 @@ export function App({ store, clock = Date.now, generate = defaultGenerate, copy 
           onClose={() => setMenu(undefined)}
         />
       )}
-      {dialog?.kind === 'rename' && (
-        <RenameDialog
+      {dialog?.kind === 'rename' && renameDialog.component && (
+        <renameDialog.component
           // Keyed: alerts that appear above it (a failed save) must not make Preact re-create it and lose the typing.
           key={`rename-${dialog.account.id}`}
           account={dialog.account}

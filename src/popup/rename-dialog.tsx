@@ -1,18 +1,18 @@
 import { useState } from 'preact/hooks';
 import { accountLabel } from '../core/account-label.ts';
-import { validateAccountLabel } from '../core/validate-account-draft.ts';
+import { validateAccountLabel } from '../core/validate-account-label.ts';
 import type { Account } from '../core/vault.ts';
 import { t } from '../platform/i18n.ts';
 import { describeOtpInputError } from '../ui/describe-otp-input-error.ts';
 import { ModalDialog } from './modal-dialog.tsx';
 
-interface Props {
+export interface RenameDialogProps {
   readonly account: Account;
   readonly onSave: (label: { issuer: string; name: string }) => void;
   readonly onClose: () => void;
 }
 
-export function RenameDialog({ account, onSave, onClose }: Props) {
+export function RenameDialog({ account, onSave, onClose }: RenameDialogProps) {
   const [issuer, setIssuer] = useState(account.issuer);
   const [name, setName] = useState(account.name);
   // The rules of adding (validateAccountLabel), so a renamed account can still be exported.

@@ -475,11 +475,11 @@ describe('rename dialog', () => {
     await seed([GITHUB, AWS]);
     renderApp();
     await chooseFromMenu(L_GITHUB, 'Rename');
-    const dialog = screen.getByRole('dialog', { name: `Rename ${L_GITHUB}` });
+    const dialog = await screen.findByRole('dialog', { name: `Rename ${L_GITHUB}` });
     const issuer = within(dialog).getByRole('textbox', { name: 'Issuer (service)' });
     const name = within(dialog).getByRole('textbox', { name: 'Account name' });
     expect([(issuer as HTMLInputElement).value, (name as HTMLInputElement).value]).toEqual(['GitHub', 'alice']);
-    expect(document.activeElement).toBe(issuer);
+    await vi.waitFor(() => expect(document.activeElement).toBe(issuer), WAIT);
     fireEvent.input(issuer, { target: { value: '  GitHub Enterprise ' } });
     fireEvent.input(name, { target: { value: ' alice.smith\t' } });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
@@ -497,7 +497,7 @@ describe('rename dialog', () => {
     await seed([GITHUB]);
     renderApp();
     await chooseFromMenu(L_GITHUB, 'Rename');
-    const dialog = screen.getByRole('dialog', { name: `Rename ${L_GITHUB}` });
+    const dialog = await screen.findByRole('dialog', { name: `Rename ${L_GITHUB}` });
     fireEvent.input(within(dialog).getByRole('textbox', { name: 'Issuer (service)' }), { target: { value: issuerValue } });
     fireEvent.input(within(dialog).getByRole('textbox', { name: 'Account name' }), { target: { value: nameValue } });
     const save = within(dialog).getByRole<HTMLButtonElement>('button', { name: 'Save' });
@@ -520,7 +520,7 @@ describe('rename dialog', () => {
     const before = stored();
     renderApp();
     await chooseFromMenu(L_GITHUB, 'Rename');
-    const dialog = screen.getByRole('dialog', { name: `Rename ${L_GITHUB}` });
+    const dialog = await screen.findByRole('dialog', { name: `Rename ${L_GITHUB}` });
     fireEvent.input(within(dialog).getByRole('textbox', { name: 'Issuer (service)' }), { target: { value: 'Changed' } });
     close(dialog);
     expect(screen.queryByRole('dialog')).toBeNull();
@@ -532,7 +532,7 @@ describe('rename dialog', () => {
     await seed([GITHUB]);
     renderApp();
     await chooseFromMenu(L_GITHUB, 'Rename');
-    const dialog = screen.getByRole('dialog', { name: `Rename ${L_GITHUB}` });
+    const dialog = await screen.findByRole('dialog', { name: `Rename ${L_GITHUB}` });
     const save = within(dialog).getByRole('button', { name: 'Save' });
     save.focus();
     fireEvent.keyDown(save, { key: 'Tab' });
@@ -545,7 +545,7 @@ describe('rename dialog', () => {
     await seed([GITHUB, AWS]);
     renderApp();
     await chooseFromMenu(L_AWS, 'Rename');
-    fireEvent.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Cancel' }));
+    fireEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Cancel' }));
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(document.activeElement).toBe(moreButton(L_AWS));
   });
@@ -557,7 +557,7 @@ describe('delete dialog', () => {
     const before = stored();
     renderApp();
     await chooseFromMenu(L_AWS, 'Delete');
-    const dialog = screen.getByRole('dialog', { name: `Delete ${L_AWS}?` });
+    const dialog = await screen.findByRole('dialog', { name: `Delete ${L_AWS}?` });
     expect(within(dialog).getByText(/no longer show codes for this account/)).toBeTruthy();
     const cancel = within(dialog).getByRole('button', { name: 'Cancel' });
     expect(document.activeElement).toBe(cancel);
@@ -572,7 +572,7 @@ describe('delete dialog', () => {
     const before = stored();
     renderApp();
     await chooseFromMenu(L_AWS, 'Delete');
-    fireEvent.keyDown(within(screen.getByRole('dialog')).getByRole('button', { name: 'Cancel' }), { key: 'Escape' });
+    fireEvent.keyDown(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Cancel' }), { key: 'Escape' });
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(stored()).toEqual(before);
   });
@@ -581,7 +581,7 @@ describe('delete dialog', () => {
     await seed([GITHUB, AWS, BANK]);
     renderApp();
     await chooseFromMenu(L_AWS, 'Delete');
-    fireEvent.click(within(screen.getByRole('dialog', { name: `Delete ${L_AWS}?` })).getByRole('button', { name: 'Delete' }));
+    fireEvent.click(within(await screen.findByRole('dialog', { name: `Delete ${L_AWS}?` })).getByRole('button', { name: 'Delete' }));
     await vi.waitFor(() => expect(screen.queryByRole('dialog')).toBeNull(), WAIT);
     await vi.waitFor(() => expect(shownLabels()).toEqual([L_GITHUB, L_BANK]), WAIT);
     expect(stored()?.accounts.map((a) => a.id)).toEqual(['id-1', 'id-3']);
@@ -591,7 +591,7 @@ describe('delete dialog', () => {
     await seed([GITHUB]);
     renderApp();
     await chooseFromMenu(L_GITHUB, 'Delete');
-    fireEvent.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Delete' }));
+    fireEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Delete' }));
     await screen.findByRole('heading', { name: 'No accounts yet' });
     expect(stored()?.accounts).toEqual([]);
   });
@@ -605,7 +605,7 @@ const EDITS: [string, () => Promise<void>][] = [
     'rename',
     async () => {
       await chooseFromMenu(L_GITHUB, 'Rename');
-      const dialog = screen.getByRole('dialog');
+      const dialog = await screen.findByRole('dialog');
       fireEvent.input(within(dialog).getByRole('textbox', { name: 'Issuer (service)' }), { target: { value: 'Renamed' } });
       fireEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
     },
@@ -614,7 +614,7 @@ const EDITS: [string, () => Promise<void>][] = [
     'delete',
     async () => {
       await chooseFromMenu(L_AWS, 'Delete');
-      fireEvent.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Delete' }));
+      fireEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Delete' }));
     },
   ],
   [
@@ -648,12 +648,12 @@ describe('storage problems', () => {
     await seed([GITHUB, AWS]);
     renderApp();
     await chooseFromMenu(L_GITHUB, item);
-    const dialog = screen.getByRole('dialog');
+    const dialog = await screen.findByRole('dialog');
     if (item === 'Rename') fireEvent.input(within(dialog).getByRole('textbox', { name: 'Issuer (service)' }), { target: { value: 'Typed' } });
     fakeBrowser.storage.local.failNextSets = 1;
     fireEvent.click(within(dialog).getByRole('button', { name: confirm }));
     expect((await screen.findByRole('alert')).textContent).toBe('Could not save: QUOTA_BYTES quota exceeded. Nothing was changed.');
-    const open = screen.getByRole('dialog', { name: title });
+    const open = await screen.findByRole('dialog', { name: title });
     if (item === 'Rename') expect(within(open).getByRole<HTMLInputElement>('textbox', { name: 'Issuer (service)' }).value).toBe('Typed');
   });
 
@@ -687,7 +687,7 @@ describe('storage problems', () => {
     await seed([GITHUB, AWS]);
     renderApp();
     await chooseFromMenu(L_AWS, item);
-    const dialog = screen.getByRole('dialog');
+    const dialog = await screen.findByRole('dialog');
     await createAccountStore().update((v) => ({ vault: removeAccount(v, 'id-2'), result: undefined }));
     await vi.waitFor(() => expect(shownLabels()).toEqual([L_GITHUB]), WAIT);
     fireEvent.click(within(dialog).getByRole('button', { name: confirm }));
