@@ -1,11 +1,10 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { CognitoApi } from '../cognito/cognito-api.ts';
 import type { CognitoProfile } from '../cognito/cognito-profile.ts';
 import { removeAccount, setClientSecret } from '../core/vault-edits.ts';
 import type { AccountStore } from '../platform/account-store.ts';
 import { t } from '../platform/i18n.ts';
 import { cognitoProfilesItem, type StoredCognitoProfile } from '../platform/storage-items.ts';
-import { useVault } from '../ui/use-vault.ts';
 import { EnrollmentPanel } from './enrollment-panel.tsx';
 import { ProfileForm } from './profile-form.tsx';
 import { useEnrollmentFlow } from './use-enrollment-flow.ts';
@@ -16,14 +15,14 @@ interface Props {
   readonly clock: () => number;
   readonly newId: () => string;
   readonly makeApi?: (profile: CognitoProfile) => CognitoApi;
+  /**
+   * The client secrets remembered in the vault, from the page's own vault snapshot; while the vault is locked,
+   * the last ones known, so a lock does not change the profiles under a running enrollment.
+   */
+  readonly remembered: Readonly<Record<string, string>> | undefined;
 }
 
 type Editing = { readonly kind: 'new' } | { readonly kind: 'edit'; readonly id: string } | undefined;
-
-/** A profile as stored, without a client secret (remembered secrets live in the vault). */
-function withoutSecret(profile: StoredCognitoProfile): StoredCognitoProfile {
-  return Object.fromEntries(Object.entries(profile).filter(([key]) => key !== 'clientSecret')) as unknown as StoredCognitoProfile;
-}
 
 /**
  * Connection profiles (saved, several, editable, deletable) and, for the selected one,
@@ -31,14 +30,8 @@ function withoutSecret(profile: StoredCognitoProfile): StoredCognitoProfile {
  * memory only; remembered ones are kept in the vault (encrypted with it when a master password
  * is set), never in the profile list.
  */
-export function CognitoSection({ store, clock, newId, makeApi }: Props) {
+export function CognitoSection({ store, clock, newId, makeApi, remembered }: Props) {
   const [stored, setStored] = useState<readonly StoredCognitoProfile[]>([]);
-  const vault = useVault(store);
-  // While the vault is locked the remembered secrets are unreadable; keep the last ones known, so a lock does
-  // not change the profiles under a running enrollment (whose identity includes the secret).
-  const lastRemembered = useRef<Readonly<Record<string, string>> | undefined>(undefined);
-  if (vault.status === 'ready') lastRemembered.current = vault.snapshot.clientSecrets;
-  const remembered = lastRemembered.current;
   const [selectedId, setSelectedId] = useState<string>();
   const [editing, setEditing] = useState<Editing>();
   const [secrets, setSecrets] = useState<ReadonlyMap<string, string>>(new Map());
@@ -50,26 +43,16 @@ export function CognitoSection({ store, clock, newId, makeApi }: Props) {
       setStored(list);
       setSelectedId((current) => (current && list.some((p) => p.id === current) ? current : list[0]?.id));
     };
-    cognitoProfilesItem.get().then(show, (error: unknown) => setProblem(String(error)));
-    return cognitoProfilesItem.watch(show, (error) => setProblem(String(error)));
+    cognitoProfilesItem.get().then(show, (error: unknown) => setProblem(t('loadFailed', describeError(error))));
+    return cognitoProfilesItem.watch(show, (error) => setProblem(t('loadFailed', describeError(error))));
   }, []);
-
-  // Profiles saved by an earlier build kept a remembered secret in the list, in clear: move it into the vault.
-  useEffect(() => {
-    const legacy = stored.filter((p) => p.clientSecret !== undefined);
-    if (legacy.length === 0 || vault.status !== 'ready') return;
-    void (async () => {
-      await store.update((current) => ({ vault: legacy.reduce((v, p) => (v.clientSecrets?.[p.id] ? v : setClientSecret(v, p.id, p.clientSecret)), current), result: undefined }));
-      const list = await cognitoProfilesItem.get();
-      await cognitoProfilesItem.set(list.map(withoutSecret));
-    })().catch((error: unknown) => setProblem(t('saveFailed', describeError(error))));
-  }, [stored, vault.status, store]);
 
   const profiles = useMemo(
     () =>
       stored.map((p) => {
+        // A profile an older build saved may still carry its secret until the service worker moves it.
         const secret = remembered?.[p.id] ?? p.clientSecret;
-        return secret === undefined ? withoutSecret(p) : { ...p, clientSecret: secret };
+        return secret === undefined ? p : { ...p, clientSecret: secret };
       }),
     [stored, remembered],
   );

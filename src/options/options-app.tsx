@@ -58,6 +58,9 @@ export function OptionsApp({ store, clock = Date.now, newId = () => crypto.rando
   const shown = useRef(false);
   if (ready) shown.current = true;
   const mounted = ready || (vault.status === 'locked' && shown.current);
+  // Remembered client secrets as last read: a lock must not change the Cognito profiles under a running enrollment.
+  const remembered = useRef<Readonly<Record<string, string>> | undefined>(undefined);
+  if (ready) remembered.current = vault.snapshot.clientSecrets;
   const hide = (name: string): boolean => !ready || view !== name;
   const unlockForm = useLazyComponent(loadUnlockForm, vault.status === 'locked');
   const accounts = useLazyComponent(loadAccounts, mounted && visited.has('add'));
@@ -105,7 +108,7 @@ export function OptionsApp({ store, clock = Date.now, newId = () => crypto.rando
         )}
         {mounted && visited.has('cognito') && (
           <div hidden={hide('cognito')}>
-            <CognitoSection store={store} clock={clock} newId={newId} {...(makeApi ? { makeApi } : {})} />
+            <CognitoSection store={store} clock={clock} newId={newId} remembered={remembered.current} {...(makeApi ? { makeApi } : {})} />
           </div>
         )}
         {mounted && security.component && (

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { createAwsCognitoClient } from '../cognito/aws-cognito-client.ts';
+import { cognitoAccountDraft } from '../cognito/cognito-account-draft.ts';
 import type { CognitoApi } from '../cognito/cognito-api.ts';
 import type { CognitoProfile } from '../cognito/cognito-profile.ts';
 import { createEnrollmentFlow, type EnrollmentFlow } from '../cognito/enrollment-flow.ts';
@@ -8,8 +9,8 @@ import { generateCode } from '../core/otp.ts';
 import type { AccountStore } from '../platform/account-store.ts';
 import { createVaultEnrollmentStore } from '../platform/vault-enrollment-store.ts';
 
-/** Cognito's TOTP: SHA1, 6 digits, 30 s (cognito-api-facts.md). */
-const cognitoTotp = (secret: string, nowMs: number): Promise<string> => generateCode({ type: 'totp', secret, algorithm: 'SHA1', digits: 6, period: 30, counter: 0 }, nowMs);
+/** The code of Cognito's TOTP (its parameters are cognitoAccountDraft's: SHA1, 6 digits, 30 s). */
+const cognitoTotp = (secret: string, nowMs: number): Promise<string> => generateCode(cognitoAccountDraft(secret, '', ''), nowMs);
 
 export interface FlowDeps {
   readonly store: AccountStore;
