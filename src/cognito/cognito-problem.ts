@@ -122,6 +122,14 @@ export function cognitoProblem(code: CognitoProblemCode, params: Readonly<Record
   return { code, params, retry: RETRY[code] };
 }
 
+/**
+ * TOTP MFA is off on the pool: the problem, with the exact command that turns it on.
+ * @param base the params every problem of this call carries (at least `operation`).
+ */
+export function totpDisabledProblem(base: Readonly<Record<string, string>>, poolId: string, region: string): CognitoProblem {
+  return cognitoProblem('totp-disabled-on-pool', { ...base, poolId, region, command: enableTotpCommand(poolId) });
+}
+
 /** The aws cli command that turns TOTP MFA on for a pool (as in the walkthrough, keeping MFA optional). */
 export function enableTotpCommand(poolId: string): string {
   return `aws cognito-idp set-user-pool-mfa-config --user-pool-id ${poolId} --software-token-mfa-configuration Enabled=true --mfa-configuration OPTIONAL`;
@@ -220,7 +228,7 @@ export function describeCognitoError(error: unknown, context: CognitoErrorContex
         (/delivery config/i.test(message)
           ? cognitoProblem('mfa-delivery-not-configured', base)
           : /software token mfa.*not (been )?enabled/i.test(message)
-            ? cognitoProblem('totp-disabled-on-pool', { ...base, poolId: context.poolId, region: context.region, command: enableTotpCommand(context.poolId) })
+            ? totpDisabledProblem(base, context.poolId, context.region)
             : cognitoProblem('invalid-parameter', { ...base, message }))
       );
     case 'NotAuthorizedException':
@@ -253,7 +261,7 @@ export function describeCognitoError(error: unknown, context: CognitoErrorContex
     case 'EnableSoftwareTokenMFAException':
       return withSkew('enable-code-mismatch', context, base);
     case 'SoftwareTokenMFANotFoundException':
-      return cognitoProblem('totp-disabled-on-pool', { ...base, poolId: context.poolId, region: context.region, command: enableTotpCommand(context.poolId) });
+      return totpDisabledProblem(base, context.poolId, context.region);
     case 'TooManyRequestsException':
     case 'LimitExceededException':
       return cognitoProblem('throttled', base);

@@ -4,7 +4,7 @@ import type { AnsweredChallenge, AuthResponse, CognitoApi, SignInFlow, TokenOrSe
 import { cognitoAccountDraft } from './cognito-account-draft.ts';
 import { CognitoCaller } from './cognito-caller.ts';
 import { formatSkewSeconds } from './clock-skew.ts';
-import { cognitoProblem, enableTotpCommand, type CognitoProblem, type CognitoProblemCode } from './cognito-problem.ts';
+import { cognitoProblem, totpDisabledProblem, type CognitoProblem, type CognitoProblemCode } from './cognito-problem.ts';
 import type { CognitoProfile } from './cognito-profile.ts';
 import type { CodeChallenge, EnrollmentState, EnrollmentStep, EnrollmentSummary } from './enrollment-state.ts';
 import type { CognitoAccountRef, EnrollmentStore } from './enrollment-store.ts';
@@ -13,7 +13,7 @@ import { parseChallengeList } from './parse-challenge-list.ts';
 import { defaultRandomBytes, type RandomBytes } from '../core/random-bytes.ts';
 import { initiateSignIn, type SignInCredentials, type SignInStart } from './sign-in.ts';
 import { StepFailure } from './step-failure.ts';
-import { submitTotpWithRollover } from './submit-totp-with-rollover.ts';
+import { submitTotpWithRollover, type TotpRolloverOptions } from './submit-totp-with-rollover.ts';
 import type { TotpGenerator } from './totp-generator.ts';
 
 /** Dependencies and settings of {@link createEnrollmentFlow}. */
@@ -409,7 +409,7 @@ class CognitoEnrollmentFlow implements EnrollmentFlow {
     this.#tokens = undefined;
     if (this.#goal !== 'enroll') return;
     if (!this.#verified) this.#nextStep = 'associate';
-    else if (this.#nextStep === 'verify' || this.#nextStep === 'complete-setup') this.#nextStep = 'set-preference';
+    else if (this.#nextStep === 'complete-setup') this.#nextStep = 'set-preference';
     this.#via = 'token';
   }
 
@@ -429,6 +429,18 @@ class CognitoEnrollmentFlow implements EnrollmentFlow {
   #ref(): CognitoAccountRef {
     const { profile } = this.#options;
     return { region: profile.region, userPoolId: profile.userPoolId, clientId: profile.clientId, username: this.#requireCredentials().username };
+  }
+
+  /** How a TOTP code is submitted: the current one, then once the next if the step rolled over on the way. */
+  #rollover(secret: string): TotpRolloverOptions {
+    return {
+      secret,
+      generateTotp: this.#options.generateTotp,
+      now: this.#now,
+      sleep: this.#sleep,
+      isCodeRejected: isRejectedCode,
+      ...(this.#options.boundaryMarginMs === undefined ? {} : { boundaryMarginMs: this.#options.boundaryMarginMs }),
+    };
   }
 
   async #storeCall<T>(operation: () => Promise<T>): Promise<T> {
@@ -518,14 +530,7 @@ class CognitoEnrollmentFlow implements EnrollmentFlow {
         case 'MFA_SETUP': {
           const canSetUp = parseChallengeList(params['MFAS_CAN_SETUP']);
           if (canSetUp.length > 0 && !canSetUp.includes('SOFTWARE_TOKEN_MFA')) {
-            throw new StepFailure(
-              cognitoProblem('totp-disabled-on-pool', {
-                operation: 'RespondToAuthChallenge',
-                poolId: this.#options.profile.userPoolId,
-                region: this.#options.profile.region,
-                command: enableTotpCommand(this.#options.profile.userPoolId),
-              }),
-            );
+            throw new StepFailure(totpDisabledProblem({ operation: 'RespondToAuthChallenge' }, this.#options.profile.userPoolId, this.#options.profile.region));
           }
           // The pool requires MFA and the user has none: enroll inside this challenge's session.
           this.#goal = 'enroll';
@@ -545,14 +550,7 @@ class CognitoEnrollmentFlow implements EnrollmentFlow {
             return;
           }
           this.#mfaAnsweredByKeystep = true;
-          response = await submitTotpWithRollover((code) => this.#respond('SOFTWARE_TOKEN_MFA', { SOFTWARE_TOKEN_MFA_CODE: code }), {
-            secret,
-            generateTotp: this.#options.generateTotp,
-            now: this.#now,
-            sleep: this.#sleep,
-            isCodeRejected: isRejectedCode,
-            ...(this.#options.boundaryMarginMs === undefined ? {} : { boundaryMarginMs: this.#options.boundaryMarginMs }),
-          });
+          response = await submitTotpWithRollover((code) => this.#respond('SOFTWARE_TOKEN_MFA', { SOFTWARE_TOKEN_MFA_CODE: code }), this.#rollover(secret));
           break;
         }
         case 'SELECT_MFA_TYPE': {
@@ -708,14 +706,7 @@ class CognitoEnrollmentFlow implements EnrollmentFlow {
               }
               return result;
             },
-            {
-              secret: draft.secret,
-              generateTotp: this.#options.generateTotp,
-              now: this.#now,
-              sleep: this.#sleep,
-              isCodeRejected: isRejectedCode,
-              ...(this.#options.boundaryMarginMs === undefined ? {} : { boundaryMarginMs: this.#options.boundaryMarginMs }),
-            },
+            this.#rollover(draft.secret),
           );
           this.#verified = true;
           if (this.#via === 'session') {
