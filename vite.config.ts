@@ -88,5 +88,20 @@ export default defineConfig({
     // have no CSS of their own, and extension files load from disk, so preloading saves nothing; measured, it
     // costs ~0.7 kB gzip over all chunks (https://vite.dev/config/build-options#build-modulepreload).
     modulePreload: false,
+    rolldownOptions: {
+      output: {
+        // The UI code both pages load at start, in one chunk, with two helpers of under 100 bytes that would
+        // otherwise each be a file of their own (a page loading them paid more in file and import overhead than
+        // they weigh). Anything not matched here is split automatically as before.
+        codeSplitting: {
+          groups: [
+            {
+              name: 'ui',
+              test: /node_modules[\\/]preact[\\/]|[\\/]src[\\/](ui[\\/](use-lazy-component|use-vault|describe-error|submit-with)|platform[\\/](i18n|lazy-vault-protection)|core[\\/](otp|random-bytes))\.tsx?$/,
+            },
+          ],
+        },
+      },
+    },
   },
 });

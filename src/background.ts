@@ -1,5 +1,5 @@
 import { createAccountStore } from './platform/account-store.ts';
-import { installAutoLock } from './platform/auto-lock.ts';
+import { installAutoLock } from './platform/install-auto-lock.ts';
 import { moveRememberedSecrets } from './platform/move-remembered-secrets.ts';
 import { onInstalled } from './platform/on-installed.ts';
 

@@ -151,7 +151,15 @@ export function CognitoSection({ store, clock, newId, makeApi, remembered }: Pro
           state={state}
           sessionSecret={secrets.get(selected.id)}
           onSessionSecret={(value) => setSecrets(new Map(secrets).set(selected.id, value))}
-          onDiscardPending={(accountId) => store.update((vault) => ({ vault: removeAccount(vault, accountId), result: undefined }))}
+          onDiscardPending={(accountId) =>
+            store.update((vault) => ({ vault: removeAccount(vault, accountId), result: undefined })).then(
+              () => true,
+              (error: unknown) => {
+                setProblem(t('saveFailed', describeError(error)));
+                return false;
+              },
+            )
+          }
         />
       )}
     </section>

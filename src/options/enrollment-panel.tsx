@@ -3,7 +3,6 @@ import type { EnrollmentFlow } from '../cognito/enrollment-flow.ts';
 import type { EnrollmentState, EnrollmentStep } from '../cognito/enrollment-state.ts';
 import { t, type MessageKey } from '../platform/i18n.ts';
 import type { StoredCognitoProfile } from '../platform/storage-items.ts';
-import { describeError } from '../ui/describe-error.ts';
 import { submitWith } from '../ui/submit-with.ts';
 import { ChallengeForm } from './challenge-form.tsx';
 import { describeCognitoProblem } from './describe-cognito-problem.ts';
@@ -15,7 +14,8 @@ interface Props {
   /** The client secret held in this page's memory for the profile (when not remembered). */
   readonly sessionSecret: string | undefined;
   readonly onSessionSecret: (value: string) => void;
-  readonly onDiscardPending: (accountId: string) => Promise<void>;
+  /** Removes the pending account; false when that failed (the caller has said why). */
+  readonly onDiscardPending: (accountId: string) => Promise<boolean>;
 }
 
 const STEP_KEYS: Record<EnrollmentStep, MessageKey> = {
@@ -41,7 +41,6 @@ export function EnrollmentPanel({ profile, flow, state, sessionSecret, onSession
   const [attributes, setAttributes] = useState<Record<string, string>>({});
   const [code, setCode] = useState('');
   const [note, setNote] = useState('');
-  const [discardProblem, setDiscardProblem] = useState('');
   // Set by "Enroll": when sign-in needs the user on the way (a code, a new password), enrolling continues after it.
   const wantEnroll = useRef(false);
 
@@ -62,10 +61,8 @@ export function EnrollmentPanel({ profile, flow, state, sessionSecret, onSession
     await continueToEnroll();
   };
 
-  const run = submitWith;
-
   const signInForm = (
-    <form class="stack" aria-labelledby={`${id}-signin`} onSubmit={run(() => signIn(true))}>
+    <form class="stack" aria-labelledby={`${id}-signin`} onSubmit={submitWith(() => signIn(true))}>
       <h3 id={`${id}-signin`}>{t('signInHeading', profile.name)}</h3>
       <div class="grid">
         <label>
@@ -87,7 +84,7 @@ export function EnrollmentPanel({ profile, flow, state, sessionSecret, onSession
         <button type="submit" class="primary" disabled={busy || !username.trim() || !password}>
           {t('enroll')}
         </button>
-        <button type="button" disabled={busy || !username.trim() || !password} onClick={run(() => signIn(false))}>
+        <button type="button" disabled={busy || !username.trim() || !password} onClick={submitWith(() => signIn(false))}>
           {t('signInOnly')}
         </button>
       </div>
@@ -100,11 +97,6 @@ export function EnrollmentPanel({ profile, flow, state, sessionSecret, onSession
       return (
         <div class="stack">
           {note && <p role="status">{note}</p>}
-          {discardProblem && (
-            <p class="problem" role="alert">
-              {discardProblem}
-            </p>
-          )}
           {signInForm}
         </div>
       );
@@ -183,7 +175,7 @@ export function EnrollmentPanel({ profile, flow, state, sessionSecret, onSession
             <button
               type="button"
               class="primary"
-              onClick={run(async () => {
+              onClick={submitWith(async () => {
                 wantEnroll.current = true;
                 await flow.enroll();
               })}
@@ -237,7 +229,7 @@ export function EnrollmentPanel({ profile, flow, state, sessionSecret, onSession
             {state.pendingAccountId && <p>{t('pendingKept', t('pendingBadge'))}</p>}
             <div class="row-actions">
               {state.canRetry && (
-                <button type="button" class="primary" onClick={run(() => flow.retry())}>
+                <button type="button" class="primary" onClick={submitWith(() => flow.retry())}>
                   {t('retry')}
                 </button>
               )}
@@ -245,15 +237,9 @@ export function EnrollmentPanel({ profile, flow, state, sessionSecret, onSession
                 <button
                   type="button"
                   class="danger"
-                  onClick={run(async () => {
+                  onClick={submitWith(async () => {
                     const pending = state.pendingAccountId;
-                    try {
-                      if (pending) await onDiscardPending(pending);
-                    } catch (error) {
-                      setDiscardProblem(t('saveFailed', describeError(error)));
-                      return;
-                    }
-                    setDiscardProblem('');
+                    if (pending && !(await onDiscardPending(pending))) return;
                     setNote(t('pendingDiscarded'));
                     flow.reset();
                   })}

@@ -2,10 +2,10 @@ import type { ComponentType } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import type { CognitoApi } from '../cognito/cognito-api.ts';
 import type { CognitoProfile } from '../cognito/cognito-profile.ts';
-import type { AccountStore } from '../platform/account-store.ts';
+import type { AccountStore, VaultSnapshot } from '../platform/account-store.ts';
 import { t, type MessageKey } from '../platform/i18n.ts';
 import { lazyVaultProtection } from '../platform/lazy-vault-protection.ts';
-import type { VaultProtection } from '../platform/vault-protection.ts';
+import type { PageVaultProtection } from '../platform/vault-protection.ts';
 import type { UnlockFormProps } from '../ui/unlock-form.tsx';
 import { useVault } from '../ui/use-vault.ts';
 import type { AccountsSectionProps } from './accounts-section.tsx';
@@ -24,7 +24,7 @@ export interface OptionsAppProps {
   /** Builds the Cognito client for a profile; default the AWS SDK adapter. */
   readonly makeApi?: (profile: CognitoProfile) => CognitoApi;
   /** Master password operations; default the real one on extension storage. */
-  readonly protection?: VaultProtection;
+  readonly protection?: PageVaultProtection;
 }
 
 /** The page's views, by URL hash; the first is shown for an empty or unknown hash. */
@@ -53,24 +53,22 @@ export function OptionsApp({ store, clock = Date.now, newId = () => crypto.rando
   const visited = useRef(new Set<string>()).current;
   visited.add(view);
   const ready = vault.status === 'ready';
-  // Views stay mounted (hidden) while the vault is locked once they have been shown, so a lock in the middle of
-  // a Cognito enrollment or a half-filled form loses nothing: after unlocking, the view is as it was (with Retry).
-  const shown = useRef(false);
-  if (ready) shown.current = true;
-  const mounted = ready || (vault.status === 'locked' && shown.current);
-  // Remembered client secrets as last read: a lock must not change the Cognito profiles under a running enrollment.
-  const remembered = useRef<Readonly<Record<string, string>> | undefined>(undefined);
-  if (ready) remembered.current = vault.snapshot.clientSecrets;
+  // The last vault read, kept through a lock: views once shown stay mounted (hidden) behind the unlock form, so a
+  // lock in the middle of an enrollment or a half-filled form loses nothing, and the Cognito profiles keep the
+  // remembered secrets they had (they are part of a running enrollment's identity).
+  const last = useRef<VaultSnapshot | undefined>(undefined);
+  if (ready) last.current = vault.snapshot;
+  const mounted = last.current !== undefined && vault.status !== 'error';
   const hide = (name: string): boolean => !ready || view !== name;
   const unlockForm = useLazyComponent(loadUnlockForm, vault.status === 'locked');
   const accounts = useLazyComponent(loadAccounts, mounted && visited.has('add'));
   const security = useLazyComponent(loadSecurity, mounted && visited.has('security'));
   const backup = useLazyComponent(loadBackup, mounted && visited.has('backup'));
-  const encrypted = vault.status === 'ready' && vault.snapshot.encrypted;
+  const encrypted = last.current?.encrypted === true;
   // Opening the page or another view is using Keystep: the idle countdown to auto-lock starts again.
   useEffect(() => {
-    if (encrypted) protection.touch().catch(() => undefined);
-  }, [encrypted, view, protection]);
+    if (ready && encrypted) protection.touch().catch(() => undefined);
+  }, [ready, encrypted, view, protection]);
   const lazyError: unknown = unlockForm.error ?? accounts.error ?? security.error ?? backup.error;
 
   return (
@@ -108,12 +106,12 @@ export function OptionsApp({ store, clock = Date.now, newId = () => crypto.rando
         )}
         {mounted && visited.has('cognito') && (
           <div hidden={hide('cognito')}>
-            <CognitoSection store={store} clock={clock} newId={newId} remembered={remembered.current} {...(makeApi ? { makeApi } : {})} />
+            <CognitoSection store={store} clock={clock} newId={newId} remembered={last.current?.clientSecrets} {...(makeApi ? { makeApi } : {})} />
           </div>
         )}
         {mounted && security.component && (
           <div hidden={hide('security')}>
-            <security.component protection={protection} encrypted={encrypted || !ready} />
+            <security.component protection={protection} encrypted={encrypted} />
           </div>
         )}
         {mounted && backup.component && (

@@ -27,16 +27,3 @@ export async function lockNow(): Promise<void> {
   await vaultKeyItem.remove();
   await clearAutoLock();
 }
-
-/**
- * Service worker side: locks when the alarm fires, and when the browser starts (session storage
- * is memory only, so it is empty then anyway; this also covers a browser that restores it).
- */
-export function installAutoLock(onError: (error: unknown) => void): void {
-  browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === AUTO_LOCK_ALARM) lockNow().catch(onError);
-  });
-  browser.runtime.onStartup.addListener(() => {
-    lockNow().catch(onError);
-  });
-}

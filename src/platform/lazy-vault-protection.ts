@@ -1,5 +1,5 @@
 import { lockNow, restartAutoLock } from './auto-lock.ts';
-import type { VaultProtection } from './vault-protection.ts';
+import type { PageVaultProtection, VaultProtection } from './vault-protection.ts';
 
 /**
  * The real VaultProtection, with its code (PBKDF2, key wrapping, re-encryption) loaded on the first
@@ -7,11 +7,10 @@ import type { VaultProtection } from './vault-protection.ts';
  * `lock` and `touch` need none of it, so opening the popup or copying a code never loads it: the pages
  * call `touch` only while they show an unlocked vault.
  */
-export function lazyVaultProtection(): VaultProtection {
+export function lazyVaultProtection(): PageVaultProtection {
   let loaded: Promise<VaultProtection> | undefined;
   const real = (): Promise<VaultProtection> => (loaded ??= import('./vault-protection.ts').then((m) => m.createVaultProtection()));
   return {
-    status: async () => (await real()).status(),
     unlock: async (password) => (await real()).unlock(password),
     lock: lockNow,
     touch: restartAutoLock,

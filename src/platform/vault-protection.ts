@@ -15,6 +15,9 @@ import { withLock } from './with-lock.ts';
 /** Whether a master password protects the vault, and whether this browser session has it unlocked. */
 export type ProtectionStatus = 'none' | 'locked' | 'unlocked';
 
+/** What the pages call: everything but status(), which they read from their vault snapshot instead. */
+export type PageVaultProtection = Omit<VaultProtection, 'status'>;
+
 export interface VaultProtection {
   status(): Promise<ProtectionStatus>;
   /** Puts the vault key in session storage. @throws UnlockError (wrong password, or too many: wait). */
