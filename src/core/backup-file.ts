@@ -22,10 +22,10 @@ import type { Account, CognitoLink } from './vault.ts';
 import { VaultCryptoError } from './vault-crypto-error.ts';
 
 /** The `format` field of every Keystep backup. */
-export const BACKUP_FORMAT = 'keystep-backup';
+const BACKUP_FORMAT = 'keystep-backup';
 
 /** The format version this build writes, and the newest it reads. */
-export const BACKUP_VERSION = 1;
+const BACKUP_VERSION = 1;
 
 /** AES-GCM additional data (as UTF-8) of a version 1 backup: keeps a backup box apart from vault boxes. */
 export const BACKUP_AAD = 'keystep-backup/v1';

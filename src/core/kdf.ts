@@ -19,7 +19,7 @@ import { VaultCryptoError } from './vault-crypto-error.ts';
 export const PBKDF2_ITERATIONS = 3_000_000;
 
 /** Salt length for new parameters, bytes (128 bits, as RFC 8018 section 4.1 and NIST SP 800-132 ask at least). */
-export const KDF_SALT_BYTES = 16;
+const KDF_SALT_BYTES = 16;
 
 /** Bytes of key that deriveKeyBytes returns: an AES-256 key. */
 const DERIVED_KEY_BYTES = 32;

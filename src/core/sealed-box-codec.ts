@@ -8,7 +8,7 @@ import { GCM_IV_BYTES, GCM_TAG_BYTES, parseSealedBox } from './parse-sealed-box.
 import { VaultCryptoError } from './vault-crypto-error.ts';
 
 /** AES-256 key length, bytes. */
-export const AES_KEY_BYTES = 32;
+const AES_KEY_BYTES = 32;
 
 /**
  * Encrypts with AES-256-GCM under a fresh random 12-byte iv and a 128-bit tag.

@@ -1,7 +1,7 @@
 /** Wrong passwords allowed before Keystep makes the user wait. */
-export const FREE_UNLOCK_ATTEMPTS = 3;
+const FREE_UNLOCK_ATTEMPTS = 3;
 /** The longest wait between two attempts, ms. */
-export const MAX_UNLOCK_DELAY_MS = 60_000;
+const MAX_UNLOCK_DELAY_MS = 60_000;
 
 /**
  * How long to wait after `failures` wrong passwords in a row before the next attempt, ms:

@@ -18,7 +18,7 @@ import type { Vault } from './vault.ts';
 import { VaultCryptoError } from './vault-crypto-error.ts';
 
 /** Vault key length, bytes (AES-256). */
-export const VAULT_KEY_BYTES = 32;
+const VAULT_KEY_BYTES = 32;
 
 /** AAD of the wrapped vault key. */
 export const VAULT_KEY_AAD = 'keystep/vault-key/v1';

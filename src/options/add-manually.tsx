@@ -2,7 +2,7 @@ import { useId, useState } from 'preact/hooks';
 import { accountLabel } from '../core/account-label.ts';
 import { OtpInputError, type OtpInputField } from '../core/otp-input-error.ts';
 import { OTP_DIGITS } from '../core/otp-limits.ts';
-import { validateAccountDraft } from '../core/validate-account-draft.ts';
+import { DEFAULT_ALGORITHM, DEFAULT_DIGITS, DEFAULT_PERIOD_SECONDS, validateAccountDraft } from '../core/validate-account-draft.ts';
 import type { OtpAlgorithm } from '../core/account.ts';
 import { addDrafts } from '../core/vault-edits.ts';
 import type { AccountStore } from '../platform/account-store.ts';
@@ -20,7 +20,16 @@ interface Props {
 /** Algorithm names are identifiers from the Key Uri Format, shown as they are in every language. */
 const ALGORITHMS: readonly OtpAlgorithm[] = ['SHA1', 'SHA256', 'SHA512'];
 
-const EMPTY = { type: 'totp', issuer: '', name: '', secret: '', algorithm: 'SHA1', digits: '6', period: '30', counter: '0' };
+const EMPTY = {
+  type: 'totp',
+  issuer: '',
+  name: '',
+  secret: '',
+  algorithm: DEFAULT_ALGORITHM as string,
+  digits: String(DEFAULT_DIGITS),
+  period: String(DEFAULT_PERIOD_SECONDS),
+  counter: '0',
+};
 type Fields = typeof EMPTY;
 type Field = keyof Fields;
 

@@ -66,7 +66,7 @@ function toOpened(vault: Vault, revision: number, encrypted: boolean, key: Uint8
 const loadCipher = (): Promise<typeof import('../core/vault-cipher.ts')> => import('../core/vault-cipher.ts');
 
 /** Decrypts `record` with the session key when it is protected. */
-export async function openRecord(record: VaultRecord | undefined, keyItem: StorageItem<string | undefined>): Promise<Opened> {
+async function openRecord(record: VaultRecord | undefined, keyItem: StorageItem<string | undefined>): Promise<Opened> {
   if (!record) return toOpened(EMPTY_VAULT, 0, false, undefined);
   if (record.format === 'plain') return toOpened(record, record.revision, false, undefined);
   const stored = await keyItem.get();

@@ -20,7 +20,7 @@ import { SrpTestClient } from './srp-test-client.ts';
 export const ENROLL_TIMEOUT_MS = 30_000;
 
 /** A JWT (header.payload.), as an access, ID or refresh token would leave it in storage. */
-export const JWT_PATTERN = /eyJ[\w-]+\.[\w-]+\./;
+const JWT_PATTERN = /eyJ[\w-]+\.[\w-]+\./;
 
 export interface CognitoE2e {
   /** The local Cognito-compatible server on the real clock. */
