@@ -1,24 +1,17 @@
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createAwsCognitoClient } from '../../src/cognito/aws-cognito-client.ts';
 import type { CognitoApi } from '../../src/cognito/cognito-api.ts';
 import { CognitoNetworkError } from '../../src/cognito/cognito-network-error.ts';
 import { CognitoServiceError } from '../../src/cognito/cognito-service-error.ts';
+import { startRecordingJsonServer, type JsonReply, type ReceivedRequest, type RecordingJsonServer } from '../support/recording-json-server.ts';
 
-interface Received {
-  readonly target: string | undefined;
-  readonly headers: IncomingHttpHeaders;
-  readonly body: unknown;
-}
-interface Reply {
-  readonly status: number;
-  readonly body: unknown;
-  readonly date?: string;
-}
+type Received = ReceivedRequest;
+type Reply = JsonReply;
 
 const SERVER_DATE = 'Tue, 03 Nov 2026 07:05:09 GMT';
-let server: Server;
+let server: RecordingJsonServer;
 let endpoint: string;
 let received: Received[] = [];
 let reply: (request: Received) => Reply = () => ({ status: 200, body: {} });
@@ -26,32 +19,15 @@ let reply: (request: Received) => Reply = () => ({ status: 200, body: {} });
 beforeAll(async () => {
   // The SDK must not need (nor use) AWS credentials for these operations.
   for (const name of ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_PROFILE']) Reflect.deleteProperty(process.env, name);
-  server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      const target = req.headers['x-amz-target'];
-      const request: Received = {
-        target: typeof target === 'string' ? target : undefined,
-        headers: req.headers,
-        body: JSON.parse(Buffer.concat(chunks).toString('utf8') || 'null') as unknown,
-      };
-      received.push(request);
-      const answer = reply(request);
-      res.writeHead(answer.status, {
-        'content-type': 'application/x-amz-json-1.1',
-        'x-amzn-requestid': 'req-1',
-        ...(answer.date === undefined ? {} : { date: answer.date }),
-      });
-      res.end(JSON.stringify(answer.body));
-    });
+  server = await startRecordingJsonServer((request) => {
+    received.push(request);
+    return reply(request);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  endpoint = server.url;
 });
 
 afterAll(async () => {
-  await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+  await server.close();
 });
 
 beforeEach(() => {

@@ -1,5 +1,5 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +9,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type * as AwsCognitoClientModule from '../../src/cognito/aws-cognito-client.ts';
 import type { CognitoApi } from '../../src/cognito/cognito-api.ts';
 import { awsSdkTrim } from '../../vite.config.ts';
+import { startRecordingJsonServer, type JsonReply, type ReceivedRequest, type RecordingJsonServer } from '../support/recording-json-server.ts';
 
 // The extension's Cognito client as the browser gets it: the SDK's browser build (fetch handler, browser
 // runtime config) with awsSdkTrim's stubs, bundled on its own and loaded here in Node (which has fetch).
@@ -18,21 +19,14 @@ import { awsSdkTrim } from '../../vite.config.ts';
 const ENTRY = fileURLToPath(new URL('../../src/cognito/aws-cognito-client.ts', import.meta.url));
 const SERVER_DATE = 'Tue, 03 Nov 2026 07:05:09 GMT';
 
-interface Received {
-  readonly target: string | undefined;
-  readonly headers: IncomingHttpHeaders;
-  readonly body: unknown;
-}
-interface Reply {
-  readonly status: number;
-  readonly body: unknown;
-}
+type Received = ReceivedRequest;
+type Reply = Omit<JsonReply, 'date'>;
 
 let chunks: Rolldown.OutputChunk[] = [];
 let chunk: Rolldown.OutputChunk;
 let bundled: typeof AwsCognitoClientModule;
 let outDir: string | undefined;
-let server: Server | undefined;
+let server: RecordingJsonServer | undefined;
 let endpoint: string;
 let received: Received[] = [];
 let reply: (request: Received) => Reply = () => ({ status: 200, body: {} });
@@ -59,30 +53,15 @@ beforeAll(async () => {
   for (const c of chunks) await writeFile(join(outDir, c.fileName), c.code);
   bundled = (await import(/* @vite-ignore */ pathToFileURL(join(outDir, chunk.fileName)).href)) as typeof AwsCognitoClientModule;
 
-  server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (data: Buffer) => chunks.push(data));
-    req.on('end', () => {
-      const target = req.headers['x-amz-target'];
-      const request: Received = {
-        target: typeof target === 'string' ? target : undefined,
-        headers: req.headers,
-        body: JSON.parse(Buffer.concat(chunks).toString('utf8') || 'null') as unknown,
-      };
-      received.push(request);
-      const answer = reply(request);
-      res.writeHead(answer.status, { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-requestid': 'req-1', date: SERVER_DATE });
-      res.end(JSON.stringify(answer.body));
-    });
+  server = await startRecordingJsonServer((request) => {
+    received.push(request);
+    return { date: SERVER_DATE, ...reply(request) };
   });
-  const listening = server;
-  await new Promise<void>((resolve) => listening.listen(0, '127.0.0.1', resolve));
-  endpoint = `http://127.0.0.1:${(listening.address() as AddressInfo).port}`;
+  endpoint = server.url;
 }, 120_000);
 
 afterAll(async () => {
-  const running = server;
-  if (running !== undefined) await new Promise<void>((resolve) => running.close(() => resolve()));
+  await server?.close();
   if (outDir !== undefined) await rm(outDir, { recursive: true, force: true });
 });
 
