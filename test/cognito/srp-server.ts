@@ -1,17 +1,12 @@
-// The server half of Cognito's SRP-6a, written with node:crypto (independently of src/cognito's hashing), so
-// tests can check that a verifier-holding server accepts the client's PASSWORD_CLAIM_SIGNATURE.
-import { createHash, createHmac, hkdfSync } from 'node:crypto';
-import { modPow } from '../../src/cognito/mod-pow.ts';
-import { SRP_G, SRP_N } from '../../src/cognito/srp-group.ts';
-
-const H = (data: Buffer): bigint => BigInt(`0x${createHash('sha256').update(data).digest('hex')}`);
-const pad = (v: bigint): Buffer => {
-  let h = v.toString(16);
-  if (h.length % 2) h = `0${h}`;
-  if (/^[89a-f]/.test(h)) h = `00${h}`;
-  return Buffer.from(h, 'hex');
-};
-const k = H(Buffer.concat([pad(SRP_N), pad(SRP_G)]));
+// The server half of Cognito's SRP-6a for the flow tests' fake pool: a thin wrapper over the local
+// Cognito-compatible server's (test/support/cognito-server/srp-server.ts, written with node:crypto, independently
+// of src/cognito's hashing), so there is one server-side implementation to trust.
+import {
+  createServerEphemeral,
+  createSrpCredential,
+  expectedPasswordClaimSignature,
+  parseClientPublicValue,
+} from '../support/cognito-server/srp-server.ts';
 
 /** One server-side SRP exchange for a user whose password the (fake) server knows. */
 export interface SrpServer {
@@ -21,22 +16,14 @@ export interface SrpServer {
   expectedSignature(srpA: string, secretBlock: Buffer, timestamp: string): string;
 }
 
-/** Starts an exchange: v = g^x with x from the salt and password, B = k*v + g^b. */
+/** Starts an exchange: v from the salt and password, B = k*v + g^b with b from `bBytes`. */
 export function srpServer(poolName: string, userId: string, password: string, saltHex: string, bBytes: Uint8Array): SrpServer {
-  const inner = createHash('sha256').update(`${poolName}${userId}:${password}`).digest();
-  const x = H(Buffer.concat([pad(BigInt(`0x${saltHex}`)), inner]));
-  const v = modPow(SRP_G, x, SRP_N);
-  const b = BigInt(`0x${Buffer.from(bBytes).toString('hex')}`);
-  const B = (k * v + modPow(SRP_G, b, SRP_N)) % SRP_N;
+  const identity = { poolName, userIdForSrp: userId };
+  const { verifier } = createSrpCredential(identity, password, Buffer.from(saltHex.padStart(saltHex.length + (saltHex.length % 2), '0'), 'hex'));
+  const { b, B } = createServerEphemeral(verifier, Buffer.from(bBytes));
   return {
     B,
-    expectedSignature(srpA, secretBlock, timestamp) {
-      const A = BigInt(`0x${srpA}`);
-      const u = H(Buffer.concat([pad(A), pad(B)]));
-      const S = modPow(A * modPow(v, u, SRP_N), b, SRP_N);
-      const key = Buffer.from(hkdfSync('sha256', pad(S), pad(u), 'Caldera Derived Key', 16));
-      const message = Buffer.concat([Buffer.from(poolName), Buffer.from(userId), secretBlock, Buffer.from(timestamp)]);
-      return createHmac('sha256', key).update(message).digest('base64');
-    },
+    expectedSignature: (srpA, secretBlock, timestamp) =>
+      expectedPasswordClaimSignature({ ...identity, A: parseClientPublicValue(srpA), B, b, verifier, secretBlock, timestamp }).toString('base64'),
   };
 }
