@@ -1,5 +1,11 @@
-import type { AccountDraft } from '../core/account.ts';
+import type { AccountDraft, OtpParameters } from '../core/account.ts';
 import { normalizeBase32Secret } from '../core/base32.ts';
+
+/**
+ * Cognito's TOTP parameters, less the secret: SHA1, 6 digits, 30 s steps (docs/cognito-facts.md, "TOTP"); the
+ * same for every user pool.
+ */
+export const COGNITO_TOTP: Omit<OtpParameters, 'secret'> = { type: 'totp', algorithm: 'SHA1', digits: 6, period: 30, counter: 0 };
 
 /**
  * The authenticator account for a Cognito software token: TOTP, SHA1, 6 digits, 30 s (what Cognito uses
@@ -17,5 +23,5 @@ export function cognitoAccountDraft(secretCode: string, issuer: string, name: st
   } catch (error) {
     throw new Error('SecretCode from AssociateSoftwareToken is not base32 of a valid length (10+ bytes)', { cause: error });
   }
-  return { type: 'totp', secret, algorithm: 'SHA1', digits: 6, period: 30, counter: 0, issuer, name };
+  return { ...COGNITO_TOTP, secret, issuer, name };
 }

@@ -1,5 +1,6 @@
+import { codeSchedule } from '../core/code-schedule.ts';
+import { COGNITO_TOTP } from './cognito-account-draft.ts';
 import type { TotpGenerator } from './totp-generator.ts';
-import { COGNITO_TOTP_PERIOD_MS, msUntilNextStep, totpStep } from './totp-timing.ts';
 
 /** Options of {@link submitTotpWithRollover}. */
 export interface TotpRolloverOptions {
@@ -16,8 +17,6 @@ export interface TotpRolloverOptions {
    * A code generated with this little time left in its step may have expired on the way; default 3000 ms.
    */
   readonly boundaryMarginMs?: number;
-  /** TOTP step, ms; default 30,000. */
-  readonly periodMs?: number;
 }
 
 /** Extra wait after a step boundary so that a timer that fires a little early still lands in the new step. */
@@ -31,20 +30,20 @@ const BOUNDARY_GUARD_MS = 50;
  * failure a retry fixes without help from the user.)
  */
 export async function submitTotpWithRollover<T>(submit: (code: string) => Promise<T>, options: TotpRolloverOptions): Promise<T> {
-  const period = options.periodMs ?? COGNITO_TOTP_PERIOD_MS;
   const margin = options.boundaryMarginMs ?? 3000;
+  const at = (nowMs: number) => codeSchedule(COGNITO_TOTP, nowMs);
   const madeAt = options.now();
+  const made = at(madeAt);
   const code = await options.generateTotp(options.secret, madeAt);
   try {
     return await submit(code);
   } catch (error: unknown) {
     if (!options.isCodeRejected(error)) throw error;
-    const rolledOver = totpStep(options.now(), period) !== totpStep(madeAt, period);
-    const nearEnd = msUntilNextStep(madeAt, period) <= margin;
+    const rolledOver = at(options.now()).step !== made.step;
+    const nearEnd = (made.msLeft ?? 0) <= margin;
     if (!rolledOver && !nearEnd) throw error;
-    if (totpStep(options.now(), period) === totpStep(madeAt, period)) {
-      await options.sleep(msUntilNextStep(options.now(), period) + BOUNDARY_GUARD_MS);
-    }
+    const current = at(options.now());
+    if (current.step === made.step) await options.sleep((current.msLeft ?? 0) + BOUNDARY_GUARD_MS);
     return submit(await options.generateTotp(options.secret, options.now()));
   }
 }

@@ -2,6 +2,7 @@
 //   https://www.rfc-editor.org/rfc/rfc4226  https://www.rfc-editor.org/rfc/rfc6238
 import type { OtpAlgorithm, OtpParameters } from './account.ts';
 import { decodeBase32 } from './base32.ts';
+import { codeSchedule } from './code-schedule.ts';
 
 /**
  * HMAC as code generation needs it (RFC 2104), injected so tests and other platforms can supply their own.
@@ -125,46 +126,6 @@ export async function generateHotp(params: HotpParameters, hmac: Hmac = webCrypt
 }
 
 /**
- * RFC 6238 section 4.2 (https://www.rfc-editor.org/rfc/rfc6238#section-4.2) with T0 = 0:
- * the number of whole periods since the Unix epoch.
- *
- * @param nowMs Unix time in milliseconds (e.g. Date.now()), >= 0.
- * @param periodSeconds the time step X in seconds, a positive integer.
- * @throws RangeError for a negative or non-finite time, or a period that is not a positive integer.
- */
-export function totpCounter(nowMs: number, periodSeconds: number): number {
-  return Math.floor(unixSeconds(nowMs) / checkedPeriod(periodSeconds));
-}
-
-/**
- * Whole seconds until the current TOTP code expires, rounded up: periodSeconds right at a step boundary,
- * 1 in the last second of a step.
- *
- * @param nowMs Unix time in milliseconds, >= 0.
- * @param periodSeconds the time step in seconds, a positive integer.
- * @throws RangeError as totpCounter.
- */
-export function secondsRemaining(nowMs: number, periodSeconds: number): number {
-  const period = checkedPeriod(periodSeconds);
-  return period - (unixSeconds(nowMs) % period);
-}
-
-function unixSeconds(nowMs: number): number {
-  if (!Number.isFinite(nowMs) || nowMs < 0) {
-    throw new RangeError(`Time must be a non-negative number of milliseconds, got ${nowMs}`);
-  }
-  // Integer division by 1000 is exact in doubles below 2^53, so no step boundary is missed.
-  return Math.floor(nowMs / 1000);
-}
-
-function checkedPeriod(periodSeconds: number): number {
-  if (!Number.isSafeInteger(periodSeconds) || periodSeconds <= 0) {
-    throw new RangeError(`TOTP period must be a positive integer number of seconds, got ${periodSeconds}`);
-  }
-  return periodSeconds;
-}
-
-/**
  * The current code of an account: TOTP (RFC 6238, counter from nowMs and period) or HOTP (RFC 4226, the
  * stored counter; nowMs unused). Does not advance an HOTP counter: that is the caller's job.
  *
@@ -173,8 +134,8 @@ function checkedPeriod(periodSeconds: number): number {
  * @returns the code as `digits` decimal digits, zero-padded (see formatCode for display).
  */
 export async function generateCode(params: OtpParameters, nowMs: number, hmac: Hmac = webCryptoHmac): Promise<string> {
-  const counter = params.type === 'totp' ? totpCounter(nowMs, params.period) : params.counter;
-  return await generateHotp({ secret: params.secret, algorithm: params.algorithm, digits: params.digits, counter }, hmac);
+  const { step } = codeSchedule(params, nowMs);
+  return await generateHotp({ secret: params.secret, algorithm: params.algorithm, digits: params.digits, counter: step }, hmac);
 }
 
 /**

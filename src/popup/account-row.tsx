@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { accountLabel } from '../core/account-label.ts';
-import { formatCode, secondsRemaining, totpCounter } from '../core/otp.ts';
+import { codeSchedule } from '../core/code-schedule.ts';
+import { formatCode } from '../core/otp.ts';
 import type { Account } from '../core/vault.ts';
 import { t } from '../platform/i18n.ts';
 import { ROW_HEIGHT } from './row-height.ts';
@@ -27,11 +28,9 @@ const PLACEHOLDER = '••• •••';
 /** One account: label, code (click or Enter copies), countdown bar, and its menu. */
 export function AccountRow({ account, index, setSize, now, codes, copied, tabbable, onFocusRow, onAction, onMenu, menuOpen }: Props) {
   const label = accountLabel(account) || t('noLabel');
-  const totp = account.type === 'totp';
-  const step = totp ? totpCounter(now, account.period) : account.counter;
+  const { step, secondsLeft } = codeSchedule(account, now);
   const code = codes.get(codeKey({ account, step }));
-  const left = totp ? secondsRemaining(now, account.period) : 0;
-  const ending = totp && left <= NEXT_CODE_WINDOW;
+  const ending = secondsLeft !== undefined && secondsLeft <= NEXT_CODE_WINDOW;
   const next = ending ? codes.get(codeKey({ account, step: step + 1 })) : undefined;
   const shown = code ? formatCode(code) : PLACEHOLDER;
   // The bar's animation is aligned to the wall clock once, when the row appears; from then on
@@ -73,9 +72,9 @@ export function AccountRow({ account, index, setSize, now, codes, copied, tabbab
           </span>
         )}
       </button>
-      {totp ? (
+      {secondsLeft !== undefined ? (
         <span class={`countdown${ending ? ' ending' : ''}`} aria-hidden="true">
-          <span class="seconds">{left}</span>
+          <span class="seconds">{secondsLeft}</span>
           <span class="bar" style={{ animationDuration: `${account.period}s`, animationDelay: delay }} />
         </span>
       ) : (

@@ -2,7 +2,8 @@ import type { ComponentType } from 'preact';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { accountLabel } from '../core/account-label.ts';
 import { matchAccounts } from '../core/match-accounts.ts';
-import { generateHotp, secondsRemaining, totpCounter } from '../core/otp.ts';
+import { codeSchedule } from '../core/code-schedule.ts';
+import { generateHotp } from '../core/otp.ts';
 import { AccountNotFoundError, advanceCounter, moveAccount, removeAccount, renameAccount, setPinned } from '../core/vault-edits.ts';
 import type { Account, Vault } from '../core/vault.ts';
 import type { AccountStore } from '../platform/account-store.ts';
@@ -80,10 +81,9 @@ export function App({ store, clock = Date.now, generate = defaultGenerate, copy 
   const requests = useMemo(() => {
     const wanted: CodeRequest[] = [];
     for (const account of shown.slice(range.start, range.end)) {
-      const totp = account.type === 'totp';
-      const step = totp ? totpCounter(now, account.period) : account.counter;
+      const { step, secondsLeft } = codeSchedule(account, now);
       wanted.push({ account, step });
-      if (totp && secondsRemaining(now, account.period) <= NEXT_CODE_WINDOW) wanted.push({ account, step: step + 1 });
+      if (secondsLeft !== undefined && secondsLeft <= NEXT_CODE_WINDOW) wanted.push({ account, step: step + 1 });
     }
     return wanted;
   }, [shown, range, now]);
@@ -143,7 +143,7 @@ export function App({ store, clock = Date.now, generate = defaultGenerate, copy 
   };
 
   const copyCode = async (account: Account): Promise<void> => {
-    const step = account.type === 'totp' ? totpCounter(clock(), account.period) : account.counter;
+    const { step } = codeSchedule(account, clock());
     try {
       const code = codes.get(codeKey({ account, step })) || (await generate({ account, step }));
       await copy(code);
