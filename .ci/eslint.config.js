@@ -1,27 +1,25 @@
 // Lint for the whole repository. Run from the repository root:
 //   eslint -c .ci/eslint.config.js .
-// It enforces the layer boundaries of DEVELOPERS.md: core -> cognito -> platform -> entry points,
-// each folder importing only from the ones before it.
+// Layer boundaries: keystep/layer-boundaries (./layer-boundaries.js) is the layer table of
+// docs/architecture.md for imports between the folders of src/; the no-restricted-imports blocks below
+// say which layers may use which packages. test/lint/layer-boundaries.test.ts checks both bite.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import { fileURLToPath } from 'node:url';
+import { layerBoundaries } from './layer-boundaries.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 const browserGlobals = ['window', 'document', 'navigator', 'chrome', 'browser', 'localStorage', 'sessionStorage', 'location', 'fetch'];
 
-const layer = (files, forbiddenImports, extra = {}) => ({
+const packages = (files, forbidden, extra = {}) => ({
   files,
-  rules: {
-    'no-restricted-imports': ['error', { patterns: forbiddenImports }],
-    ...extra,
-  },
+  rules: { 'no-restricted-imports': ['error', { patterns: forbidden }], ...extra },
 });
 
 const noPolyfill = { group: ['webextension-polyfill'], message: 'Only src/platform/ imports webextension-polyfill.' };
 const noSdk = { group: ['@aws-sdk/*'], message: 'Only src/cognito/aws-cognito-client.ts imports the AWS SDK.' };
-const noUi = { group: ['preact', 'preact/*'], message: 'UI belongs to src/popup and src/options.' };
-const up = (names) => ({ group: names.flatMap((n) => [`**/${n}/*`, `**/${n}`]), message: `This layer may not import ${names.join(', ')}.` });
+const noUi = { group: ['preact', 'preact/*'], message: 'UI belongs to src/ui, src/popup and src/options.' };
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'test-results/**', '.ci/**'] },
@@ -41,19 +39,21 @@ export default tseslint.config(
       eqeqeq: ['error', 'always'],
     },
   },
-  layer(['src/core/**'], [up(['cognito', 'platform', 'popup', 'options', 'background']), noPolyfill, noSdk, noUi], {
+  {
+    files: ['src/**'],
+    plugins: { keystep: { rules: { 'layer-boundaries': layerBoundaries(root) } } },
+    rules: { 'keystep/layer-boundaries': 'error' },
+  },
+  packages(['src/core/**'], [noPolyfill, noSdk, noUi], {
     'no-restricted-globals': ['error', ...browserGlobals],
   }),
-  layer(['src/cognito/**'], [up(['platform', 'popup', 'options', 'background']), noPolyfill, noUi], {
+  packages(['src/cognito/**'], [noPolyfill, noSdk, noUi], {
     'no-restricted-globals': ['error', ...browserGlobals.filter((g) => g !== 'fetch')],
   }),
-  {
-    files: ['src/cognito/aws-cognito-client.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [up(['platform', 'popup', 'options', 'background']), noPolyfill, noUi] }] },
-  },
-  layer(['src/platform/**'], [up(['popup', 'options', 'background']), noSdk, noUi]),
-  layer(['src/ui/**'], [up(['popup', 'options', 'background']), noPolyfill, noSdk]),
-  layer(['src/popup/**', 'src/options/**', 'src/background.ts'], [noPolyfill, noSdk]),
+  packages(['src/cognito/aws-cognito-client.ts'], [noPolyfill, noUi]),
+  packages(['src/platform/**'], [noSdk, noUi]),
+  packages(['src/services/**', 'src/background.ts', 'src/inject/**', 'src/offscreen/**'], [noPolyfill, noSdk, noUi]),
+  packages(['src/ui/**', 'src/popup/**', 'src/options/**'], [noPolyfill, noSdk]),
   {
     // Every user-facing string comes from _locales through the platform's t() helper.
     files: ['src/**/*.tsx'],
