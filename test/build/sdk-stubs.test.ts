@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { AwsSdkSigV4Signer, resolveAwsSdkSigV4Config } from '../../src/cognito/sdk-stubs/http-auth-schemes.ts';
-import { Sha256 } from '../../src/cognito/sdk-stubs/sha256.ts';
+import { AwsSdkSigV4Signer, resolveAwsSdkSigV4Config } from '../../build/sdk-stubs/http-auth-schemes.ts';
+import { Sha256 } from '../../build/sdk-stubs/sha256.ts';
 
-// The stubs awsSdkTrim (vite.config.ts) puts in place of SDK code Keystep never runs: harmless where the
+// The stubs awsSdkTrim (build/aws-sdk-trim.ts) puts in place of SDK code Keystep never runs: harmless where the
 // SDK only wires them up, loud the moment anything would actually sign or hash a request.
 describe('SDK stubs', () => {
   it('resolveAwsSdkSigV4Config passes the client config through unchanged', () => {

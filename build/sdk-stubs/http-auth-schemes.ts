@@ -1,5 +1,5 @@
 /**
- * Build-time stand-in for `@aws-sdk/core/httpAuthSchemes` (see `awsSdkTrim` in vite.config.ts): never
+ * Build-time stand-in for `@aws-sdk/core/httpAuthSchemes` (see `awsSdkTrim` in build/aws-sdk-trim.ts): never
  * imported by Keystep's code, only substituted for that entry point in the extension bundle. It replaces the
  * two names the Cognito client imports from there, both part of AWS Signature Version 4 (SigV4) signing.
  *
@@ -17,7 +17,7 @@
  */
 export class AwsSdkSigV4Signer {
   sign(): Promise<never> {
-    return Promise.reject(new Error('Keystep bundles no AWS SigV4 signer; see awsSdkTrim in vite.config.ts'));
+    return Promise.reject(new Error('Keystep bundles no AWS SigV4 signer; see build/aws-sdk-trim.ts'));
   }
 }
 

@@ -8,7 +8,7 @@ import { build, type Rolldown } from 'vite';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type * as AwsCognitoClientModule from '../../src/cognito/aws-cognito-client.ts';
 import type { CognitoApi } from '../../src/cognito/cognito-api.ts';
-import { awsSdkTrim } from '../../vite.config.ts';
+import { awsSdkTrim } from '../../build/aws-sdk-trim.ts';
 import { startRecordingJsonServer, type JsonReply, type ReceivedRequest, type RecordingJsonServer } from '../support/recording-json-server.ts';
 
 // The extension's Cognito client as the browser gets it: the SDK's browser build (fetch handler, browser
@@ -82,8 +82,8 @@ describe('the bundle awsSdkTrim makes', () => {
   });
 
   it.each([
-    ['the httpAuthSchemes stub', '/src/cognito/sdk-stubs/http-auth-schemes.ts'],
-    ['the checksum stub', '/src/cognito/sdk-stubs/sha256.ts'],
+    ['the httpAuthSchemes stub', '/build/sdk-stubs/http-auth-schemes.ts'],
+    ['the checksum stub', '/build/sdk-stubs/sha256.ts'],
     ["the SDK's browser runtime config", '/@aws-sdk/client-cognito-identity-provider/dist-es/runtimeConfig.browser.js'],
     ["the SDK's fetch handler", '/@smithy/fetch-http-handler/'],
   ])('contains %s', (_name, path) => {
