@@ -130,7 +130,7 @@ export function totpDisabledProblem(base: Readonly<Record<string, string>>, pool
   return cognitoProblem('totp-disabled-on-pool', { ...base, poolId, region, command: enableTotpCommand(poolId) });
 }
 
-/** The aws cli command that turns TOTP MFA on for a pool (as in the walkthrough, keeping MFA optional). */
+/** The aws cli command that turns TOTP MFA on for a pool, keeping MFA optional (docs/cognito-facts.md "Operations"). */
 export function enableTotpCommand(poolId: string): string {
   return `aws cognito-idp set-user-pool-mfa-config --user-pool-id ${poolId} --software-token-mfa-configuration Enabled=true --mfa-configuration OPTIONAL`;
 }
@@ -204,7 +204,7 @@ function withSkew(code: 'code-mismatch' | 'enable-code-mismatch', context: Cogni
  * Translates an error from a {@link CognitoApi} call (CognitoServiceError, CognitoNetworkError, or a raw SDK
  * exception) into a {@link CognitoProblem}. Matches on the exception name; the message is only used to tell
  * apart the variants of InvalidParameterException and NotAuthorizedException (several wordings of each are
- * known, see /work/shared/cognito-api-facts.md), and is scrubbed of `context.redact` values and JWTs before
+ * known, see docs/cognito-facts.md "Errors"), and is scrubbed of `context.redact` values and JWTs before
  * it goes into params.
  */
 export function describeCognitoError(error: unknown, context: CognitoErrorContext): CognitoProblem {

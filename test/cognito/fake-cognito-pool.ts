@@ -1,5 +1,5 @@
 // A small in-memory model of one Cognito user pool + app client behind the CognitoApi interface, for driving
-// the enrollment flow in unit tests without HTTP. It follows /work/shared/cognito-api-facts.md: single-use
+// the enrollment flow in unit tests without HTTP. It follows docs/cognito-facts.md: single-use
 // sessions, SRP verified for real (srp-server.ts), SECRET_HASH checked against the USERNAME sent, TOTP checked
 // at the server's clock with +-1 step, the documented error names and messages. Failures can be injected per
 // operation, and every call is logged for assertions.

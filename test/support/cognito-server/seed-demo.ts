@@ -90,7 +90,7 @@ export function seedDemo(server: CognitoServer): DemoSeed {
     MessageAction: 'SUPPRESS',
   });
 
-  // Created with MFA OFF and switched ON afterwards, as in cognito-totp-walkthrough.md (ON at creation needs SMS).
+  // Created with MFA OFF and switched ON afterwards, as in docs/cognito-facts.md "Operations" (ON at creation needs SMS).
   const required = admin.createUserPool({ PoolName: 'keystep-demo-required-mfa' }).UserPool.Id;
   admin.setUserPoolMfaConfig({ UserPoolId: required, MfaConfiguration: 'ON', SoftwareTokenMfaConfiguration: { Enabled: true } });
 

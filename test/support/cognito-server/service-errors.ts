@@ -1,6 +1,6 @@
 import { CognitoServiceError } from './cognito-service-error.ts';
 
-// Exact names and messages: /work/shared/cognito-api-facts.md ("Errors"). Messages marked "unverified" there or
+// Exact names and messages: docs/cognito-facts.md ("Errors"). Messages marked "unverified" there or
 // invented here are listed in test/support/cognito-server/README.md.
 
 /** Coral framework errors carry a namespace; SDKs keep the part after '#'. */

@@ -3,7 +3,7 @@ import { bigIntFromHex, modPow, padHex } from './big-int-math.ts';
 
 // The server half of Cognito's SRP-6a variant, as amazon-cognito-identity-js (AuthenticationHelper.js) computes the
 // client half: RFC 5054 3072-bit group, g = 2, H = SHA-256, k = H(pad(N) | pad(g)), HKDF "Caldera Derived Key".
-// Facts: /work/shared/cognito-api-facts.md ("SRP").
+// Facts: docs/cognito-facts.md ("SRP").
 
 const N_HEX =
   'FFFFFFFFFFFFFFFFC90FDAA22168C234C4C6628B80DC1CD129024E088A67CC74020BBEA63B139B22514A08798E3404DD' +

@@ -1,5 +1,5 @@
 // The PASSWORD_VERIFIER TIMESTAMP, "EEE MMM d HH:mm:ss z yyyy" in English and UTC, day not zero-padded
-// (/work/shared/cognito-api-facts.md, "SRP"). Cognito parses it leniently (Java SimpleDateFormat) and signs the value
+// (docs/cognito-facts.md, "SRP"). Cognito parses it leniently (Java SimpleDateFormat) and signs the value
 // it formats back, so a padded day or a weekday that does not match the date parses but then fails the signature
 // check (NotAuthorizedException), while text that does not parse at all is an InvalidParameterException.
 

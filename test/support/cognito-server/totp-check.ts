@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
-/** Cognito TOTP parameters: SHA1, 6 digits, 30-second period (/work/shared/cognito-api-facts.md, "TOTP"). */
+/** Cognito TOTP parameters: SHA1, 6 digits, 30-second period (docs/cognito-facts.md, "TOTP"). */
 export const TOTP_PERIOD_SECONDS = 30;
 export const TOTP_DIGITS = 6;
 
