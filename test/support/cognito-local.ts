@@ -80,6 +80,11 @@ export async function startCognitoLocal(options: StartCognitoLocalOptions = {}):
   });
   let printed = '';
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  // A test run that ends without stop() (a crash, an interrupted run) must not leave the server running.
+  const killOnExit = (): void => {
+    child.kill('SIGKILL');
+  };
+  process.once('exit', killOnExit);
 
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => {
@@ -104,6 +109,7 @@ export async function startCognitoLocal(options: StartCognitoLocalOptions = {}):
       reject(new Error(`cognito-local exited with code ${String(code)} before listening. Output:\n${printed}`));
     });
   }).catch(async (error: unknown) => {
+    process.off('exit', killOnExit);
     child.kill('SIGKILL');
     await rm(dataDir, { recursive: true, force: true });
     throw error;
@@ -159,6 +165,7 @@ export async function startCognitoLocal(options: StartCognitoLocalOptions = {}):
   const stop = (): Promise<void> => {
     stopping ??= (async () => {
       sdk.destroy();
+      process.off('exit', killOnExit);
       if (child.exitCode === null && child.signalCode === null) {
         child.kill('SIGTERM');
         const killer = setTimeout(() => child.kill('SIGKILL'), 5_000);
