@@ -1,4 +1,4 @@
-import type { ImportEntry, ImportPreview } from './import-entry.ts';
+import type { ImportEntry, ImportPreview, MigrationBatchInfo } from './import-entry.ts';
 import type { MigrationBatch } from './parse-migration-uri.ts';
 
 /**
@@ -52,4 +52,28 @@ export function migrationScanPreview(scan: MigrationScan): ImportPreview {
   );
   const migrationBatches = ordered.map(({ batchId, batchSize, batchIndex }) => ({ batchId, batchSize, batchIndex }));
   return { format: 'google-authenticator', entries, skipped: 0, migrationBatches };
+}
+
+/**
+ * For pasted or file input (ImportPreview.migrationBatches): each Google Authenticator export some of whose QR
+ * codes are missing, with the missing batch indices (0-based, ascending), in order of first appearance. Empty
+ * when every export given is complete.
+ */
+export function incompleteMigrationExports(
+  batches: readonly MigrationBatchInfo[],
+): { readonly batchId: number; readonly batchSize: number; readonly missing: number[] }[] {
+  const exports = new Map<string, { batchId: number; batchSize: number; seen: Set<number> }>();
+  for (const { batchId, batchSize, batchIndex } of batches) {
+    const key = `${batchId}/${batchSize}`;
+    const known = exports.get(key) ?? { batchId, batchSize, seen: new Set<number>() };
+    known.seen.add(batchIndex);
+    exports.set(key, known);
+  }
+  return [...exports.values()]
+    .map(({ batchId, batchSize, seen }) => ({
+      batchId,
+      batchSize,
+      missing: Array.from({ length: batchSize }, (_, index) => index).filter((index) => !seen.has(index)),
+    }))
+    .filter(({ missing }) => missing.length > 0);
 }

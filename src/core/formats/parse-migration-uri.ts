@@ -22,6 +22,12 @@ export interface MigrationBatch extends MigrationBatchInfo {
 
 const SCHEME = /^otpauth-migration:/i;
 
+/**
+ * Most QR codes an export may have: 10,000 accounts at Google Authenticator's 10 a code. A larger batch size is
+ * damage (and would have the UI list millions of missing codes).
+ */
+const MAX_BATCH_SIZE = 1000;
+
 /** A cheap test, for telling such a line or QR code from an otpauth:// one: does the text start with this scheme? */
 export function isMigrationUri(text: string): boolean {
   return SCHEME.test(text.trim());
@@ -46,7 +52,7 @@ export function parseMigrationUri(uri: string): MigrationBatch {
   if (!SCHEME.test(text)) throw malformed('The text is not an otpauth-migration: URI', 'uri');
   const payload = decodePayload(dataParameter(text));
   const batchSize = payload.batchSize === 0 ? 1 : payload.batchSize;
-  if (batchSize < 0) throw malformed('The batch size is negative', 'batch_size');
+  if (batchSize < 0 || batchSize > MAX_BATCH_SIZE) throw malformed(`The batch size is not 1 to ${MAX_BATCH_SIZE}`, 'batch_size');
   if (payload.batchIndex < 0 || payload.batchIndex >= batchSize) throw malformed('The batch index is outside the batch', 'batch_index');
   const accounts = payload.accounts.map((account, index): MigrationBatchAccount => {
     if (account instanceof ProtobufError) {

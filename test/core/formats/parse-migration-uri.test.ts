@@ -185,6 +185,8 @@ describe('parseMigrationUri: the QR code', () => {
     ['a batch size that is length-delimited', migrationUri(protobufMessage([{ field: 3, bytes: 'x' }])), 'batch_size'],
     ['accounts that are a varint', migrationUri(protobufMessage([{ field: 1, varint: 3 }])), 'otp_parameters'],
     ['a negative batch size', migrationUri(migrationPayload({ accounts: [base], batchSize: -2 })), 'batch_size'],
+    ['a batch size of 1,001', migrationUri(migrationPayload({ accounts: [base], batchSize: 1001 })), 'batch_size'],
+    ['a batch size of 2^31 - 1', migrationUri(migrationPayload({ accounts: [base], batchSize: 2147483647, batchIndex: 5 })), 'batch_size'],
     ['a batch index past the size', migrationUri(migrationPayload({ accounts: [base], batchSize: 2, batchIndex: 2 })), 'batch_index'],
     ['a negative batch index', migrationUri(migrationPayload({ accounts: [base], batchSize: 2, batchIndex: -1 })), 'batch_index'],
   ])('refuses %s', (_, uri, field) => {
