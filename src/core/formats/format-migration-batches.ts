@@ -20,7 +20,8 @@ export const MAX_MIGRATION_URI_LENGTH = 1200;
 
 /**
  * Why an account is left out of a Google Authenticator export. Each means Google Authenticator would show
- * wrong codes for it (the UI lists it with the reason; `migrationExportSkip_<reason>` in the catalogue):
+ * wrong codes for it (the UI lists it with the reason, `migrationExportSkip_<reason with underscores>` in the
+ * catalogue, so this set is an API: add reasons, never rename or remove them):
  * - `period`: the format has no period field, so Google Authenticator uses 30 seconds.
  * - `digits`: 7 digits cannot be written; 8 can, but the Key Uri Format documents that Google Authenticator
  *   on Android ignores the number of digits (https://github.com/google/google-authenticator/wiki/Key-Uri-Format).
@@ -29,7 +30,9 @@ export const MAX_MIGRATION_URI_LENGTH = 1200;
  *   Aegis's export for Google Authenticator leaves out the same accounts (not 6 digits, or not SHA1).
  * - `too-large`: even alone, its QR code would be over MAX_MIGRATION_URI_LENGTH (labels of hundreds of characters).
  */
-export type MigrationExportSkipReason = 'period' | 'digits' | 'algorithm' | 'too-large';
+export const MIGRATION_EXPORT_SKIP_REASONS = ['period', 'digits', 'algorithm', 'too-large'] as const;
+
+export type MigrationExportSkipReason = (typeof MIGRATION_EXPORT_SKIP_REASONS)[number];
 
 /** The QR codes of a Google Authenticator export, and the accounts left out of it. */
 export interface MigrationExport {
