@@ -3,6 +3,7 @@
 // info: { secret (base32), algo, digits, period | counter }, groups } ], "groups": [...] }.
 import { OtpInputError } from '../otp-input-error.ts';
 import { validateAccountDraft } from '../validate-account-draft.ts';
+import { optionalNumberText, optionalString } from './entry-fields.ts';
 import { entryHint } from './entry-hint.ts';
 import type { ImportEntry, ImportPreview } from './import-entry.ts';
 import { ImportEntryError } from './import-entry-error.ts';
@@ -68,30 +69,17 @@ function readAegisEntry(entry: unknown, at: string): ImportedAccount {
     issuer: text(entry.issuer, `${at}.issuer`),
     name: text(entry.name, `${at}.name`),
     secret: text(info.secret, `${at}.info.secret`),
-    algorithm: optionalText(info.algo, `${at}.info.algo`),
-    digits: optionalNumber(info.digits, `${at}.info.digits`),
-    period: optionalNumber(info.period, `${at}.info.period`),
-    counter: optionalNumber(info.counter, `${at}.info.counter`),
+    algorithm: optionalString(info.algo, `${at}.info.algo`),
+    digits: optionalNumberText(info.digits, `${at}.info.digits`),
+    period: optionalNumberText(info.period, `${at}.info.period`),
+    counter: optionalNumberText(info.counter, `${at}.info.counter`),
   });
   return { draft, pinned: entry.favorite === true };
 }
 
 /** A string field; absent or null reads as empty. */
 function text(value: unknown, at: string): string {
-  return optionalText(value, at) ?? '';
-}
-
-function optionalText(value: unknown, at: string): string | undefined {
-  if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'string') throw new ImportEntryError('entry-malformed', `${at} is not a string`, at);
-  return value;
-}
-
-/** A number field as the decimal text validateAccountDraft reads (so 6.5 or 1e21 are refused by its rules). */
-function optionalNumber(value: unknown, at: string): string | undefined {
-  if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'number') throw new ImportEntryError('entry-malformed', `${at} is not a number`, at);
-  return String(value);
+  return optionalString(value, at) ?? '';
 }
 
 function malformed(message: string, field: string): ImportFileError {

@@ -10,6 +10,7 @@ import { encodeBase32, normalizeBase32Secret } from '../base32.ts';
 import { OtpInputError } from '../otp-input-error.ts';
 import { validateAccountDraft } from '../validate-account-draft.ts';
 import type { ImportedAccount } from '../vault-edits.ts';
+import { optionalNumberText, optionalString } from './entry-fields.ts';
 import { entryHint } from './entry-hint.ts';
 import { hexToBytes } from './hex-to-bytes.ts';
 import type { ImportEntry, ImportPreview } from './import-entry.ts';
@@ -65,8 +66,8 @@ const HEX_SECRET = /^[0-9a-f]+$/i;
 
 function readAuthenticatorEntry(entry: unknown, at: string): ImportedAccount {
   if (!isJsonRecord(entry)) throw new ImportEntryError('entry-malformed', `${at} is not an object`, at);
-  let secret = optionalText(entry.secret, `${at}.secret`) ?? '';
-  let type = (optionalText(entry.type, `${at}.type`) ?? 'totp').toLowerCase();
+  let secret = optionalString(entry.secret, `${at}.secret`) ?? '';
+  let type = (optionalString(entry.type, `${at}.type`) ?? 'totp').toLowerCase();
   // The prefixes and the hex guess of EntryStorage.import in src/models/storage.ts.
   const prefix = /^(blz-|bliz-|stm-)/.exec(secret)?.[1];
   if (prefix !== undefined) {
@@ -77,13 +78,13 @@ function readAuthenticatorEntry(entry: unknown, at: string): ImportedAccount {
     type = type === 'totp' ? 'hex' : 'hhex';
   }
   const base = {
-    issuer: optionalText(entry.issuer, `${at}.issuer`) ?? '',
-    name: optionalText(entry.account, `${at}.account`) ?? '',
-    algorithm: optionalText(entry.algorithm, `${at}.algorithm`),
-    digits: optionalNumber(entry.digits, `${at}.digits`),
-    period: optionalNumber(entry.period, `${at}.period`),
+    issuer: optionalString(entry.issuer, `${at}.issuer`) ?? '',
+    name: optionalString(entry.account, `${at}.account`) ?? '',
+    algorithm: optionalString(entry.algorithm, `${at}.algorithm`),
+    digits: optionalNumberText(entry.digits, `${at}.digits`),
+    period: optionalNumberText(entry.period, `${at}.period`),
     // The extension counts a missing counter as 0 (EntryStorage.import).
-    counter: optionalNumber(entry.counter, `${at}.counter`) ?? '0',
+    counter: optionalNumberText(entry.counter, `${at}.counter`) ?? '0',
   };
   let draft: AccountDraft;
   switch (type) {
@@ -142,17 +143,4 @@ function hexKey(secret: string, at: string): Uint8Array {
   const bytes = hexToBytes(hex);
   if (bytes === undefined) throw new ImportEntryError('entry-malformed', `${at} is not hexadecimal`, at);
   return bytes;
-}
-
-function optionalText(value: unknown, at: string): string | undefined {
-  if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'string') throw new ImportEntryError('entry-malformed', `${at} is not a string`, at);
-  return value;
-}
-
-/** A number field as the decimal text validateAccountDraft reads. */
-function optionalNumber(value: unknown, at: string): string | undefined {
-  if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'number') throw new ImportEntryError('entry-malformed', `${at} is not a number`, at);
-  return String(value);
 }

@@ -5,6 +5,7 @@
 import { OtpInputError } from '../otp-input-error.ts';
 import { validateAccountDraft } from '../validate-account-draft.ts';
 import type { ImportedAccount } from '../vault-edits.ts';
+import { optionalNumberText, optionalString } from './entry-fields.ts';
 import { entryHint } from './entry-hint.ts';
 import type { ImportEntry, ImportPreview } from './import-entry.ts';
 import { ImportEntryError } from './import-entry-error.ts';
@@ -38,7 +39,7 @@ function readService(service: unknown, at: string): ImportedAccount {
   if (!isJsonRecord(service)) throw new ImportEntryError('entry-malformed', `${at} is not an object`, at);
   const { otp } = service;
   if (!isJsonRecord(otp)) throw new ImportEntryError('entry-malformed', `${at}.otp is not an object`, `${at}.otp`);
-  const tokenType = optionalText(otp.tokenType, `${at}.otp.tokenType`) ?? 'TOTP';
+  const tokenType = optionalString(otp.tokenType, `${at}.otp.tokenType`) ?? 'TOTP';
   const type = tokenType.toUpperCase();
   if (type === 'STEAM') {
     throw new OtpInputError('encoder-unsupported', 'Steam Guard services give codes that are not digits', { field: 'type', detail: 'steam' });
@@ -46,29 +47,16 @@ function readService(service: unknown, at: string): ImportedAccount {
   if (type !== 'TOTP' && type !== 'HOTP') {
     throw new OtpInputError('uri-type', 'The token type is neither TOTP nor HOTP', { field: 'type', detail: tokenType });
   }
-  const name = optionalText(service.name, `${at}.name`) ?? '';
+  const name = optionalString(service.name, `${at}.name`) ?? '';
   const draft = validateAccountDraft({
     type: type.toLowerCase(),
-    issuer: name.trim() !== '' ? name : (optionalText(otp.issuer, `${at}.otp.issuer`) ?? ''),
-    name: optionalText(otp.account, `${at}.otp.account`) ?? '',
-    secret: optionalText(service.secret, `${at}.secret`) ?? '',
-    algorithm: optionalText(otp.algorithm, `${at}.otp.algorithm`),
-    digits: optionalNumber(otp.digits, `${at}.otp.digits`),
-    period: optionalNumber(otp.period, `${at}.otp.period`),
-    counter: optionalNumber(otp.counter, `${at}.otp.counter`),
+    issuer: name.trim() !== '' ? name : (optionalString(otp.issuer, `${at}.otp.issuer`) ?? ''),
+    name: optionalString(otp.account, `${at}.otp.account`) ?? '',
+    secret: optionalString(service.secret, `${at}.secret`) ?? '',
+    algorithm: optionalString(otp.algorithm, `${at}.otp.algorithm`),
+    digits: optionalNumberText(otp.digits, `${at}.otp.digits`),
+    period: optionalNumberText(otp.period, `${at}.otp.period`),
+    counter: optionalNumberText(otp.counter, `${at}.otp.counter`),
   });
   return { draft };
-}
-
-function optionalText(value: unknown, at: string): string | undefined {
-  if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'string') throw new ImportEntryError('entry-malformed', `${at} is not a string`, at);
-  return value;
-}
-
-/** A number field as the decimal text validateAccountDraft reads. */
-function optionalNumber(value: unknown, at: string): string | undefined {
-  if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'number') throw new ImportEntryError('entry-malformed', `${at} is not a number`, at);
-  return String(value);
 }
