@@ -1,7 +1,7 @@
 // The vault content of an Aegis export: https://github.com/beemdevelopment/Aegis/blob/master/docs/vault.md
 // ("Vault content"): { "version": 1..3, "entries": [ { type, uuid, name, issuer, note, favorite, icon...,
 // info: { secret (base32), algo, digits, period | counter }, groups } ], "groups": [...] }.
-import { OtpInputError } from '../otp-input-error.ts';
+import { OtpInputError, redactSecretLike } from '../otp-input-error.ts';
 import { validateAccountDraft } from '../validate-account-draft.ts';
 import { optionalNumberText, optionalString } from './entry-fields.ts';
 import { entryHint } from './entry-hint.ts';
@@ -61,7 +61,7 @@ function readAegisEntry(entry: unknown, at: string): ImportedAccount {
     throw new OtpInputError('encoder-unsupported', 'Steam Guard entries give codes that are not digits', { field: 'type', detail: 'steam' });
   }
   if (kind !== 'totp' && kind !== 'hotp') {
-    throw new OtpInputError('uri-type', 'The entry type is neither totp nor hotp', { field: 'type', detail: type });
+    throw new OtpInputError('uri-type', 'The entry type is neither totp nor hotp', { field: 'type', detail: redactSecretLike(type) });
   }
   if (!isJsonRecord(info)) throw new ImportEntryError('entry-malformed', `${at}.info is not an object`, `${at}.info`);
   const draft = validateAccountDraft({

@@ -7,7 +7,7 @@
 // password) and a "key" record; Keystep does not read those: the user exports again without a password.
 import type { AccountDraft } from '../account.ts';
 import { encodeBase32, normalizeBase32Secret } from '../base32.ts';
-import { OtpInputError } from '../otp-input-error.ts';
+import { OtpInputError, redactSecretLike } from '../otp-input-error.ts';
 import { validateAccountDraft } from '../validate-account-draft.ts';
 import type { ImportedAccount } from '../vault-edits.ts';
 import { optionalNumberText, optionalString } from './entry-fields.ts';
@@ -102,7 +102,7 @@ function readAuthenticatorEntry(entry: unknown, at: string): ImportedAccount {
     case 'steam':
       throw new OtpInputError('encoder-unsupported', 'Steam Guard entries give codes that are not digits', { field: 'type', detail: 'steam' });
     default:
-      throw new OtpInputError('uri-type', 'The entry type is not one the extension documents', { field: 'type', detail: type });
+      throw new OtpInputError('uri-type', 'The entry type is not one the extension documents', { field: 'type', detail: redactSecretLike(type) });
   }
   return { draft, pinned: entry.pinned === true };
 }

@@ -2,7 +2,7 @@
 // https://github.com/twofas/2fas-android, data/services/.../domain/BackupService.kt):
 //   { "name", "secret" (base32), "updatedAt", "otp": { "label", "account", "issuer", "digits", "period",
 //     "algorithm", "counter", "tokenType" ("TOTP" | "HOTP" | "STEAM"), "source", "link" }, "order", "icon", ... }
-import { OtpInputError } from '../otp-input-error.ts';
+import { OtpInputError, redactSecretLike } from '../otp-input-error.ts';
 import { validateAccountDraft } from '../validate-account-draft.ts';
 import type { ImportedAccount } from '../vault-edits.ts';
 import { optionalNumberText, optionalString } from './entry-fields.ts';
@@ -45,7 +45,7 @@ function readService(service: unknown, at: string): ImportedAccount {
     throw new OtpInputError('encoder-unsupported', 'Steam Guard services give codes that are not digits', { field: 'type', detail: 'steam' });
   }
   if (type !== 'TOTP' && type !== 'HOTP') {
-    throw new OtpInputError('uri-type', 'The token type is neither TOTP nor HOTP', { field: 'type', detail: tokenType });
+    throw new OtpInputError('uri-type', 'The token type is neither TOTP nor HOTP', { field: 'type', detail: redactSecretLike(tokenType) });
   }
   const name = optionalString(service.name, `${at}.name`) ?? '';
   const draft = validateAccountDraft({

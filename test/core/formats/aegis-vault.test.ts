@@ -76,6 +76,7 @@ describe('Aegis plain vault', () => {
     ['a Steam entry', { type: 'steam', info: { secret: 'JBSWY3DPEHPK3PXP', algo: 'SHA1', digits: 5, period: 30 } }, 'encoder-unsupported', 'steam'],
     ['a Yandex entry', { type: 'yandex' }, 'uri-type', 'yandex'],
     ['an MOTP entry', { type: 'motp' }, 'uri-type', 'motp'],
+    ['a type that looks like a secret (not repeated)', { type: 'JBSWY3DPEHPK3PXP' }, 'uri-type', undefined],
     ['MD5', { info: { secret: 'JBSWY3DPEHPK3PXP', algo: 'MD5', digits: 6, period: 30 } }, 'algorithm-unknown', 'MD5'],
     ['5 digits', { info: { secret: 'JBSWY3DPEHPK3PXP', algo: 'SHA1', digits: 5, period: 30 } }, 'digits-out-of-range', '5'],
     ['a period of 0', { info: { secret: 'JBSWY3DPEHPK3PXP', algo: 'SHA1', digits: 6, period: 0 } }, 'period-out-of-range', '0'],

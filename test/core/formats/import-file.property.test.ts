@@ -173,8 +173,16 @@ describe('readImportFile properties', () => {
       else parent[key] = value;
       return JSON.stringify(copy);
     });
+    const secrets = [...drafts.map((d) => d.secret), 'JBSWY3DPEHPK3PXP'];
     const counts = tally(mutation, 0x696d7036, 2000, (result, input) => {
-      if (result.status !== 'ready' || result.preview.format !== format) return;
+      if (result.status !== 'ready') return;
+      // No secret, wherever it was moved in the file, comes back in a refusal.
+      for (const entry of result.preview.entries) {
+        if (entry.ok) continue;
+        const shown = JSON.stringify([entry.hint, entry.error.message, Object.entries(entry.error)]);
+        assert(!secrets.some((secret) => shown.includes(secret)), `a secret in a refusal: ${shown}`);
+      }
+      if (result.preview.format !== format) return;
       // Each entry of the file is in the preview, read or refused (or, in Bitwarden, skipped): none dropped.
       const { entries, skipped } = result.preview;
       assert(entries.length + skipped === entryCount(format, JSON.parse(input as string) as Record<string, unknown>), `entries: ${entries.length} + ${skipped}`);
