@@ -1,6 +1,6 @@
 import type { CodeChallenge } from './enrollment-state.ts';
 import { credentialsOf, isRejectedCode, type FlowContext } from './flow-context.ts';
-import { answerWith, ENROLL, SETTLED, SIGN_IN, type FlowNext } from './flow-next.ts';
+import { answerWith, ENROLL, SIGN_IN, type FlowNext } from './flow-next.ts';
 import { FRESH_ENROLLMENT, restartFrom } from './flow-record.ts';
 import { respondToChallenge } from './respond-to-challenge.ts';
 import type { SignInCredentials } from './sign-in.ts';
@@ -34,7 +34,7 @@ function showAnswering(ctx: FlowContext, username: string): void {
   ctx.runner.show({ kind: 'signing-in', username, flow: ctx.memory.record.flowUsed ?? 'USER_SRP_AUTH' });
 }
 
-/** submitNewPassword(): answers NEW_PASSWORD_REQUIRED; a refused password asks again, with the reason. */
+/** submitNewPassword(): answers NEW_PASSWORD_REQUIRED; a refused password is asked for again, with the reason. */
 export async function answerNewPassword(ctx: FlowContext, input: NewPasswordInput): Promise<FlowNext> {
   const credentials = credentialsOf(ctx);
   const responses: Record<string, string> = { NEW_PASSWORD: input.newPassword };
@@ -46,12 +46,11 @@ export async function answerNewPassword(ctx: FlowContext, input: NewPasswordInpu
     ctx.memory.update({ credentials: { ...credentials, password: input.newPassword } });
     return answerWith(response);
   } catch (error: unknown) {
-    if (error instanceof StepFailure && (error.problem.code === 'new-password-invalid' || error.problem.code === 'invalid-parameter')) {
-      const { requiredAttributes } = ctx.memory.record;
-      ctx.runner.show({ kind: 'needs-new-password', username: credentials.username, requiredAttributes, problem: error.problem });
-      return SETTLED;
-    }
-    throw error;
+    if (!(error instanceof StepFailure) || (error.problem.code !== 'new-password-invalid' && error.problem.code !== 'invalid-parameter')) throw error;
+    // Cognito spends the session on a refused answer too: sign in again now (with the password it still
+    // knows), so the next new password goes to a live session, and show why it is asked again.
+    ctx.memory.update((record) => ({ ...restartFrom(record), carriedProblem: error.problem }));
+    return SIGN_IN;
   }
 }
 

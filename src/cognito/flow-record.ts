@@ -61,7 +61,7 @@ export interface FlowRecord {
   readonly codeChallenge: { readonly challenge: CodeChallenge; readonly destination: string | undefined } | undefined;
   /** NEW_PASSWORD_REQUIRED's required attributes, without the "userAttributes." prefix. */
   readonly requiredAttributes: readonly string[];
-  /** A rejected code's problem, shown on the code form that the fresh sign-in after it asks for. */
+  /** A refused code's or new password's problem, shown on the form that the fresh sign-in after it asks for. */
   readonly carriedProblem: CognitoProblem | undefined;
 
   /** Set once the goal is a TOTP enrollment (enroll(), or MFA_SETUP at sign-in); undefined while only signing in. */

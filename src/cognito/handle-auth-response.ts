@@ -82,12 +82,14 @@ function signedIn(ctx: FlowContext, accessToken: string, idToken: string | undef
   return SETTLED;
 }
 
+/** Shows the new-password form, with the problem of a password refused just before, if any. */
 function askNewPassword(ctx: FlowContext, params: Params): FlowNext {
   const requiredAttributes = parseChallengeList(params['requiredAttributes']).map((attribute) =>
     attribute.startsWith(ATTRIBUTE_PREFIX) ? attribute.slice(ATTRIBUTE_PREFIX.length) : attribute,
   );
-  ctx.memory.update({ requiredAttributes });
-  ctx.runner.show({ kind: 'needs-new-password', username: credentialsOf(ctx).username, requiredAttributes });
+  const problem = ctx.memory.record.carriedProblem;
+  ctx.memory.update({ requiredAttributes, carriedProblem: undefined });
+  ctx.runner.show({ kind: 'needs-new-password', username: credentialsOf(ctx).username, requiredAttributes, ...(problem === undefined ? {} : { problem }) });
   return SETTLED;
 }
 
