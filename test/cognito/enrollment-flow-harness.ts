@@ -1,7 +1,6 @@
 // The enrollment flow under test, wired as the product wires it but over test doubles that agree with the
 // product: the local Cognito server's operations called in process (test/support/in-process-cognito.ts) and
 // Keystep's real enrollment store (src/platform/vault-enrollment-store.ts) over the in-memory browser.
-import { Secret, TOTP } from 'otpauth';
 import { expect } from 'vitest';
 import type { CognitoOperation, InitiateAuthInput, RespondToAuthChallengeInput } from '../../src/cognito/cognito-api.ts';
 import type { CognitoProfile } from '../../src/cognito/cognito-profile.ts';
@@ -12,6 +11,7 @@ import type { Account } from '../../src/core/vault.ts';
 import { createAccountStore } from '../../src/platform/account-store.ts';
 import { createVaultEnrollmentStore } from '../../src/platform/vault-enrollment-store.ts';
 import { draft } from '../support/account-fixtures.ts';
+import { totpCode } from '../support/cognito-server-harness.ts';
 import { fakeBrowser, resetFakeBrowser } from '../support/fake-browser.ts';
 import { fakeClock, type FakeClock } from '../support/fake-clock.ts';
 import { createInProcessCognito, type InProcessCognito, type LoggedCall } from '../support/in-process-cognito.ts';
@@ -66,11 +66,8 @@ export interface HarnessOptions {
   readonly latencyMs?: number;
 }
 
-const totpAt = (secret: string, at: number): string =>
-  TOTP.generate({ secret: Secret.fromBase32(secret), algorithm: 'SHA1', digits: 6, period: 30, timestamp: at });
-
 /** The TOTP code (SHA1, 6 digits, 30 s) of `secret` at `at`, computed with otpauth (not the product's code). */
-export const totp = totpAt;
+export const totp = totpCode;
 /** The index of the 30 s step of `at`. */
 export const step = (at: number): number => Math.floor(at / 30_000);
 
@@ -122,7 +119,7 @@ async function seed(cognito: InProcessCognito, options: HarnessOptions) {
       const signedIn = await cognito.api.initiateAuth({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: setupClientId, AuthParameters: { USERNAME: user.username, PASSWORD } });
       const AccessToken = signedIn.AuthenticationResult?.AccessToken ?? '';
       const { SecretCode = '' } = await cognito.api.associateSoftwareToken({ AccessToken });
-      await cognito.api.verifySoftwareToken({ AccessToken, UserCode: totpAt(SecretCode, cognito.ctx.now()) });
+      await cognito.api.verifySoftwareToken({ AccessToken, UserCode: totpCode(SecretCode, cognito.ctx.now()) });
       secrets.set(user.username, SecretCode);
     }
     const enabled = { Enabled: true, PreferredMfa: false };
@@ -188,7 +185,7 @@ export async function harness(options: HarnessOptions = {}) {
     api: cognito.api,
     store: loggedStore(store, events),
     generateTotp: (secret, at) => {
-      const code = totpAt(secret, at);
+      const code = totpCode(secret, at);
       codes.push({ secret, at, code });
       return Promise.resolve(code);
     },
