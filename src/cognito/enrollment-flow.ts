@@ -20,7 +20,7 @@ export type { NewPasswordInput } from './flow-actions.ts';
 export interface EnrollmentFlowOptions {
   /** Pool, client, issuer and preferred flow. */
   readonly profile: CognitoProfile;
-  /** Cognito calls (createAwsCognitoClient in the extension, a fake in tests). */
+  /** Cognito calls (createAwsCognitoClient in the extension; the local Cognito server's operations in process in tests). */
   readonly api: CognitoApi;
   /** Keystep's authenticator. */
   readonly store: EnrollmentStore;

@@ -13,8 +13,11 @@ export type FlowNext =
   | { readonly kind: 'enroll' }
   | { readonly kind: 'settled' };
 
+/** Sign in with the remembered credentials next. */
 export const SIGN_IN: FlowNext = { kind: 'sign-in' };
+/** Run the enrollment's next step. */
 export const ENROLL: FlowNext = { kind: 'enroll' };
+/** Stop: the state shown needs the user, or is final. */
 export const SETTLED: FlowNext = { kind: 'settled' };
 
 /** Handle `response` next. */
