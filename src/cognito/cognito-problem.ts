@@ -1,5 +1,7 @@
 import type { CognitoOperation, SignInFlow } from './cognito-api.ts';
 import { formatSkewSeconds } from './clock-skew.ts';
+import { CognitoNetworkError } from './cognito-network-error.ts';
+import { CognitoServiceError } from './cognito-service-error.ts';
 
 /**
  * What went wrong, as a stable code the UI maps to a localized message that says how to fix it.
@@ -144,24 +146,6 @@ function scrub(text: string, redact: readonly string[]): string {
   return out.slice(0, 500);
 }
 
-/** "com.amazonaws...#NotAuthorizedException:http://..." -> "NotAuthorizedException". */
-function bareName(name: string): string {
-  const afterHash = name.slice(name.lastIndexOf('#') + 1);
-  const colon = afterHash.indexOf(':');
-  return colon === -1 ? afterHash : afterHash.slice(0, colon);
-}
-
-function field(error: unknown, key: string): unknown {
-  return typeof error === 'object' && error !== null ? (error as Record<string, unknown>)[key] : undefined;
-}
-
-function statusOf(error: unknown): number | undefined {
-  const status = field(error, 'status');
-  if (typeof status === 'number') return status;
-  const sdkStatus = field(field(error, '$metadata'), 'httpStatusCode');
-  return typeof sdkStatus === 'number' ? sdkStatus : undefined;
-}
-
 function hostOf(context: CognitoErrorContext): string {
   if (context.endpoint !== undefined) {
     try {
@@ -200,25 +184,31 @@ function withSkew(code: 'code-mismatch' | 'enable-code-mismatch', context: Cogni
   return cognitoProblem(code, context.skewMs === undefined ? base : { ...base, skewSeconds: formatSkewSeconds(context.skewMs) });
 }
 
+/** The name and message of what is not a Cognito error (a bug, or an SDK error the adapter passes on). */
+function otherError(error: unknown): { readonly name: string; readonly message: string } {
+  if (error instanceof Error) return { name: error.name, message: error.message };
+  return { name: 'UnknownError', message: '' };
+}
+
 /**
- * Translates an error from a {@link CognitoApi} call (CognitoServiceError, CognitoNetworkError, or a raw SDK
- * exception) into a {@link CognitoProblem}. Matches on the exception name; the message is only used to tell
- * apart the variants of InvalidParameterException and NotAuthorizedException (several wordings of each are
- * known, see docs/cognito-facts.md "Errors"), and is scrubbed of `context.redact` values and JWTs before
- * it goes into params.
+ * Translates an error from a {@link CognitoApi} call into a {@link CognitoProblem}. The adapter
+ * (aws-cognito-client.ts) hands over a CognitoServiceError (the exception's bare name, its message and HTTP
+ * status) or a CognitoNetworkError; anything else becomes `unknown`. Matches on the exception name; the message
+ * is only used to tell apart the variants of InvalidParameterException and NotAuthorizedException (several
+ * wordings of each are known, see docs/cognito-facts.md "Errors"), and is scrubbed of `context.redact`
+ * values and JWTs before it goes into params.
  */
 export function describeCognitoError(error: unknown, context: CognitoErrorContext): CognitoProblem {
   const base: Record<string, string> = { operation: context.operation };
-  const rawName = field(error, 'name');
-  const name = typeof rawName === 'string' ? bareName(rawName) : 'UnknownError';
-  const rawMessage = field(error, 'message');
-  const message = scrub(typeof rawMessage === 'string' ? rawMessage : '', context.redact ?? []);
-  const status = statusOf(error);
-
-  if (name === 'CognitoNetworkError') {
-    const host = field(error, 'host');
-    return cognitoProblem('network-unreachable', { ...base, host: typeof host === 'string' ? host : hostOf(context) });
+  if (error instanceof CognitoNetworkError) {
+    return cognitoProblem('network-unreachable', { ...base, host: error.host ?? hostOf(context) });
   }
+  if (!(error instanceof CognitoServiceError)) {
+    const other = otherError(error);
+    return cognitoProblem('unknown', { ...base, name: other.name, message: scrub(other.message, context.redact ?? []) });
+  }
+  const { name, status } = error;
+  const message = scrub(error.message, context.redact ?? []);
 
   switch (name) {
     case 'InvalidParameterException':

@@ -155,6 +155,7 @@ describe('createAwsCognitoClient against a local JSON 1.1 server', () => {
     [400, 'NotAuthorizedException', 'Incorrect username or password.', 'NotAuthorizedException'],
     [400, 'InvalidParameterException', 'USER_PASSWORD_AUTH flow not enabled for this client', 'InvalidParameterException'],
     [400, 'com.amazonaws.cognito.identity.idp.model#CodeMismatchException', 'Invalid code or auth state for the user.', 'CodeMismatchException'],
+    [400, 'com.amazonaws.cognito#UserNotFoundException:http://internal.amazon.com/coral/', 'User does not exist.', 'UserNotFoundException'],
     [400, 'TooManyRequestsException', 'Too many requests', 'TooManyRequestsException'],
     [500, 'InternalErrorException', 'Internal error', 'InternalErrorException'],
   ])('HTTP %i %s -> CognitoServiceError, one attempt only', async (status, type, message, name) => {

@@ -11,6 +11,7 @@ const context = (operation: CognitoOperation, extra: Partial<CognitoErrorContext
   region: 'ap-northeast-1',
   ...extra,
 });
+/** An error as the adapter (src/cognito/aws-cognito-client.ts) hands it over: the bare exception name, message and HTTP status. */
 const err = (name: string, message: string, status = 400): CognitoServiceError => new CognitoServiceError({ name, message, status });
 
 interface Row {
@@ -75,11 +76,12 @@ const rows: readonly Row[] = [
   { error: new CognitoNetworkError('getaddrinfo ENOTFOUND', 'cognito-idp.eu-west-1.amazonaws.com'), context: context('InitiateAuth'), code: 'network-unreachable', retry: 'backoff', params: { host: 'cognito-idp.eu-west-1.amazonaws.com' } },
   { error: new CognitoNetworkError('Failed to fetch'), context: context('InitiateAuth', { endpoint: 'http://127.0.0.1:9229/' }), code: 'network-unreachable', retry: 'backoff', params: { host: '127.0.0.1:9229' } },
   { error: new CognitoNetworkError('Failed to fetch'), context: context('InitiateAuth'), code: 'network-unreachable', retry: 'backoff', params: { host: 'cognito-idp.ap-northeast-1.amazonaws.com' } },
-  // Namespaced names, raw SDK-like errors, anything else.
-  { error: err('com.amazonaws.cognito#UserNotFoundException:http://internal', 'User does not exist.'), context: context('InitiateAuth'), code: 'user-not-found', retry: 'no' },
-  { error: Object.assign(new Error('Incorrect username or password.'), { name: 'NotAuthorizedException', $metadata: { httpStatusCode: 400 } }), context: context('InitiateAuth'), code: 'incorrect-credentials', retry: 'no' },
+  // Anything else: another Cognito exception, or what is not a Cognito error at all (a bug, or an SDK error the
+  // adapter passes on as it is, whatever its name).
   { error: err('AliasExistsException', 'An account with the given email already exists.'), context: context('RespondToAuthChallenge'), code: 'unknown', retry: 'no', params: { name: 'AliasExistsException' } },
-  { error: 'a string', context: context('GetUser'), code: 'unknown', retry: 'no', params: { name: 'UnknownError' } },
+  { error: new TypeError('Region is missing'), context: context('InitiateAuth'), code: 'unknown', retry: 'no', params: { name: 'TypeError', message: 'Region is missing' } },
+  { error: Object.assign(new Error('Incorrect username or password.'), { name: 'NotAuthorizedException' }), context: context('InitiateAuth'), code: 'unknown', retry: 'no', params: { name: 'NotAuthorizedException' } },
+  { error: 'a string', context: context('GetUser'), code: 'unknown', retry: 'no', params: { name: 'UnknownError', message: '' } },
 ];
 
 describe('describeCognitoError', () => {

@@ -1,124 +1,68 @@
 import { createHmac } from 'node:crypto';
-import { Secret, TOTP } from 'otpauth';
 import { describe, expect, it } from 'vitest';
-import type { AuthResponse, CognitoApi, InitiateAuthInput, RespondToAuthChallengeInput, VerifySoftwareTokenInput } from '../../src/cognito/cognito-api.ts';
-import type { CognitoProfile } from '../../src/cognito/cognito-profile.ts';
-import { createEnrollmentFlow, type EnrollmentFlowOptions } from '../../src/cognito/enrollment-flow.ts';
-import type { EnrollmentState } from '../../src/cognito/enrollment-state.ts';
-import { EMAIL_CODE, FakeCognitoPool, fakeClock, SMS_CODE, type FakePoolConfig, type FakeUserInit, type InjectedFailure } from './fake-cognito-pool.ts';
-import { MemoryEnrollmentStore } from './memory-enrollment-store.ts';
-import { seededRandomBytes } from './seeded-random.ts';
+import type { AuthResponse, CognitoApi, VerifySoftwareTokenInput } from '../../src/cognito/cognito-api.ts';
+import type { Fault } from '../support/cognito-server/index.ts';
+import { account, draft } from '../support/account-fixtures.ts';
+import { DEMO, harness, PASSWORD, START, step, STEP_START, totp, type Harness, type HarnessOptions, type UserInit } from './enrollment-flow-harness.ts';
 
-// 1 s into a 30 s TOTP step: far from any boundary unless a test moves the clock.
-const START = Date.parse('2026-11-03T07:05:01Z');
-const STEP_START = Date.parse('2026-11-03T07:05:00Z');
-const PROFILE: CognitoProfile = { name: 'cognito-demo', region: 'ap-northeast-1', userPoolId: 'ap-northeast-1_TestPool1', clientId: 'client123' };
-const PASSWORD = 'Aaaa1111';
-const DEMO: FakeUserInit = { username: 'demo', email: 'demo-with-mfa@example.com', password: PASSWORD };
-const EXISTING_SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
-const REF = { region: PROFILE.region, userPoolId: PROFILE.userPoolId, clientId: PROFILE.clientId, username: 'demo' };
+// The enrollment flow against the local Cognito server's operations (in process) and Keystep's real store.
 
-const totp = (secret: string, at: number): string =>
-  TOTP.generate({ secret: Secret.fromBase32(secret), algorithm: 'SHA1', digits: 6, period: 30, timestamp: at });
-const step = (at: number): number => Math.floor(at / 30_000);
-const hash = (secret: string, username: string, clientId = PROFILE.clientId): string =>
-  createHmac('sha256', secret).update(username + clientId).digest('base64');
-const serviceError = (name: string, message: string, status = 400): InjectedFailure => ({ name, message, status });
-
-interface HarnessOptions {
-  readonly pool?: Partial<FakePoolConfig>;
-  readonly users?: readonly FakeUserInit[];
-  readonly profile?: Partial<CognitoProfile>;
-  readonly flow?: Partial<EnrollmentFlowOptions>;
-  readonly start?: number;
+const hash = (secret: string, username: string, clientId: string): string => createHmac('sha256', secret).update(username + clientId).digest('base64');
+/** A code that is not the right one at `at`. */
+const wrongCode = (secret: string, at: number): string => String((Number(totp(secret, at)) + 1) % 1_000_000).padStart(6, '0');
+const serviceError = (name: string, message: string, status?: number): Fault => ({ kind: 'error', name, message, ...(status === undefined ? {} : { status }) });
+/** Makes the next calls of `operation` fail, one fault per call, in order. */
+function fail(h: Harness, operation: string, ...faults: readonly Fault[]): void {
+  for (const fault of faults) h.cognito.faults.injectFault({ ...fault, operation, times: 1 });
 }
-
-function harness(options: HarnessOptions = {}) {
-  const clock = fakeClock(options.start ?? START);
-  const events: string[] = [];
-  const pool = new FakeCognitoPool(clock, options.pool, events);
-  for (const user of options.users ?? [DEMO]) pool.addUser(user);
-  const store = new MemoryEnrollmentStore(events);
-  const codes: { readonly secret: string; readonly at: number; readonly code: string }[] = [];
-  const flow = createEnrollmentFlow({
-    profile: { ...PROFILE, ...options.profile },
-    api: pool,
-    store,
-    generateTotp: (secret, at) => {
-      const code = totp(secret, at);
-      codes.push({ secret, at, code });
-      return Promise.resolve(code);
-    },
-    now: clock.now,
-    sleep: clock.sleep,
-    randomBytes: seededRandomBytes(7),
-    ...options.flow,
-  });
-  const states: EnrollmentState[] = [];
-  flow.subscribe((state) => states.push(state));
-  return {
-    clock,
-    pool,
-    store,
-    flow,
-    states,
-    codes,
-    events,
-    kinds: () => states.map((s) => s.kind),
-    steps: () => states.flatMap((s) => (s.kind === 'enrolling' ? [s.step] : [])),
-    /** No password, client secret, token, session or TOTP secret in anything the UI saw. */
-    expectNoSecrets(extra: readonly string[] = []) {
-      const seen = JSON.stringify(states);
-      for (const secret of [...pool.issued, PASSWORD, ...extra]) expect(seen).not.toContain(secret);
-    },
-  };
-}
-
-const challengeInputs = (pool: FakeCognitoPool): RespondToAuthChallengeInput[] =>
-  pool.callsOf('RespondToAuthChallenge').map((c) => c.input as RespondToAuthChallengeInput);
-const initiateInputs = (pool: FakeCognitoPool): InitiateAuthInput[] => pool.callsOf('InitiateAuth').map((c) => c.input as InitiateAuthInput);
+const TOTP_USER: UserInit = { ...DEMO, factors: ['SOFTWARE_TOKEN_MFA'] };
 
 describe('sign-in', () => {
   it('signs in with USER_SRP_AUTH (a real SRP exchange) by default', async () => {
-    const h = harness();
+    const h = await harness();
     await h.flow.signIn({ username: 'demo', password: PASSWORD });
-    expect(h.pool.ops()).toEqual(['InitiateAuth', 'RespondToAuthChallenge']);
-    const [initiate] = initiateInputs(h.pool);
+    expect(h.ops()).toEqual(['InitiateAuth', 'RespondToAuthChallenge']);
+    const [initiate] = h.initiateInputs();
     expect(initiate?.AuthFlow).toBe('USER_SRP_AUTH');
     expect(Object.keys(initiate?.AuthParameters ?? {}).sort()).toEqual(['SRP_A', 'USERNAME']);
-    expect(challengeInputs(h.pool)[0]).toMatchObject({ ChallengeName: 'PASSWORD_VERIFIER', ChallengeResponses: { USERNAME: 'demo', TIMESTAMP: 'Tue Nov 3 07:05:01 UTC 2026' } });
+    expect(h.challengeInputs()[0]).toMatchObject({ ChallengeName: 'PASSWORD_VERIFIER', ChallengeResponses: { USERNAME: 'demo', TIMESTAMP: 'Tue Nov 3 07:05:01 UTC 2026' } });
     expect(h.flow.getState()).toEqual({ kind: 'signed-in', username: 'demo', email: 'demo-with-mfa@example.com', flowUsed: 'USER_SRP_AUTH' });
     expect(h.kinds()).toEqual(['signing-in', 'signed-in']);
     h.expectNoSecrets();
   });
 
   it('signs in with USER_PASSWORD_AUTH when the profile prefers it', async () => {
-    const h = harness({ profile: { preferredFlow: 'USER_PASSWORD_AUTH' } });
+    const h = await harness({ profile: { preferredFlow: 'USER_PASSWORD_AUTH' } });
     await h.flow.signIn({ username: 'demo', password: PASSWORD });
-    expect(initiateInputs(h.pool)).toEqual([{ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: 'client123', AuthParameters: { USERNAME: 'demo', PASSWORD } }]);
+    expect(h.initiateInputs()).toEqual([{ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: h.clientId, AuthParameters: { USERNAME: 'demo', PASSWORD } }]);
     expect(h.flow.getState()).toMatchObject({ kind: 'signed-in', flowUsed: 'USER_PASSWORD_AUTH' });
     expect(h.flow.getState()).not.toHaveProperty('fellBackFrom');
   });
 
+  const PASSWORD_ONLY = ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'];
+  const SRP_ONLY = ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'];
   it.each([
-    { name: 'SRP not enabled -> password', pool: { allowSrp: false }, preferred: undefined, flows: ['USER_SRP_AUTH', 'USER_PASSWORD_AUTH'], used: 'USER_PASSWORD_AUTH' },
-    { name: 'SRP not enabled ("Auth flow not enabled") -> password', pool: { allowSrp: false, flowMessage: 'generic' as const }, preferred: undefined, flows: ['USER_SRP_AUTH', 'USER_PASSWORD_AUTH'], used: 'USER_PASSWORD_AUTH' },
-    { name: 'password not enabled -> SRP', pool: { allowPassword: false }, preferred: 'USER_PASSWORD_AUTH' as const, flows: ['USER_PASSWORD_AUTH', 'USER_SRP_AUTH'], used: 'USER_SRP_AUTH' },
-  ])('falls back: $name, and reports it', async ({ pool, preferred, flows, used }) => {
-    const h = harness({ pool, profile: preferred === undefined ? {} : { preferredFlow: preferred } });
+    { name: 'SRP not enabled -> password', flows: PASSWORD_ONLY, generic: false, preferred: undefined, tried: ['USER_SRP_AUTH', 'USER_PASSWORD_AUTH'], used: 'USER_PASSWORD_AUTH' },
+    { name: 'SRP not enabled ("Auth flow not enabled") -> password', flows: PASSWORD_ONLY, generic: true, preferred: undefined, tried: ['USER_SRP_AUTH', 'USER_PASSWORD_AUTH'], used: 'USER_PASSWORD_AUTH' },
+    { name: 'password not enabled -> SRP', flows: SRP_ONLY, generic: false, preferred: 'USER_PASSWORD_AUTH' as const, tried: ['USER_PASSWORD_AUTH', 'USER_SRP_AUTH'], used: 'USER_SRP_AUTH' },
+  ])('falls back: $name, and reports it', async ({ flows, generic, preferred, tried, used }) => {
+    const h = await harness({ client: { flows }, profile: preferred === undefined ? {} : { preferredFlow: preferred } });
+    // Cognito also words it without naming the flow (the admin flow's wording).
+    if (generic) fail(h, 'InitiateAuth', serviceError('InvalidParameterException', 'Auth flow not enabled for this client'));
     await h.flow.signIn({ username: 'demo', password: PASSWORD });
-    expect(initiateInputs(h.pool).map((i) => i.AuthFlow)).toEqual(flows);
-    expect(h.flow.getState()).toMatchObject({ kind: 'signed-in', flowUsed: used, fellBackFrom: flows[0] });
+    expect(h.initiateInputs().map((i) => i.AuthFlow)).toEqual(tried);
+    expect(h.calls()[0]?.error).toBe('InvalidParameterException');
+    expect(h.flow.getState()).toMatchObject({ kind: 'signed-in', flowUsed: used, fellBackFrom: tried[0] });
   });
 
   it('fails with auth-flows-not-enabled when the client allows neither flow', async () => {
-    const h = harness({ pool: { allowSrp: false, allowPassword: false } });
+    const h = await harness({ client: { flows: ['ALLOW_REFRESH_TOKEN_AUTH'] } });
     await h.flow.signIn({ username: 'demo', password: PASSWORD });
-    expect(h.pool.ops()).toEqual(['InitiateAuth', 'InitiateAuth']);
+    expect(h.ops()).toEqual(['InitiateAuth', 'InitiateAuth']);
     expect(h.flow.getState()).toMatchObject({
       kind: 'failed',
       canRetry: false,
-      problem: { code: 'auth-flows-not-enabled', params: { clientId: 'client123' }, retry: 'no' },
+      problem: { code: 'auth-flows-not-enabled', params: { clientId: h.clientId }, retry: 'no' },
     });
   });
 
@@ -126,44 +70,39 @@ describe('sign-in', () => {
     ['USER_SRP_AUTH' as const, ['InitiateAuth', 'RespondToAuthChallenge']],
     ['USER_PASSWORD_AUTH' as const, ['InitiateAuth']],
   ])('a wrong password with %s fails as incorrect-credentials without retrying', async (flow, ops) => {
-    const h = harness({ profile: { preferredFlow: flow } });
-    await h.flow.signIn({ username: 'demo', password: 'wrong-password' });
-    expect(h.pool.ops()).toEqual(ops);
+    const h = await harness({ profile: { preferredFlow: flow } });
+    await h.flow.signIn({ username: 'demo', password: 'Wrong-password-1' });
+    expect(h.ops()).toEqual(ops);
     expect(h.flow.getState()).toMatchObject({ kind: 'failed', canRetry: false, problem: { code: 'incorrect-credentials' } });
-    h.expectNoSecrets(['wrong-password']);
+    h.expectNoSecrets(['Wrong-password-1']);
   });
 });
 
 describe('client secret', () => {
-  const SECRET = 'client-secret-value-123';
-  const alice: FakeUserInit = {
-    username: 'uuid-alice',
-    alias: 'alice@example.com',
-    email: 'alice@example.com',
-    password: PASSWORD,
-    enabled: ['SOFTWARE_TOKEN_MFA'],
-    totpSecret: EXISTING_SECRET,
-  };
+  // A pool whose users sign in with their e-mail: the pool names them by their sub (USER_ID_FOR_SRP).
+  const alice: UserInit = { username: 'alice@example.com', email: 'alice@example.com', factors: ['SOFTWARE_TOKEN_MFA'] };
 
   it('adds SECRET_HASH to InitiateAuth (typed username) and every challenge answer (USER_ID_FOR_SRP)', async () => {
-    const h = harness({ pool: { clientSecret: SECRET }, users: [alice] });
-    h.store.addActive({ ...REF, username: 'alice@example.com' }, EXISTING_SECRET);
-    await h.flow.signIn({ username: 'alice@example.com', password: PASSWORD, clientSecret: SECRET });
-    expect(initiateInputs(h.pool)[0]?.AuthParameters['SECRET_HASH']).toBe(hash(SECRET, 'alice@example.com'));
-    const answers = challengeInputs(h.pool);
+    const h = await harness({ pool: { emailUsernames: true }, client: { secret: true }, users: [alice] });
+    const sub = h.poolName('alice@example.com');
+    expect(sub).toMatch(/^[0-9a-f-]{36}$/);
+    await h.addActive(h.ref('alice@example.com'), h.secretOf('alice@example.com'));
+    await h.flow.signIn({ username: 'alice@example.com', password: PASSWORD, clientSecret: h.clientSecret });
+    expect(h.initiateInputs()[0]?.AuthParameters['SECRET_HASH']).toBe(hash(h.clientSecret, 'alice@example.com', h.clientId));
+    const answers = h.challengeInputs();
     expect(answers.map((a) => a.ChallengeName)).toEqual(['PASSWORD_VERIFIER', 'SOFTWARE_TOKEN_MFA']);
     for (const answer of answers) {
-      expect(answer.ChallengeResponses['USERNAME']).toBe('uuid-alice');
-      expect(answer.ChallengeResponses['SECRET_HASH']).toBe(hash(SECRET, 'uuid-alice'));
+      expect(answer.ChallengeResponses['USERNAME']).toBe(sub);
+      expect(answer.ChallengeResponses['SECRET_HASH']).toBe(hash(h.clientSecret, sub, h.clientId));
     }
     expect(h.flow.getState()).toMatchObject({ kind: 'signed-in', username: 'alice@example.com', mfaUsed: 'SOFTWARE_TOKEN_MFA' });
-    h.expectNoSecrets([SECRET]);
+    h.expectNoSecrets([h.clientSecret, h.secretOf('alice@example.com')]);
   });
 
   it('adds SECRET_HASH to USER_PASSWORD_AUTH too', async () => {
-    const h = harness({ pool: { clientSecret: SECRET }, profile: { preferredFlow: 'USER_PASSWORD_AUTH' } });
-    await h.flow.signIn({ username: 'demo', password: PASSWORD, clientSecret: SECRET });
-    expect(initiateInputs(h.pool)[0]?.AuthParameters).toEqual({ USERNAME: 'demo', PASSWORD, SECRET_HASH: hash(SECRET, 'demo') });
+    const h = await harness({ client: { secret: true }, profile: { preferredFlow: 'USER_PASSWORD_AUTH' } });
+    await h.flow.signIn({ username: 'demo', password: PASSWORD, clientSecret: h.clientSecret });
+    expect(h.initiateInputs()[0]?.AuthParameters).toEqual({ USERNAME: 'demo', PASSWORD, SECRET_HASH: hash(h.clientSecret, 'demo', h.clientId) });
     expect(h.flow.getState().kind).toBe('signed-in');
   });
 
@@ -171,19 +110,16 @@ describe('client secret', () => {
     ['client-secret-missing', undefined],
     ['client-secret-wrong', 'not-the-secret'],
   ])('fails as %s when the secret is %j', async (code, clientSecret) => {
-    const h = harness({ pool: { clientSecret: SECRET } });
+    const h = await harness({ client: { secret: true } });
     await h.flow.signIn({ username: 'demo', password: PASSWORD, ...(clientSecret === undefined ? {} : { clientSecret }) });
-    expect(h.flow.getState()).toMatchObject({ kind: 'failed', problem: { code, params: { clientId: 'client123' } } });
-    h.expectNoSecrets([SECRET, 'not-the-secret']);
+    expect(h.flow.getState()).toMatchObject({ kind: 'failed', problem: { code, params: { clientId: h.clientId } } });
+    h.expectNoSecrets([h.clientSecret, 'not-the-secret']);
   });
 });
 
 describe('challenges', () => {
   it('NEW_PASSWORD_REQUIRED, then MFA_SETUP: enrolls inside the challenge session', async () => {
-    const h = harness({
-      pool: { mfa: 'ON' },
-      users: [{ ...DEMO, forceChangePassword: true, requiredAttributes: ['name'] }],
-    });
+    const h = await harness({ pool: { mfa: 'ON', requiredAttributes: ['name'] }, users: [{ ...DEMO, temporary: true }] });
     await h.flow.signIn({ username: 'demo', password: PASSWORD });
     expect(h.flow.getState()).toEqual({ kind: 'needs-new-password', username: 'demo', requiredAttributes: ['name'] });
 
@@ -202,89 +138,116 @@ describe('challenges', () => {
       'GetUser',
       'markActive',
     ]);
-    const calls = h.pool.calls;
-    const answers = challengeInputs(h.pool);
+    const calls = h.calls();
+    const answers = h.challengeInputs();
     expect(answers[1]?.ChallengeResponses).toEqual({ NEW_PASSWORD: 'Bbbb2222!', 'userAttributes.name': 'Demo User', USERNAME: 'demo' });
     // The session chain: NEW_PASSWORD_REQUIRED's answer -> Associate -> Verify -> MFA_SETUP answer.
     const sessionOf = (i: number): unknown => (calls[i]?.output as { Session?: string }).Session;
     expect(calls.map((c) => c.op).slice(3, 6)).toEqual(['AssociateSoftwareToken', 'VerifySoftwareToken', 'RespondToAuthChallenge']);
+    expect(sessionOf(2)).toEqual(expect.any(String));
     expect(calls[3]?.input).toEqual({ Session: sessionOf(2) });
     expect(calls[4]?.input).toMatchObject({ Session: sessionOf(3) });
     expect(calls[4]?.input).not.toHaveProperty('AccessToken');
-    expect(answers[2]).toEqual({ ClientId: 'client123', ChallengeName: 'MFA_SETUP', Session: sessionOf(4), ChallengeResponses: { USERNAME: 'demo' } });
-    expect(h.pool.user('demo').password).toBe('Bbbb2222!');
-    expect(h.store.accounts).toMatchObject([{ status: 'active', draft: { secret: h.pool.user('demo').totpSecret, name: 'demo' } }]);
+    expect(answers[2]).toEqual({ ClientId: h.clientId, ChallengeName: 'MFA_SETUP', Session: sessionOf(4), ChallengeResponses: { USERNAME: 'demo' } });
+    // The pool took the new password.
+    expect(h.cognito.admin.adminGetUser({ UserPoolId: h.poolId, Username: 'demo' })).toMatchObject({ UserStatus: 'CONFIRMED', PreferredMfaSetting: 'SOFTWARE_TOKEN_MFA' });
+    await expect(h.cognito.api.initiateAuth({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: h.clientId, AuthParameters: { USERNAME: 'demo', PASSWORD: 'Bbbb2222!' } })).resolves.toMatchObject({
+      ChallengeName: 'SOFTWARE_TOKEN_MFA',
+    });
+    expect(await h.accounts()).toMatchObject([{ status: 'active', secret: h.associatedSecret(), name: 'demo' }]);
     expect(h.flow.getState()).toMatchObject({ kind: 'enrolled', summary: { viaMfaSetup: true, preferredMfaSetting: 'SOFTWARE_TOKEN_MFA' } });
     expect(h.steps()).toEqual(['associate', 'save-pending', 'verify', 'complete-setup', 'set-preference', 'confirm', 'activate']);
     h.expectNoSecrets(['Bbbb2222!']);
   });
 
-  it('asks again when the new password breaks the policy', async () => {
-    const h = harness({ users: [{ ...DEMO, forceChangePassword: true }] });
+  it('asks again, at once with a live session, when the new password breaks the policy', async () => {
+    const h = await harness({ users: [{ ...DEMO, temporary: true }] });
     await h.flow.signIn({ username: 'demo', password: PASSWORD });
     await h.flow.submitNewPassword({ newPassword: 'short' });
     expect(h.flow.getState()).toMatchObject({ kind: 'needs-new-password', problem: { code: 'new-password-invalid' } });
-    await h.flow.submitNewPassword({ newPassword: 'LongEnough1' });
+    // Cognito spent the session on the refused answer: Keystep signed in again for a fresh one.
+    expect(h.ops()).toEqual(['InitiateAuth', 'RespondToAuthChallenge', 'RespondToAuthChallenge', 'InitiateAuth', 'RespondToAuthChallenge']);
+    await h.flow.submitNewPassword({ newPassword: 'Long-enough-1' });
     expect(h.flow.getState()).toMatchObject({ kind: 'signed-in' });
-    h.expectNoSecrets(['LongEnough1', 'short']);
+    expect(h.ops().slice(5)).toEqual(['RespondToAuthChallenge']);
+    h.expectNoSecrets(['Long-enough-1', 'short']);
   });
 
   it('answers SOFTWARE_TOKEN_MFA with the secret Keystep already stores', async () => {
-    const h = harness({ users: [{ ...DEMO, enabled: ['SOFTWARE_TOKEN_MFA'], totpSecret: EXISTING_SECRET }] });
-    h.store.addActive(REF, EXISTING_SECRET);
+    const h = await harness({ users: [TOTP_USER] });
+    await h.addActive(h.ref(), h.secretOf());
     await h.flow.signIn({ username: 'demo', password: PASSWORD });
-    const answer = challengeInputs(h.pool)[1];
+    const answer = h.challengeInputs()[1];
     expect(answer?.ChallengeName).toBe('SOFTWARE_TOKEN_MFA');
-    expect(answer?.ChallengeResponses['SOFTWARE_TOKEN_MFA_CODE']).toBe(totp(EXISTING_SECRET, START));
+    expect(answer?.ChallengeResponses['SOFTWARE_TOKEN_MFA_CODE']).toBe(totp(h.secretOf(), START));
     expect(h.kinds()).not.toContain('needs-code');
     expect(h.flow.getState()).toMatchObject({ kind: 'signed-in', mfaUsed: 'SOFTWARE_TOKEN_MFA', mfaAnsweredByKeystep: true });
-    h.expectNoSecrets([EXISTING_SECRET]);
+    h.expectNoSecrets([h.secretOf()]);
+  });
+
+  it('finds the stored secret whichever app client enrolled it (the store matches the user, not the client)', async () => {
+    const h = await harness({ users: [TOTP_USER] });
+    await h.addActive({ ...h.ref(), clientId: 'another-app-client' }, h.secretOf());
+    await h.flow.signIn({ username: 'demo', password: PASSWORD });
+    expect(h.flow.getState()).toMatchObject({ kind: 'signed-in', mfaUsed: 'SOFTWARE_TOKEN_MFA', mfaAnsweredByKeystep: true });
   });
 
   it('asks for the code when SOFTWARE_TOKEN_MFA comes and Keystep has no secret for the user', async () => {
-    const h = harness({ users: [{ ...DEMO, enabled: ['SOFTWARE_TOKEN_MFA'], totpSecret: EXISTING_SECRET }] });
+    const h = await harness({ users: [TOTP_USER] });
     await h.flow.signIn({ username: 'demo', password: PASSWORD });
     expect(h.flow.getState()).toEqual({ kind: 'needs-code', username: 'demo', challenge: 'SOFTWARE_TOKEN_MFA' });
-    const before = h.pool.calls.length;
-    await h.flow.submitCode('000000');
+    const before = h.calls().length;
+    await h.flow.submitCode(wrongCode(h.secretOf(), h.clock.now()));
     expect(h.flow.getState()).toMatchObject({ kind: 'needs-code', challenge: 'SOFTWARE_TOKEN_MFA', problem: { code: 'code-mismatch', retry: 'next-code' } });
     // Cognito spends the session on a wrong answer: the flow has already signed in again for a live one.
-    const afterWrong = h.pool.calls.slice(before);
-    expect(afterWrong[0]?.op).toBe('RespondToAuthChallenge');
+    const afterWrong = h.calls().slice(before);
+    expect(afterWrong[0]).toMatchObject({ op: 'RespondToAuthChallenge', error: 'CodeMismatchException' });
     expect(afterWrong.slice(1).map((c) => c.op)).toContain('InitiateAuth');
     const liveSession = (afterWrong.at(-1)?.output as { Session?: string } | undefined)?.Session;
-    const code = totp(EXISTING_SECRET, h.clock.now());
+    expect(liveSession).toEqual(expect.any(String));
+    const code = totp(h.secretOf(), h.clock.now());
     await h.flow.submitCode(`${code.slice(0, 3)} ${code.slice(3)}`);
-    expect(challengeInputs(h.pool).at(-1)?.ChallengeResponses['SOFTWARE_TOKEN_MFA_CODE']).toBe(code);
-    expect(challengeInputs(h.pool).at(-1)?.Session).toBe(liveSession);
+    expect(h.challengeInputs().at(-1)?.ChallengeResponses['SOFTWARE_TOKEN_MFA_CODE']).toBe(code);
+    expect(h.challengeInputs().at(-1)?.Session).toBe(liveSession);
     expect(h.flow.getState()).toMatchObject({ kind: 'signed-in', mfaUsed: 'SOFTWARE_TOKEN_MFA', mfaAnsweredByKeystep: false });
   });
 
   it.each([
-    { enabled: ['SMS_MFA', 'SOFTWARE_TOKEN_MFA'] as const, answer: 'SOFTWARE_TOKEN_MFA', next: 'signed-in' },
-    { enabled: ['EMAIL_OTP', 'SMS_MFA'] as const, answer: 'SMS_MFA', next: 'needs-code' },
-  ])('SELECT_MFA_TYPE among $enabled answers $answer', async ({ enabled, answer, next }) => {
-    const h = harness({ users: [{ ...DEMO, enabled, totpSecret: EXISTING_SECRET }] });
-    h.store.addActive(REF, EXISTING_SECRET);
+    { factors: ['SMS_MFA', 'SOFTWARE_TOKEN_MFA'] as const, answer: 'SOFTWARE_TOKEN_MFA', next: 'signed-in' },
+    { factors: ['EMAIL_OTP', 'SMS_MFA'] as const, answer: 'SMS_MFA', next: 'needs-code' },
+  ])('SELECT_MFA_TYPE among $factors answers $answer', async ({ factors, answer, next }) => {
+    const h = await harness({ pool: { sms: true, email: true }, users: [{ ...DEMO, phone: true, factors }] });
+    if ((factors as readonly string[]).includes('SOFTWARE_TOKEN_MFA')) await h.addActive(h.ref(), h.secretOf());
     await h.flow.signIn({ username: 'demo', password: PASSWORD });
-    const select = challengeInputs(h.pool).find((a) => a.ChallengeName === 'SELECT_MFA_TYPE');
+    const select = h.challengeInputs().find((a) => a.ChallengeName === 'SELECT_MFA_TYPE');
     expect(select?.ChallengeResponses).toEqual({ ANSWER: answer, USERNAME: 'demo' });
     expect(h.flow.getState().kind).toBe(next);
   });
 
   it.each([
-    { factor: 'SMS_MFA' as const, key: 'SMS_MFA_CODE', code: SMS_CODE, destination: '+*******1234' },
-    { factor: 'EMAIL_OTP' as const, key: 'EMAIL_OTP_CODE', code: EMAIL_CODE, destination: 'd***@e***' },
-  ])('$factor asks for the code the user received and answers $key', async ({ factor, key, code, destination }) => {
-    const h = harness({ users: [{ ...DEMO, enabled: [factor] }] });
+    { factor: 'SMS_MFA' as const, key: 'SMS_MFA_CODE', destination: '+*******1234' },
+    { factor: 'EMAIL_OTP' as const, key: 'EMAIL_OTP_CODE', destination: 'd***@e***' },
+  ])('$factor asks for the code the user received and answers $key', async ({ factor, key, destination }) => {
+    const h = await harness({ pool: { sms: true, email: true }, users: [{ ...DEMO, phone: true, factors: [factor] }] });
     await h.flow.signIn({ username: 'demo', password: PASSWORD });
     expect(h.flow.getState()).toEqual({ kind: 'needs-code', username: 'demo', challenge: factor, destination });
+    const code = h.sentCode();
+    expect(code).toMatch(/^\d{6}$/);
     await h.flow.submitCode(code);
-    expect(challengeInputs(h.pool).at(-1)).toMatchObject({ ChallengeName: factor, ChallengeResponses: { [key]: code, USERNAME: 'demo' } });
-    expect(h.flow.getState()).toMatchObject({ kind: 'signed-in', mfaUsed: factor });
+    expect(h.challengeInputs().at(-1)).toMatchObject({ ChallengeName: factor, ChallengeResponses: { [key]: code, USERNAME: 'demo' } });
+    expect(h.flow.getState()).toMatchObject({ kind: 'signed-in', mfaUsed: factor, mfaAnsweredByKeystep: false });
+  });
+
+  it('fails on a custom challenge (a DefineAuthChallenge Lambda), naming it, and answers nothing', async () => {
+    const h = await harness();
+    fail(h, 'RespondToAuthChallenge', { kind: 'custom-challenge' });
+    await h.flow.signIn({ username: 'demo', password: PASSWORD });
+    expect(h.ops()).toEqual(['InitiateAuth', 'RespondToAuthChallenge']);
+    expect(h.flow.getState()).toMatchObject({ kind: 'failed', canRetry: false, problem: { code: 'unsupported-challenge', params: { challenge: 'CUSTOM_CHALLENGE' } } });
   });
 
   it.each(['CUSTOM_CHALLENGE', 'WEB_AUTHN', 'DEVICE_SRP_AUTH'])('fails on the unsupported challenge %s, naming it', async (challenge) => {
+    // Challenges the local server never issues: a stub answers InitiateAuth with them.
     const api: CognitoApi = {
       initiateAuth: (): Promise<AuthResponse> => Promise.resolve({ ChallengeName: challenge, Session: 's', ChallengeParameters: {} }),
       respondToAuthChallenge: () => Promise.reject(new Error('unexpected')),
@@ -293,21 +256,20 @@ describe('challenges', () => {
       setUserMfaPreference: () => Promise.reject(new Error('unexpected')),
       getUser: () => Promise.reject(new Error('unexpected')),
     };
-    const h = harness({ flow: { api }, profile: { preferredFlow: 'USER_PASSWORD_AUTH' } });
+    const h = await harness({ flow: { api }, profile: { preferredFlow: 'USER_PASSWORD_AUTH' } });
     await h.flow.signIn({ username: 'demo', password: PASSWORD });
     expect(h.flow.getState()).toMatchObject({ kind: 'failed', canRetry: false, problem: { code: 'unsupported-challenge', params: { challenge } } });
   });
 
   it('fails with totp-disabled-on-pool when MFA_SETUP offers no software token', async () => {
-    const h = harness({ pool: { mfa: 'ON', totpEnabled: false } });
+    const h = await harness({ pool: { mfa: 'ON', totp: false, sms: true } });
     await h.flow.signIn({ username: 'demo', password: PASSWORD });
     expect(h.flow.getState()).toMatchObject({
       kind: 'failed',
       problem: {
         code: 'totp-disabled-on-pool',
         params: {
-          command:
-            'aws cognito-idp set-user-pool-mfa-config --user-pool-id ap-northeast-1_TestPool1 --software-token-mfa-configuration Enabled=true --mfa-configuration OPTIONAL',
+          command: `aws cognito-idp set-user-pool-mfa-config --user-pool-id ${h.poolId} --software-token-mfa-configuration Enabled=true --mfa-configuration OPTIONAL`,
         },
       },
     });
@@ -316,24 +278,19 @@ describe('challenges', () => {
 
 describe('enroll', () => {
   it('associates, saves the pending account at once, verifies, sets the preference, confirms, activates', async () => {
-    const h = harness();
+    const h = await harness();
     await h.flow.signIn({ username: 'demo', password: PASSWORD });
     h.events.length = 0;
     await h.flow.enroll();
 
     expect(h.events).toEqual(['AssociateSoftwareToken', 'savePending', 'VerifySoftwareToken', 'SetUserMFAPreference', 'GetUser', 'markActive']);
-    const secret = h.pool.user('demo').totpSecret ?? '';
-    const accessToken = (h.pool.callsOf('AssociateSoftwareToken')[0]?.input as { AccessToken: string }).AccessToken;
-    expect(accessToken).toMatch(/^access-/);
-    expect(h.pool.callsOf('VerifySoftwareToken')[0]?.input).toEqual({ AccessToken: accessToken, UserCode: totp(secret, START), FriendlyDeviceName: 'Keystep on Chrome' });
-    expect(h.pool.callsOf('SetUserMFAPreference')[0]?.input).toEqual({ AccessToken: accessToken, SoftwareTokenMfaSettings: { Enabled: true, PreferredMfa: true } });
-    expect(h.store.accounts).toEqual([
-      {
-        id: 'acct-1',
-        status: 'active',
-        ref: REF,
-        draft: { type: 'totp', secret, algorithm: 'SHA1', digits: 6, period: 30, counter: 0, issuer: 'cognito-demo', name: 'demo-with-mfa@example.com' },
-      },
+    const secret = h.associatedSecret();
+    const accessToken = (h.callsOf('AssociateSoftwareToken')[0]?.input as { AccessToken: string }).AccessToken;
+    expect(accessToken).toMatch(/^eyJ/);
+    expect(h.callsOf('VerifySoftwareToken')[0]?.input).toEqual({ AccessToken: accessToken, UserCode: totp(secret, START), FriendlyDeviceName: 'Keystep on Chrome' });
+    expect(h.callsOf('SetUserMFAPreference')[0]?.input).toEqual({ AccessToken: accessToken, SoftwareTokenMfaSettings: { Enabled: true, PreferredMfa: true } });
+    expect(await h.accounts()).toEqual([
+      account('acct-1', { ...draft({ secret, issuer: 'cognito-demo', name: 'demo-with-mfa@example.com' }), createdAt: START, cognito: h.ref() }),
     ]);
     expect(h.steps()).toEqual(['associate', 'save-pending', 'verify', 'set-preference', 'confirm', 'activate']);
     expect(h.flow.getState()).toEqual({
@@ -353,25 +310,37 @@ describe('enroll', () => {
   });
 
   it('uses the profile issuer, the username when the ID token has no e-mail, and the injected device name', async () => {
-    const h = harness({ users: [{ username: 'plain', password: PASSWORD }], profile: { issuer: 'ACME prod' }, flow: { friendlyDeviceName: 'Work laptop' } });
+    const h = await harness({ users: [{ username: 'plain' }], profile: { issuer: 'ACME prod' }, flow: { friendlyDeviceName: 'Work laptop' } });
     await h.flow.signIn({ username: 'plain', password: PASSWORD });
     await h.flow.enroll();
-    expect(h.store.accounts[0]?.draft).toMatchObject({ issuer: 'ACME prod', name: 'plain' });
-    expect(h.pool.callsOf('VerifySoftwareToken')[0]?.input).toMatchObject({ FriendlyDeviceName: 'Work laptop' });
+    expect(await h.accounts()).toMatchObject([{ issuer: 'ACME prod', name: 'plain' }]);
+    expect(h.callsOf('VerifySoftwareToken')[0]?.input).toMatchObject({ FriendlyDeviceName: 'Work laptop' });
     expect(h.flow.getState()).toMatchObject({ kind: 'enrolled', summary: { issuer: 'ACME prod', accountName: 'plain' } });
   });
 
-  it('reports totp-disabled-on-pool when AssociateSoftwareToken says the pool has TOTP off', async () => {
-    const h = harness({ pool: { totpEnabled: false } });
+  it('re-enrolling replaces the account of the secret it answered SOFTWARE_TOKEN_MFA with, in place', async () => {
+    const h = await harness({ users: [TOTP_USER] });
+    await h.addActive(h.ref(), h.secretOf());
     await h.flow.signIn({ username: 'demo', password: PASSWORD });
     await h.flow.enroll();
-    expect(h.flow.getState()).toMatchObject({ kind: 'failed', failedStep: 'associate', problem: { code: 'totp-disabled-on-pool', params: { poolId: PROFILE.userPoolId } } });
-    expect(h.store.accounts).toEqual([]);
+    expect(h.flow.getState()).toMatchObject({ kind: 'enrolled', summary: { accountId: 'acct-2' } });
+    expect(await h.accounts()).toMatchObject([{ id: 'acct-2', status: 'active', secret: h.associatedSecret() }]);
+    expect(h.associatedSecret()).not.toBe(h.secretOf());
+  });
+
+  it('reports totp-disabled-on-pool when AssociateSoftwareToken says the pool has TOTP off', async () => {
+    const h = await harness({ pool: { mfa: 'OFF', totp: false } });
+    await h.flow.signIn({ username: 'demo', password: PASSWORD });
+    await h.flow.enroll();
+    expect(h.flow.getState()).toMatchObject({ kind: 'failed', failedStep: 'associate', problem: { code: 'totp-disabled-on-pool', params: { poolId: h.poolId } } });
+    expect(await h.accounts()).toEqual([]);
   });
 
   it('fails with enrollment-not-confirmed when GetUser does not show TOTP as preferred', async () => {
-    const h = harness({ pool: { ignorePreference: true } });
+    const h = await harness();
     await h.flow.signIn({ username: 'demo', password: PASSWORD });
+    // Cognito acknowledges SetUserMFAPreference, but GetUser does not show its effect.
+    fail(h, 'SetUserMFAPreference', { kind: 'no-effect' });
     await h.flow.enroll();
     expect(h.flow.getState()).toMatchObject({
       kind: 'failed',
@@ -379,19 +348,19 @@ describe('enroll', () => {
       pendingAccountId: 'acct-1',
       problem: { code: 'enrollment-not-confirmed', params: { preferredMfaSetting: '', userMfaSettingList: '' } },
     });
-    expect(h.store.accounts[0]?.status).toBe('pending');
+    expect((await h.accounts())[0]?.status).toBe('pending');
   });
 });
 
 describe('period rollover', () => {
   const rejectOnce = serviceError('EnableSoftwareTokenMFAException', 'Code mismatch and fail enable Software Token MFA');
 
-  async function enrollWith(options: HarnessOptions, failures: readonly InjectedFailure[], atOffsetMs: number) {
-    const h = harness(options);
+  async function enrollWith(options: HarnessOptions, failures: readonly Fault[], atOffsetMs: number) {
+    const h = await harness(options);
     await h.flow.signIn({ username: 'demo', password: PASSWORD });
     // Put the clock where the test wants it inside the 30 s step before enrolling.
     h.clock.advance(STEP_START + 30_000 + atOffsetMs - h.clock.now());
-    h.pool.fail('VerifySoftwareToken', ...failures);
+    fail(h, 'VerifySoftwareToken', ...failures);
     await h.flow.enroll();
     return h;
   }
@@ -399,48 +368,48 @@ describe('period rollover', () => {
   it('waits for the next step and retries once when the code was made within 3 s of the boundary', async () => {
     const h = await enrollWith({}, [rejectOnce], 28_500);
     expect(h.clock.sleeps).toEqual([1_550]);
-    expect(h.pool.callsOf('VerifySoftwareToken')).toHaveLength(2);
+    expect(h.callsOf('VerifySoftwareToken')).toHaveLength(2);
     const [first, second] = h.codes;
     expect(step(second?.at ?? 0)).toBe(step(first?.at ?? 0) + 1);
-    expect((h.pool.callsOf('VerifySoftwareToken')[1]?.input as VerifySoftwareTokenInput).UserCode).toBe(second?.code);
+    expect((h.callsOf('VerifySoftwareToken')[1]?.input as VerifySoftwareTokenInput).UserCode).toBe(second?.code);
     expect(h.flow.getState().kind).toBe('enrolled');
   });
 
   it('retries at once with the next code when the step rolled over during the call', async () => {
     // 5 s per call: AssociateSoftwareToken ends at 25 s, the code is made there (5 s before the boundary, outside
     // the 3 s margin) and VerifySoftwareToken's answer arrives at 30 s, in the next step.
-    const h = await enrollWith({ pool: { latencyMs: 5_000 } }, [rejectOnce], 20_000);
+    const h = await enrollWith({ latencyMs: 5_000 }, [rejectOnce], 20_000);
     expect(h.clock.sleeps).toEqual([]);
-    expect(h.pool.callsOf('VerifySoftwareToken')).toHaveLength(2);
+    expect(h.callsOf('VerifySoftwareToken')).toHaveLength(2);
     expect(step(h.codes[1]?.at ?? 0)).toBe(step(h.codes[0]?.at ?? 0) + 1);
     expect(h.flow.getState().kind).toBe('enrolled');
   });
 
   it('does not retry a code made far from the boundary', async () => {
     const h = await enrollWith({}, [rejectOnce], 10_000);
-    expect(h.pool.callsOf('VerifySoftwareToken')).toHaveLength(1);
+    expect(h.callsOf('VerifySoftwareToken')).toHaveLength(1);
     expect(h.clock.sleeps).toEqual([]);
     expect(h.flow.getState()).toMatchObject({ kind: 'failed', failedStep: 'verify', problem: { code: 'enable-code-mismatch', retry: 'next-code' } });
   });
 
   it('retries exactly once: a second rejection fails', async () => {
     const h = await enrollWith({}, [rejectOnce, rejectOnce, rejectOnce], 29_000);
-    expect(h.pool.callsOf('VerifySoftwareToken')).toHaveLength(2);
+    expect(h.callsOf('VerifySoftwareToken')).toHaveLength(2);
     expect(h.flow.getState()).toMatchObject({ kind: 'failed', problem: { code: 'enable-code-mismatch' } });
   });
 
   it('also retries a CodeMismatchException near the boundary', async () => {
     const h = await enrollWith({}, [serviceError('CodeMismatchException', 'Invalid code or auth state for the user.')], 29_000);
-    expect(h.pool.callsOf('VerifySoftwareToken')).toHaveLength(2);
+    expect(h.callsOf('VerifySoftwareToken')).toHaveLength(2);
     expect(h.flow.getState().kind).toBe('enrolled');
   });
 });
 
 describe('failure midway and retry', () => {
   it('keeps the pending account after a rejected code; retry verifies with a fresh code without re-associating', async () => {
-    const h = harness();
+    const h = await harness();
     await h.flow.signIn({ username: 'demo', password: PASSWORD });
-    h.pool.fail('VerifySoftwareToken', serviceError('EnableSoftwareTokenMFAException', 'Code mismatch and fail enable Software Token MFA'));
+    fail(h, 'VerifySoftwareToken', serviceError('EnableSoftwareTokenMFAException', 'Code mismatch and fail enable Software Token MFA'));
     await h.flow.enroll();
     expect(h.flow.getState()).toEqual({
       kind: 'failed',
@@ -449,22 +418,22 @@ describe('failure midway and retry', () => {
       failedStep: 'verify',
       problem: { code: 'enable-code-mismatch', retry: 'next-code', params: { operation: 'VerifySoftwareToken', skewSeconds: '0' } },
     });
-    expect(h.store.accounts[0]?.status).toBe('pending');
+    expect((await h.accounts())[0]?.status).toBe('pending');
 
     h.clock.advance(30_000);
     await h.flow.retry();
-    expect(h.pool.callsOf('AssociateSoftwareToken')).toHaveLength(1);
-    expect(h.pool.callsOf('VerifySoftwareToken')).toHaveLength(2);
+    expect(h.callsOf('AssociateSoftwareToken')).toHaveLength(1);
+    expect(h.callsOf('VerifySoftwareToken')).toHaveLength(2);
     expect(h.codes[1]?.at).toBe(START + 30_000);
-    expect(h.store.log.filter((e) => e === 'savePending')).toHaveLength(1);
+    expect(h.events.filter((e) => e === 'savePending')).toHaveLength(1);
     expect(h.flow.getState()).toMatchObject({ kind: 'enrolled', summary: { accountId: 'acct-1' } });
-    expect(h.store.accounts).toMatchObject([{ id: 'acct-1', status: 'active' }]);
+    expect(await h.accounts()).toMatchObject([{ id: 'acct-1', status: 'active' }]);
   });
 
   it('after a network error at set-preference, retry resumes there (no second verify)', async () => {
-    const h = harness();
+    const h = await harness();
     await h.flow.signIn({ username: 'demo', password: PASSWORD });
-    h.pool.fail('SetUserMFAPreference', 'network');
+    fail(h, 'SetUserMFAPreference', { kind: 'network' });
     await h.flow.enroll();
     expect(h.flow.getState()).toMatchObject({
       kind: 'failed',
@@ -479,24 +448,27 @@ describe('failure midway and retry', () => {
   });
 
   it('after the store fails to activate, retry only activates', async () => {
-    const h = harness();
+    const h = await harness();
     await h.flow.signIn({ username: 'demo', password: PASSWORD });
-    h.store.failNext('markActive');
+    h.failStorageAt('activate');
     await h.flow.enroll();
     expect(h.flow.getState()).toMatchObject({ kind: 'failed', failedStep: 'activate', problem: { code: 'storage-failed', params: { name: 'Error' } } });
+    expect(await h.accounts()).toMatchObject([{ id: 'acct-1', status: 'pending' }]);
     h.events.length = 0;
     await h.flow.retry();
     expect(h.events).toEqual(['markActive']);
     expect(h.flow.getState().kind).toBe('enrolled');
+    expect(await h.accounts()).toMatchObject([{ id: 'acct-1', status: 'active' }]);
   });
 
   it('after the store fails to save the pending account, retry saves it and goes on', async () => {
-    const h = harness();
+    const h = await harness();
     await h.flow.signIn({ username: 'demo', password: PASSWORD });
-    h.store.failNext('savePending');
+    h.failStorageAt('save-pending');
     await h.flow.enroll();
     expect(h.flow.getState()).toMatchObject({ kind: 'failed', failedStep: 'save-pending', problem: { code: 'storage-failed' } });
     expect(h.flow.getState()).not.toHaveProperty('pendingAccountId');
+    expect(await h.accounts()).toEqual([]);
     h.events.length = 0;
     await h.flow.retry();
     expect(h.events).toEqual(['savePending', 'VerifySoftwareToken', 'SetUserMFAPreference', 'GetUser', 'markActive']);
@@ -505,36 +477,35 @@ describe('failure midway and retry', () => {
 });
 
 describe('expired sessions', () => {
-  const invalidSession = serviceError('NotAuthorizedException', 'Invalid session for the user.');
-
   it('signs in again once by itself when the MFA_SETUP session expires, and finishes', async () => {
-    const h = harness({ pool: { mfa: 'ON' } });
-    h.pool.fail('VerifySoftwareToken', invalidSession);
+    const h = await harness({ pool: { mfa: 'ON' } });
+    fail(h, 'VerifySoftwareToken', { kind: 'session-expired' });
     await h.flow.signIn({ username: 'demo', password: PASSWORD });
-    expect(h.pool.callsOf('InitiateAuth')).toHaveLength(2);
-    expect(h.pool.callsOf('AssociateSoftwareToken')).toHaveLength(2);
-    expect(h.store.accounts).toHaveLength(1);
-    expect(h.store.accounts[0]).toMatchObject({ status: 'active', draft: { secret: h.pool.user('demo').totpSecret } });
+    expect(h.callsOf('InitiateAuth')).toHaveLength(2);
+    expect(h.callsOf('AssociateSoftwareToken')).toHaveLength(2);
+    expect(await h.accounts()).toHaveLength(1);
+    expect((await h.accounts())[0]).toMatchObject({ status: 'active', secret: h.associatedSecret() });
     expect(h.flow.getState()).toMatchObject({ kind: 'enrolled', summary: { viaMfaSetup: true } });
   });
 
   it('does not restart twice: a second expiry fails with session-expired', async () => {
-    const h = harness({ pool: { mfa: 'ON' } });
-    h.pool.fail('VerifySoftwareToken', invalidSession, invalidSession);
+    const h = await harness({ pool: { mfa: 'ON' } });
+    fail(h, 'VerifySoftwareToken', { kind: 'session-expired' }, { kind: 'session-expired' });
     await h.flow.signIn({ username: 'demo', password: PASSWORD });
-    expect(h.pool.callsOf('InitiateAuth')).toHaveLength(2);
+    expect(h.callsOf('InitiateAuth')).toHaveLength(2);
     expect(h.flow.getState()).toMatchObject({ kind: 'failed', canRetry: true, pendingAccountId: 'acct-1', problem: { code: 'session-expired', retry: 'restart' } });
     await h.flow.retry();
-    expect(h.pool.callsOf('InitiateAuth')).toHaveLength(3);
+    expect(h.callsOf('InitiateAuth')).toHaveLength(3);
     expect(h.flow.getState().kind).toBe('enrolled');
   });
 
   it('when the access token expired before enrolling, signs in again and re-associates', async () => {
-    const h = harness();
+    const h = await harness();
     await h.flow.signIn({ username: 'demo', password: PASSWORD });
-    h.pool.expireEverything();
+    // Access tokens live an hour.
+    h.clock.advance(3_600_000);
     await h.flow.enroll();
-    expect(h.pool.ops()).toEqual([
+    expect(h.ops()).toEqual([
       'InitiateAuth',
       'RespondToAuthChallenge',
       'AssociateSoftwareToken', // Access Token has expired
@@ -545,38 +516,40 @@ describe('expired sessions', () => {
       'SetUserMFAPreference',
       'GetUser',
     ]);
+    expect(h.callsOf('AssociateSoftwareToken')[0]?.error).toBe('NotAuthorizedException');
     expect(h.flow.getState().kind).toBe('enrolled');
   });
 
   it('answers a user-entered code after its session expired by signing in again (new code needed)', async () => {
-    const h = harness({ users: [{ ...DEMO, enabled: ['SMS_MFA'] }] });
+    const h = await harness({ pool: { sms: true }, users: [{ ...DEMO, phone: true, factors: ['SMS_MFA'] }] });
     await h.flow.signIn({ username: 'demo', password: PASSWORD });
-    h.pool.expireEverything();
-    await h.flow.submitCode(SMS_CODE);
-    expect(h.pool.callsOf('InitiateAuth')).toHaveLength(2);
+    const code = h.sentCode();
+    // Sessions live 3 minutes.
+    h.clock.advance(3 * 60_000 + 1_000);
+    await h.flow.submitCode(code);
+    expect(h.callsOf('InitiateAuth')).toHaveLength(2);
     expect(h.flow.getState()).toMatchObject({ kind: 'needs-code', challenge: 'SMS_MFA' });
+    expect(h.sentCode()).not.toBe('');
   });
 });
 
 describe('throttling, server errors, network', () => {
-  const throttled = serviceError('TooManyRequestsException', 'Too many requests');
-
   it('backs off 1 s then 2 s and gives up after two retries', async () => {
-    const h = harness();
-    h.pool.fail('InitiateAuth', throttled, throttled, throttled, throttled);
+    const h = await harness();
+    h.cognito.faults.injectFault({ operation: 'InitiateAuth', kind: 'throttle', times: 4 });
     await h.flow.signIn({ username: 'demo', password: PASSWORD });
     expect(h.clock.sleeps).toEqual([1_000, 2_000]);
-    expect(h.pool.ops()).toEqual(['InitiateAuth', 'InitiateAuth', 'InitiateAuth']);
+    expect(h.ops()).toEqual(['InitiateAuth', 'InitiateAuth', 'InitiateAuth']);
     expect(h.flow.getState()).toMatchObject({ kind: 'failed', canRetry: true, problem: { code: 'throttled', retry: 'backoff' } });
   });
 
   it('continues after one LimitExceededException', async () => {
-    const h = harness();
+    const h = await harness();
     await h.flow.signIn({ username: 'demo', password: PASSWORD });
-    h.pool.fail('GetUser', serviceError('LimitExceededException', 'Attempt limit exceeded'));
+    fail(h, 'GetUser', serviceError('LimitExceededException', 'Attempt limit exceeded, please try after some time.'));
     await h.flow.enroll();
     expect(h.clock.sleeps).toEqual([1_000]);
-    expect(h.pool.callsOf('GetUser')).toHaveLength(2);
+    expect(h.callsOf('GetUser')).toHaveLength(2);
     expect(h.flow.getState().kind).toBe('enrolled');
   });
 
@@ -584,21 +557,21 @@ describe('throttling, server errors, network', () => {
     [1, 'enrolled'],
     [2, 'failed'],
   ])('retries an HTTP 500 once after a short wait (%i failures -> %s)', async (count, kind) => {
-    const h = harness();
+    const h = await harness();
     await h.flow.signIn({ username: 'demo', password: PASSWORD });
-    h.pool.fail('AssociateSoftwareToken', ...Array.from({ length: count }, () => serviceError('InternalErrorException', 'Internal error', 500)));
+    h.cognito.faults.injectFault({ operation: 'AssociateSoftwareToken', kind: 'http500', times: count });
     await h.flow.enroll();
     expect(h.clock.sleeps).toEqual([500]);
-    expect(h.pool.callsOf('AssociateSoftwareToken')).toHaveLength(2);
+    expect(h.callsOf('AssociateSoftwareToken')).toHaveLength(2);
     expect(h.flow.getState().kind).toBe(kind);
     if (kind === 'failed') expect(h.flow.getState()).toMatchObject({ problem: { code: 'service-error', params: { status: '500' } } });
   });
 
   it('fails at once on a network error, naming the host', async () => {
-    const h = harness();
-    h.pool.fail('InitiateAuth', 'network');
+    const h = await harness();
+    fail(h, 'InitiateAuth', { kind: 'network' });
     await h.flow.signIn({ username: 'demo', password: PASSWORD });
-    expect(h.pool.ops()).toEqual(['InitiateAuth']);
+    expect(h.ops()).toEqual(['InitiateAuth']);
     expect(h.clock.sleeps).toEqual([]);
     expect(h.flow.getState()).toMatchObject({ kind: 'failed', problem: { code: 'network-unreachable', params: { host: 'cognito-idp.ap-northeast-1.amazonaws.com' } } });
   });
@@ -609,17 +582,18 @@ describe('clock skew', () => {
     [-95_000, '-94'],
     [120_000, '+120'],
   ])('puts the measured skew (server %i ms) into the enable-code-mismatch problem', async (skewMs, seconds) => {
-    const h = harness({ pool: { skewMs } });
+    const h = await harness({ skewMs });
     await h.flow.signIn({ username: 'demo', password: PASSWORD });
     await h.flow.enroll();
-    // The pool checks codes against its own clock, so a far-off local clock makes the real code fail.
-    expect(h.pool.callsOf('VerifySoftwareToken')).toHaveLength(1);
+    // The server checks codes against its own clock, so a far-off local clock makes the real code fail.
+    expect(h.callsOf('VerifySoftwareToken')).toHaveLength(1);
+    expect(h.callsOf('VerifySoftwareToken')[0]?.error).toBe('EnableSoftwareTokenMFAException');
     expect(h.flow.getState()).toMatchObject({ kind: 'failed', problem: { code: 'enable-code-mismatch', params: { skewSeconds: seconds } } });
   });
 
   it('puts it into the code-mismatch of an automatic SOFTWARE_TOKEN_MFA answer', async () => {
-    const h = harness({ pool: { skewMs: 300_000 }, users: [{ ...DEMO, enabled: ['SOFTWARE_TOKEN_MFA'], totpSecret: EXISTING_SECRET }] });
-    h.store.addActive(REF, EXISTING_SECRET);
+    const h = await harness({ skewMs: 300_000, users: [TOTP_USER] });
+    await h.addActive(h.ref(), h.secretOf());
     await h.flow.signIn({ username: 'demo', password: PASSWORD });
     expect(h.flow.getState()).toMatchObject({ kind: 'failed', problem: { code: 'code-mismatch', params: { skewSeconds: '+300', operation: 'RespondToAuthChallenge' } } });
   });
@@ -627,18 +601,18 @@ describe('clock skew', () => {
 
 describe('usage', () => {
   it.each([
-    ['submitCode', (f: ReturnType<typeof harness>['flow']) => f.submitCode('123456')],
-    ['submitNewPassword', (f: ReturnType<typeof harness>['flow']) => f.submitNewPassword({ newPassword: 'x' })],
-    ['enroll', (f: ReturnType<typeof harness>['flow']) => f.enroll()],
-    ['retry', (f: ReturnType<typeof harness>['flow']) => f.retry()],
+    ['submitCode', (f: Harness['flow']) => f.submitCode('123456')],
+    ['submitNewPassword', (f: Harness['flow']) => f.submitNewPassword({ newPassword: 'x' })],
+    ['enroll', (f: Harness['flow']) => f.enroll()],
+    ['retry', (f: Harness['flow']) => f.retry()],
   ])('%s() in idle rejects, naming the state', async (_, act) => {
-    const h = harness();
+    const h = await harness();
     await expect(act(h.flow)).rejects.toThrow(/not "idle"/);
-    expect(h.pool.calls).toEqual([]);
+    expect(h.calls()).toEqual([]);
   });
 
   it('rejects a second action while one runs', async () => {
-    const h = harness();
+    const h = await harness();
     const first = h.flow.signIn({ username: 'demo', password: PASSWORD });
     await expect(h.flow.signIn({ username: 'demo', password: PASSWORD })).rejects.toThrow(/another action is running/);
     await first;
@@ -646,13 +620,13 @@ describe('usage', () => {
   });
 
   it('rejects retry() when the problem cannot be fixed by retrying', async () => {
-    const h = harness();
-    await h.flow.signIn({ username: 'demo', password: 'nope-nope' });
+    const h = await harness();
+    await h.flow.signIn({ username: 'demo', password: 'Nope-nope-1' });
     await expect(h.flow.retry()).rejects.toThrow(/incorrect-credentials/);
   });
 
   it('reset() abandons a running sign-in and returns to idle', async () => {
-    const h = harness();
+    const h = await harness();
     const running = h.flow.signIn({ username: 'demo', password: PASSWORD });
     h.flow.reset();
     await running;
@@ -663,8 +637,20 @@ describe('usage', () => {
     expect(h.flow.getState().kind).toBe('signed-in');
   });
 
+  it('reset() during an enrollment leaves the abandoned action no way to write or show anything', async () => {
+    const h = await harness();
+    await h.flow.signIn({ username: 'demo', password: PASSWORD });
+    const seen = h.states.length;
+    const running = h.flow.enroll();
+    h.flow.reset();
+    await running;
+    expect(h.states.slice(seen).map((s) => s.kind)).toEqual(['idle']);
+    expect(h.flow.getState()).toEqual({ kind: 'idle' });
+    await expect(h.flow.enroll()).rejects.toThrow(/not "idle"/);
+  });
+
   it('unsubscribe stops notifications', async () => {
-    const h = harness();
+    const h = await harness();
     const seen: string[] = [];
     const unsubscribe = h.flow.subscribe((s) => seen.push(s.kind));
     unsubscribe();

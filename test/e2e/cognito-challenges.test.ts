@@ -4,10 +4,12 @@ import {
   cognitoSection,
   createProfile,
   describeCalls,
+  ENROLL_TIMEOUT_MS,
   enrollmentComplete,
   enrollmentSummary,
   expectNoPasswordOrToken,
   expectPopupCodeSignsIn,
+  openProfile,
   popupAccountNames,
   seedUser,
   signInAndEnroll,
@@ -48,9 +50,8 @@ describe('Cognito challenges on the way to enrollment', () => {
   it('answers NEW_PASSWORD_REQUIRED with the new password, then enrolls inside MFA_SETUP of a pool that requires MFA', async () => {
     const user = seedUser(e2e.server, { username: 'first-login@example.com', password: 'Temporary-pass-1', temporary: true, mfa: 'ON' });
     const newPassword = 'Chosen-new-pass-1';
-    const page = await e2e.ext.openOptions('#cognito');
+    const page = await openProfile(e2e, 'New password', user);
     const calls = watchCognitoCalls(page, e2e.server);
-    await createProfile(page, e2e.server.url, { name: 'New password', userPoolId: user.userPoolId, clientId: user.clientId });
     await signInAndEnroll(page, 'New password', user.username, user.password);
 
     const form = page.getByRole('form', { name: 'Choose a new password' });
@@ -80,6 +81,35 @@ describe('Cognito challenges on the way to enrollment', () => {
     await page.close();
   });
 
+  it('asks again, with the reason, when the new password breaks the pool policy, and the next one goes through', async () => {
+    const user = seedUser(e2e.server, { username: 'weak-password@example.com', password: 'Temporary-pass-2', temporary: true });
+    const newPassword = 'Chosen-new-pass-2';
+    const page = await openProfile(e2e, 'Weak password', user);
+    const calls = watchCognitoCalls(page, e2e.server);
+    await signInAndEnroll(page, 'Weak password', user.username, user.password);
+    const form = page.getByRole('form', { name: 'Choose a new password' });
+    await form.getByLabel('New password').fill('Short-1');
+    await form.getByRole('button', { name: 'Set password and continue' }).click();
+    await expect
+      .poll(() => form.getByRole('alert').textContent(), { timeout: ENROLL_TIMEOUT_MS })
+      .toBe('Cognito refused the new password: Password did not conform with policy: Password not long enough');
+    // Cognito spent the session on the refused password; Keystep signed in again for a live one at once.
+    expect(describeCalls(calls.calls())).toEqual([
+      'InitiateAuth USER_SRP_AUTH 200',
+      'RespondToAuthChallenge PASSWORD_VERIFIER 200',
+      'RespondToAuthChallenge NEW_PASSWORD_REQUIRED 400 InvalidPasswordException',
+      'InitiateAuth USER_SRP_AUTH 200',
+      'RespondToAuthChallenge PASSWORD_VERIFIER 200',
+    ]);
+    await form.getByLabel('New password').fill(newPassword);
+    await form.getByRole('button', { name: 'Set password and continue' }).click();
+    await enrollmentComplete(page);
+    expect(describeCalls(calls.calls()).slice(5, 7)).toEqual(['RespondToAuthChallenge NEW_PASSWORD_REQUIRED 200', 'AssociateSoftwareToken 200']);
+    await expectPopupCodeSignsIn(e2e, 'Weak password', user, { password: newPassword });
+    expectNoPasswordOrToken(await dumpExtensionStorage(page), [user.password, newPassword, 'Short-1']);
+    await page.close();
+  });
+
   it('re-enrolls an enrolled user: answers SOFTWARE_TOKEN_MFA from the stored secret, and the new account replaces the old one in place', async () => {
     const first = seedUser(e2e.server, { username: 'reenroll-first@example.com', password: 'Reenroll-pass-1' });
     // A second user of the same pool and client, enrolled after the first, shows that the replacement keeps its place.
@@ -88,8 +118,7 @@ describe('Cognito challenges on the way to enrollment', () => {
     e2e.server.admin.adminSetUserPassword({ UserPoolId: first.userPoolId, Username: second.username, Password: second.password, Permanent: true });
     const ref = { userPoolId: first.userPoolId, clientId: first.clientId, username: first.username };
 
-    const page = await e2e.ext.openOptions('#cognito');
-    await createProfile(page, e2e.server.url, { name: 'Re-enroll', userPoolId: first.userPoolId, clientId: first.clientId });
+    const page = await openProfile(e2e, 'Re-enroll', first);
     await enrollAndStartAgain(page, 'Re-enroll', first);
     await enrollAndStartAgain(page, 'Re-enroll', second);
     const [before] = storedCognitoAccounts(await dumpExtensionStorage(page), ref);
@@ -131,8 +160,7 @@ describe('Cognito challenges on the way to enrollment', () => {
     // one client answers the challenge through another, and the new secret replaces it.
     const user = seedUser(e2e.server, { username: 'two-clients@example.com', password: 'Two-clients-1' });
     const other = createClient(e2e.server, user.userPoolId);
-    const page = await e2e.ext.openOptions('#cognito');
-    await createProfile(page, e2e.server.url, { name: 'Client one', userPoolId: user.userPoolId, clientId: user.clientId });
+    const page = await openProfile(e2e, 'Client one', user);
     await enrollAndStartAgain(page, 'Client one', user);
     await createProfile(page, e2e.server.url, { name: 'Client two', userPoolId: user.userPoolId, clientId: other.clientId });
 
@@ -149,8 +177,7 @@ describe('Cognito challenges on the way to enrollment', () => {
 
   it('"Sign in only" for an enrolled user answers SOFTWARE_TOKEN_MFA from the stored secret and enrolls nothing', async () => {
     const user = seedUser(e2e.server, { username: 'sign-in-only@example.com', password: 'Sign-in-only-1' });
-    const page = await e2e.ext.openOptions('#cognito');
-    await createProfile(page, e2e.server.url, { name: 'Sign in only', userPoolId: user.userPoolId, clientId: user.clientId });
+    const page = await openProfile(e2e, 'Sign in only', user);
     await enrollAndStartAgain(page, 'Sign in only', user);
     const ref = { userPoolId: user.userPoolId, clientId: user.clientId, username: user.username };
     const before = storedCognitoAccounts(await dumpExtensionStorage(page), ref);

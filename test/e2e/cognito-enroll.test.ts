@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo, type DemoSeed } from '../support/cognito-server/seed-demo.ts';
-import { createProfile, enrollmentComplete, popupCode, seedUser, signInAndEnroll, signInWithCode, startCognitoE2e, type CognitoE2e } from '../support/cognito-e2e.ts';
+import { enrollmentComplete, openProfile, popupCode, seedUser, signInAndEnroll, signInWithCode, startCognitoE2e, type CognitoE2e } from '../support/cognito-e2e.ts';
 import { dumpExtensionStorage } from '../support/dump-extension-storage.ts';
 
 let e2e: CognitoE2e;
@@ -16,10 +16,9 @@ afterAll(async () => {
 
 describe('Cognito enrollment from the options page', () => {
   it('enrolls a user in one click, the popup shows the account and its code signs in', async () => {
-    const page = await e2e.ext.openOptions('#cognito');
     const pool = seed.optionalMfaPool;
     const user = pool.users.confirmed;
-    await createProfile(page, e2e.server.url, { name: 'Demo', userPoolId: pool.userPoolId, clientId: pool.clients.passwordAndSrp.clientId });
+    const page = await openProfile(e2e, 'Demo', { userPoolId: pool.userPoolId, clientId: pool.clients.passwordAndSrp.clientId });
     await signInAndEnroll(page, 'Demo', user.username, user.password);
     const done = await enrollmentComplete(page);
     expect(await done.getByRole('status').textContent()).toBe(`Keystep now shows codes for Demo (${user.username}). Future sign-ins of this user ask for its code.`);
@@ -40,15 +39,13 @@ describe('Cognito enrollment from the options page', () => {
 
   it('keeps enrolling when another options tab saves a different profile meanwhile', async () => {
     const user = seedUser(e2e.server, { username: 'two-tabs@example.com', password: 'Two-tabs-pass-1' });
-    const page = await e2e.ext.openOptions('#cognito');
-    await createProfile(page, e2e.server.url, { name: 'Two tabs', userPoolId: user.userPoolId, clientId: user.clientId });
+    const page = await openProfile(e2e, 'Two tabs', user);
     // The first association is throttled, so enrollment is still running (backing off ~1 s) when the other tab saves.
     e2e.server.faults.injectFault({ operation: 'AssociateSoftwareToken', kind: 'throttle', times: 1 });
     const associations = e2e.server.requestLog.forOperation('AssociateSoftwareToken').length;
     await signInAndEnroll(page, 'Two tabs', user.username, user.password);
     await expect.poll(() => e2e.server.requestLog.forOperation('AssociateSoftwareToken').length).toBe(associations + 1);
-    const other = await e2e.ext.openOptions('#cognito');
-    await createProfile(other, e2e.server.url, { name: 'Other profile', userPoolId: user.userPoolId, clientId: user.clientId });
+    const other = await openProfile(e2e, 'Other profile', user);
     await other.close();
     await enrollmentComplete(page);
     await page.close();

@@ -2,7 +2,7 @@ import { AssociateSoftwareTokenCommand, InitiateAuthCommand, SetUserMFAPreferenc
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dumpExtensionStorage } from '../support/dump-extension-storage.ts';
-import { cognitoSection, createProfile, ENROLL_TIMEOUT_MS, enrollmentComplete, signInAndEnroll, signInOnly, startCognitoE2e, type CognitoE2e } from '../support/cognito-e2e.ts';
+import { cognitoSection, ENROLL_TIMEOUT_MS, enrollmentComplete, openProfile, signInAndEnroll, signInOnly, startCognitoE2e, type CognitoE2e } from '../support/cognito-e2e.ts';
 import { createClient, createPool, createUser, PASSWORD, totpCode } from '../support/cognito-server-harness.ts';
 
 let e2e: CognitoE2e;
@@ -20,8 +20,7 @@ async function setUp(name: string, pool: { mfa?: 'OFF' | 'OPTIONAL' | 'ON'; totp
   const { clientId } = createClient(e2e.server, poolId);
   const username = `${name.toLowerCase().replaceAll(' ', '-')}@example.com`;
   createUser(e2e.server, poolId, username);
-  const page = await e2e.ext.openOptions('#cognito');
-  await createProfile(page, e2e.server.url, { name, userPoolId: poolId, clientId });
+  const page = await openProfile(e2e, name, { userPoolId: poolId, clientId });
   return { page, poolId, clientId, username };
 }
 
@@ -68,8 +67,7 @@ describe('Cognito errors in the options page', () => {
     const { clientId } = createClient(e2e.server, poolId);
     const username = 'expired-session@example.com';
     createUser(e2e.server, poolId, username, { temporary: true });
-    const page = await e2e.ext.openOptions('#cognito');
-    await createProfile(page, e2e.server.url, { name: 'Expiry', userPoolId: poolId, clientId });
+    const page = await openProfile(e2e, 'Expiry', { userPoolId: poolId, clientId });
     await signInAndEnroll(page, 'Expiry', username, PASSWORD);
     const form = page.getByRole('form', { name: 'Choose a new password' });
     await form.waitFor();
@@ -102,8 +100,7 @@ describe('Cognito errors in the options page', () => {
     await e2e.sdk.send(new VerifySoftwareTokenCommand({ AccessToken: accessToken, UserCode: totpCode(secret, Date.now()) }));
     await e2e.sdk.send(new SetUserMFAPreferenceCommand({ AccessToken: accessToken, SoftwareTokenMfaSettings: { Enabled: true, PreferredMfa: true } }));
 
-    const page = await e2e.ext.openOptions('#cognito');
-    await createProfile(page, e2e.server.url, { name: 'Other app', userPoolId: poolId, clientId });
+    const page = await openProfile(e2e, 'Other app', { userPoolId: poolId, clientId });
     await signInOnly(page, 'Other app', username, PASSWORD);
     const form = page.getByRole('form', { name: 'Enter the code' });
     const field = form.getByRole('textbox', { name: 'Code from your authenticator app' });

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   cognitoSection,
-  createProfile,
   describeCalls,
   ENROLL_TIMEOUT_MS,
   enrollmentComplete,
   enrollmentSummary,
   expectPopupCodeSignsIn,
+  openProfile,
   signInAndEnroll,
   signInOnly,
   startCognitoE2e,
@@ -50,9 +50,8 @@ describe('Other Cognito factors and challenges', () => {
   it('EMAIL_OTP: asks for the code sent by e-mail, then enrolls TOTP, and the popup code signs in', async () => {
     const user = multiFactorUser('email-otp@example.com', 'Email-otp-pass-1');
     e2e.server.admin.adminSetUserMFAPreference({ UserPoolId: user.userPoolId, Username: user.username, EmailMfaSettings: { Enabled: true, PreferredMfa: true } });
-    const page = await e2e.ext.openOptions('#cognito');
+    const page = await openProfile(e2e, 'Email OTP', user);
     const calls = watchCognitoCalls(page, e2e.server);
-    await createProfile(page, e2e.server.url, { name: 'Email OTP', userPoolId: user.userPoolId, clientId: user.clientId });
     await signInAndEnroll(page, 'Email OTP', user.username, user.password);
 
     const form = page.getByRole('form', { name: 'Enter the code' });
@@ -82,8 +81,7 @@ describe('Other Cognito factors and challenges', () => {
 
   it('SELECT_MFA_TYPE: chooses the software token and answers it from the stored secret', async () => {
     const user = multiFactorUser('select-type@example.com', 'Select-type-pass-1');
-    const page = await e2e.ext.openOptions('#cognito');
-    await createProfile(page, e2e.server.url, { name: 'Select type', userPoolId: user.userPoolId, clientId: user.clientId });
+    const page = await openProfile(e2e, 'Select type', user);
     await signInAndEnroll(page, 'Select type', user.username, user.password);
     await (await enrollmentComplete(page)).getByRole('button', { name: 'Start again' }).click();
     // Now SMS and TOTP are both enabled and neither is preferred: Cognito lets the user choose.
@@ -112,8 +110,7 @@ describe('Other Cognito factors and challenges', () => {
 
   it('names a challenge Keystep does not support (CUSTOM_CHALLENGE) and stores nothing', async () => {
     const user = multiFactorUser('custom@example.com', 'Custom-pass-1');
-    const page = await e2e.ext.openOptions('#cognito');
-    await createProfile(page, e2e.server.url, { name: 'Custom auth', userPoolId: user.userPoolId, clientId: user.clientId });
+    const page = await openProfile(e2e, 'Custom auth', user);
     // The pool's DefineAuthChallenge Lambda answers the password verifier with a custom challenge.
     e2e.server.faults.injectFault({ operation: 'RespondToAuthChallenge', kind: 'custom-challenge', times: 1 });
     const calls = watchCognitoCalls(page, e2e.server);

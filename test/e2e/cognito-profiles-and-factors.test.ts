@@ -1,7 +1,7 @@
 import { createServer } from 'node:net';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cognitoSection, createProfile, ENROLL_TIMEOUT_MS, enrollmentComplete, seedUser, signInAndEnroll, signInOnly, startCognitoE2e, type CognitoE2e } from '../support/cognito-e2e.ts';
+import { cognitoSection, ENROLL_TIMEOUT_MS, enrollmentComplete, openProfile, seedUser, signInAndEnroll, signInOnly, startCognitoE2e, type CognitoE2e } from '../support/cognito-e2e.ts';
 import { createClient, createUser } from '../support/cognito-server-harness.ts';
 import { dumpExtensionStorage } from '../support/dump-extension-storage.ts';
 
@@ -52,8 +52,7 @@ describe('connection profiles', () => {
 
   it('edits a profile, and deletes one only after confirming', async () => {
     const user = seedUser(e2e.server, { username: 'profiles@example.com', password: 'Profiles-pass-1' });
-    const page = await e2e.ext.openOptions('#cognito');
-    await createProfile(page, e2e.server.url, { name: 'Before', userPoolId: user.userPoolId, clientId: user.clientId });
+    const page = await openProfile(e2e, 'Before', user);
     await page.getByRole('button', { name: 'Edit Before' }).click();
     const form = page.getByRole('form', { name: 'Connection profile' });
     expect(await form.getByRole('textbox', { name: 'User pool ID' }).inputValue()).toBe(user.userPoolId);
@@ -80,8 +79,7 @@ describe('failures and other factors', () => {
   it('an unreachable endpoint says which host could not be reached', async () => {
     const user = seedUser(e2e.server, { username: 'unreachable@example.com', password: 'Unreach-pass-1' });
     const port = await closedPort();
-    const page = await e2e.ext.openOptions('#cognito');
-    await createProfile(page, `http://127.0.0.1:${port}`, { name: 'Offline', userPoolId: user.userPoolId, clientId: user.clientId });
+    const page = await openProfile(e2e, 'Offline', user, { endpoint: `http://127.0.0.1:${port}` });
     await signInAndEnroll(page, 'Offline', user.username, user.password);
     const alert = cognitoSection(page).getByRole('alert');
     await alert.waitFor({ timeout: ENROLL_TIMEOUT_MS });
@@ -92,9 +90,8 @@ describe('failures and other factors', () => {
   it('a failure after the secret was saved keeps it as pending; Retry finishes, or Discard removes it', async () => {
     for (const choice of ['Retry', 'Discard the pending secret'] as const) {
       const user = seedUser(e2e.server, { username: `pending-${choice.length}@example.com`, password: 'Pending-pass-1' });
-      const page = await e2e.ext.openOptions('#cognito');
       const name = `Pending ${choice.length}`;
-      await createProfile(page, e2e.server.url, { name, userPoolId: user.userPoolId, clientId: user.clientId });
+      const page = await openProfile(e2e, name, user);
       // VerifySoftwareToken fails twice with HTTP 500: the flow retries once, then stops.
       e2e.server.faults.injectFault({ operation: 'VerifySoftwareToken', kind: 'http500', times: 2 });
       await signInAndEnroll(page, name, user.username, user.password);
@@ -132,8 +129,7 @@ describe('failures and other factors', () => {
     createUser(e2e.server, poolId, username, { password: 'Sms-pass-1', attributes: { phone_number: '+15555550123', phone_number_verified: 'true' } });
     e2e.server.admin.adminSetUserMFAPreference({ UserPoolId: poolId, Username: username, SMSMfaSettings: { Enabled: true, PreferredMfa: true } });
 
-    const page = await e2e.ext.openOptions('#cognito');
-    await createProfile(page, e2e.server.url, { name: 'SMS', userPoolId: poolId, clientId });
+    const page = await openProfile(e2e, 'SMS', { userPoolId: poolId, clientId });
     await signInOnly(page, 'SMS', username, 'Sms-pass-1');
     const form = page.getByRole('form', { name: 'Enter the code' });
     const field = form.getByRole('textbox', { name: 'Code sent by SMS to +*******0123' });

@@ -1,17 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   cognitoSection,
-  createProfile,
   describeCalls,
   enrollmentComplete,
   enrollmentSummary,
   expectNoPasswordOrToken,
   expectPopupCodeSignsIn,
+  openProfile,
+  rememberedClientSecrets,
   seedUser,
   signInAndEnroll,
   signInForm,
   startCognitoE2e,
-  rememberedClientSecrets,
   storedProfile,
   watchCognitoCalls,
   type CognitoE2e,
@@ -37,9 +37,8 @@ const ENROLL_CALLS = ['AssociateSoftwareToken 200', 'VerifySoftwareToken 200', '
 describe('Cognito sign-in flows', () => {
   it('signs in with USER_SRP_AUTH (PASSWORD_VERIFIER) on an SRP-only client, never tries USER_PASSWORD_AUTH, and enrolls', async () => {
     const user = seedUser(e2e.server, { username: 'srp-only@example.com', password: 'Srp-only-pass-1', flows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] });
-    const page = await e2e.ext.openOptions('#cognito');
+    const page = await openProfile(e2e, 'Srp flow', user);
     const calls = watchCognitoCalls(page, e2e.server);
-    await createProfile(page, e2e.server.url, { name: 'Srp flow', userPoolId: user.userPoolId, clientId: user.clientId });
     await signInAndEnroll(page, 'Srp flow', user.username, user.password);
 
     const done = await enrollmentComplete(page);
@@ -61,9 +60,8 @@ describe('Cognito sign-in flows', () => {
 
   it('falls back to USER_PASSWORD_AUTH on a password-only client, says so, and enrolls', async () => {
     const user = seedUser(e2e.server, { username: 'password-only@example.com', password: 'Password-only-1', flows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] });
-    const page = await e2e.ext.openOptions('#cognito');
+    const page = await openProfile(e2e, 'Password flow', user);
     const calls = watchCognitoCalls(page, e2e.server);
-    await createProfile(page, e2e.server.url, { name: 'Password flow', userPoolId: user.userPoolId, clientId: user.clientId });
     await signInAndEnroll(page, 'Password flow', user.username, user.password);
 
     const done = await enrollmentComplete(page);
@@ -85,9 +83,8 @@ describe('Cognito sign-in flows', () => {
 describe('app clients with a client secret', () => {
   it('names the missing client secret when the app client has one and none was given', async () => {
     const user = seedUser(e2e.server, { username: 'secret-missing@example.com', password: 'Secret-missing-1', secret: true });
-    const page = await e2e.ext.openOptions('#cognito');
+    const page = await openProfile(e2e, 'Secret missing', user);
     const calls = watchCognitoCalls(page, e2e.server);
-    await createProfile(page, e2e.server.url, { name: 'Secret missing', userPoolId: user.userPoolId, clientId: user.clientId });
     await signInAndEnroll(page, 'Secret missing', user.username, user.password);
 
     const section = cognitoSection(page);
@@ -104,8 +101,7 @@ describe('app clients with a client secret', () => {
     const user = seedUser(e2e.server, { username: 'secret-typed@example.com', password: 'Secret-typed-1', secret: true });
     const clientSecret = user.clientSecret ?? '';
     expect(clientSecret).not.toBe('');
-    const page = await e2e.ext.openOptions('#cognito');
-    await createProfile(page, e2e.server.url, { name: 'Secret typed', userPoolId: user.userPoolId, clientId: user.clientId, clientSecret });
+    const page = await openProfile(e2e, 'Secret typed', user, { clientSecret });
     await signInAndEnroll(page, 'Secret typed', user.username, user.password);
 
     const done = await enrollmentComplete(page);
@@ -131,8 +127,7 @@ describe('app clients with a client secret', () => {
     const user = seedUser(e2e.server, { username: 'secret-remembered@example.com', password: 'Secret-remembered-1', secret: true });
     const clientSecret = user.clientSecret ?? '';
     expect(clientSecret).not.toBe('');
-    const page = await e2e.ext.openOptions('#cognito');
-    await createProfile(page, e2e.server.url, { name: 'Secret remembered', userPoolId: user.userPoolId, clientId: user.clientId, clientSecret, remember: true });
+    const page = await openProfile(e2e, 'Secret remembered', user, { clientSecret, remember: true });
 
     // Ticking the box is the user's explicit choice to keep the secret on this device: in the vault (which a master
     // password encrypts), keyed by the profile, never in the profile list.

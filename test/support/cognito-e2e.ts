@@ -105,6 +105,38 @@ export async function createProfile(page: Page, endpoint: string, fields: Profil
   await expect.poll(() => page.getByRole('status').filter({ hasText: 'saved' }).textContent()).toBe(`Profile “${fields.name}” saved.`);
 }
 
+/** Settings of {@link openProfile} besides the pool and client. */
+export interface OpenProfileOptions {
+  /** The client secret typed into the profile form (none by default, even for a client that has one). */
+  readonly clientSecret?: string;
+  /** Ticks "Remember the client secret on this device". */
+  readonly remember?: boolean;
+  /** The profile's endpoint; default the local server's URL. */
+  readonly endpoint?: string;
+}
+
+/**
+ * Opens a fresh options page at its Cognito section and creates the profile `name` for `app` (its pool and app
+ * client; a secret it has is not typed unless `options.clientSecret` says so).
+ * @returns the page, with the profile saved and its sign-in form shown.
+ */
+export async function openProfile(
+  e2e: CognitoE2e,
+  name: string,
+  app: { readonly userPoolId: string; readonly clientId: string },
+  options: OpenProfileOptions = {},
+): Promise<Page> {
+  const page = await e2e.ext.openOptions('#cognito');
+  await createProfile(page, options.endpoint ?? e2e.server.url, {
+    name,
+    userPoolId: app.userPoolId,
+    clientId: app.clientId,
+    ...(options.clientSecret === undefined ? {} : { clientSecret: options.clientSecret }),
+    ...(options.remember === undefined ? {} : { remember: options.remember }),
+  });
+  return page;
+}
+
 /** The sign-in form of a profile. */
 export function signInForm(page: Page, profileName: string): Locator {
   return page.getByRole('form', { name: `Sign in to ${profileName}` });

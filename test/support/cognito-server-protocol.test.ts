@@ -193,6 +193,29 @@ describe('fault injection', () => {
     await expect(post('GetUserPoolMfaConfig', JSON.stringify({ UserPoolId: poolId }))).resolves.toMatchObject({ status: 200 });
   });
 
+  it('error answers the given service error; no-effect answers {} without running the operation', async () => {
+    const poolId = createPool(h.server);
+    h.server.faults.injectFault({ operation: 'GetUserPoolMfaConfig', kind: 'error', name: 'InvalidParameterException', message: 'Auth flow not enabled for this client', times: 1 });
+    expect(h.server.faults.pending()).toEqual([
+      { operation: 'GetUserPoolMfaConfig', kind: 'error', name: 'InvalidParameterException', message: 'Auth flow not enabled for this client', times: 1 },
+    ]);
+    const refused = await post('GetUserPoolMfaConfig', JSON.stringify({ UserPoolId: poolId }));
+    expect(refused.status).toBe(400);
+    expect(await refused.json()).toEqual({ __type: 'InvalidParameterException', message: 'Auth flow not enabled for this client' });
+    h.server.faults.injectFault({ operation: 'SetUserPoolMfaConfig', kind: 'no-effect', times: 1 });
+    const ignored = await post('SetUserPoolMfaConfig', JSON.stringify({ UserPoolId: poolId, MfaConfiguration: 'ON', SoftwareTokenMfaConfiguration: { Enabled: true } }));
+    expect(await ignored.json()).toEqual({});
+    expect(h.server.admin.getUserPoolMfaConfig({ UserPoolId: poolId }).MfaConfiguration).toBe('OFF');
+  });
+
+  it('network drops the connection without an answer, and logs the request with status 0', async () => {
+    const poolId = createPool(h.server);
+    h.server.faults.injectFault({ operation: 'GetUserPoolMfaConfig', kind: 'network', times: 1 });
+    await expect(post('GetUserPoolMfaConfig', JSON.stringify({ UserPoolId: poolId }))).rejects.toThrow();
+    expect(h.server.requestLog.forOperation('GetUserPoolMfaConfig').map((e) => e.status)).toEqual([0]);
+    await expect(post('GetUserPoolMfaConfig', JSON.stringify({ UserPoolId: poolId }))).resolves.toMatchObject({ status: 200 });
+  });
+
   it.each([[0], [-1], [1.5]])('refuses times = %d', (times) => {
     expect(() => h.server.faults.injectFault({ kind: 'throttle', times })).toThrow(/times/);
   });

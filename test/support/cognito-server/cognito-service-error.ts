@@ -13,3 +13,6 @@ export class CognitoServiceError extends Error {
     this.status = status;
   }
 }
+
+/** The error name SDKs see: the part after '#' ("com.amazon.coral.service#SerializationException" -> "SerializationException"). */
+export const shortName = (name: string): string => name.slice(name.lastIndexOf('#') + 1);

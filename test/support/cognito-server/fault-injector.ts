@@ -1,51 +1,70 @@
 /**
- * throttle: TooManyRequestsException (HTTP 400); http500: InternalErrorException (HTTP 500);
- * session-expired: NotAuthorizedException "Invalid session for the user.", the answer Cognito gives a
- * session past its AuthSessionValidity, without moving the server's clock (which also checks TOTP codes);
- * custom-challenge: HTTP 200 with ChallengeName CUSTOM_CHALLENGE, what a pool whose DefineAuthChallenge Lambda
- * asks for a custom challenge answers (the server runs no Lambda triggers otherwise).
+ * What an injected fault makes of a request, instead of running the operation:
+ * - throttle: TooManyRequestsException (HTTP 400); http500: InternalErrorException (HTTP 500);
+ * - session-expired: NotAuthorizedException "Invalid session for the user.", the answer Cognito gives a
+ *   session past its AuthSessionValidity, without moving the server's clock (which also checks TOTP codes);
+ * - custom-challenge: HTTP 200 with ChallengeName CUSTOM_CHALLENGE, what a pool whose DefineAuthChallenge Lambda
+ *   asks for a custom challenge answers (the server runs no Lambda triggers otherwise);
+ * - network: no answer at all (over HTTP the connection is dropped), as when the network fails;
+ * - no-effect: HTTP 200 `{}` without running the operation: a write Cognito acknowledged but that does not
+ *   show (yet) in what a read returns;
+ * - error: the service error given in the spec (`name`, `message`, `status` default 400), e.g. a wording of an
+ *   error this server does not produce by itself, or a code refused at a moment the test chooses.
  */
-export type FaultKind = 'throttle' | 'http500' | 'session-expired' | 'custom-challenge';
+export type FaultKind = 'throttle' | 'http500' | 'session-expired' | 'custom-challenge' | 'network' | 'no-effect' | 'error';
 
-export interface FaultSpec {
+interface FaultTarget {
   /** Operation name, e.g. "VerifySoftwareToken"; every operation when omitted. */
   readonly operation?: string;
-  readonly kind: FaultKind;
   /** How many matching requests fail before the operation works again. */
   readonly times: number;
 }
 
+/** A fault to inject; `kind: 'error'` also names the error to answer with. */
+export type FaultSpec =
+  | (FaultTarget & { readonly kind: Exclude<FaultKind, 'error'> })
+  | (FaultTarget & { readonly kind: 'error'; readonly name: string; readonly message: string; readonly status?: number });
+
+/** The part of a spec that describes the failure (what {@link FaultInjector.take} returns). */
+export type Fault = { readonly kind: Exclude<FaultKind, 'error'> } | { readonly kind: 'error'; readonly name: string; readonly message: string; readonly status?: number };
+
 interface ArmedFault {
   readonly operation: string | undefined;
-  readonly kind: FaultKind;
+  readonly fault: Fault;
   remaining: number;
 }
 
-/** Makes the next matching HTTP requests fail, oldest injection first. */
+/** The failure part of `spec`. */
+function faultOf(spec: FaultSpec): Fault {
+  if (spec.kind !== 'error') return { kind: spec.kind };
+  return { kind: 'error', name: spec.name, message: spec.message, ...(spec.status === undefined ? {} : { status: spec.status }) };
+}
+
+/** Makes the next matching requests fail, oldest injection first. */
 export class FaultInjector {
   private readonly faults: ArmedFault[] = [];
 
   injectFault(spec: FaultSpec): void {
     if (!Number.isInteger(spec.times) || spec.times < 1) throw new RangeError('injectFault: times must be a positive integer');
-    this.faults.push({ operation: spec.operation, kind: spec.kind, remaining: spec.times });
+    this.faults.push({ operation: spec.operation, fault: faultOf(spec), remaining: spec.times });
   }
 
   /** Faults not yet used up. */
   pending(): readonly FaultSpec[] {
-    return this.faults.map((f) => ({ ...(f.operation === undefined ? {} : { operation: f.operation }), kind: f.kind, times: f.remaining }));
+    return this.faults.map((f) => ({ ...(f.operation === undefined ? {} : { operation: f.operation }), ...f.fault, times: f.remaining }));
   }
 
   clear(): void {
     this.faults.length = 0;
   }
 
-  /** Uses up one matching fault for `operation` and returns its kind, or undefined when none applies. */
-  take(operation: string): FaultKind | undefined {
+  /** Uses up one matching fault for `operation` and returns it, or undefined when none applies. */
+  take(operation: string): Fault | undefined {
     const index = this.faults.findIndex((f) => f.operation === undefined || f.operation === operation);
-    const fault = this.faults[index];
-    if (fault === undefined) return undefined;
-    fault.remaining -= 1;
-    if (fault.remaining === 0) this.faults.splice(index, 1);
-    return fault.kind;
+    const armed = this.faults[index];
+    if (armed === undefined) return undefined;
+    armed.remaining -= 1;
+    if (armed.remaining === 0) this.faults.splice(index, 1);
+    return armed.fault;
   }
 }

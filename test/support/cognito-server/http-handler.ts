@@ -1,10 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { FaultInjector } from './fault-injector.ts';
-import type { Operation } from './operations/operation-table.ts';
 import type { RequestLog } from './request-log.ts';
-import type { ServerContext } from './server-context.ts';
-import { CognitoServiceError } from './cognito-service-error.ts';
+import type { ServeDeps } from './serve-operation.ts';
+import { CognitoServiceError, shortName } from './cognito-service-error.ts';
 import { corsPreflightHeaders, corsResponseHeaders } from './cors-headers.ts';
+import { serveOperation } from './serve-operation.ts';
 import { serviceErrors } from './service-errors.ts';
 
 // The AWS JSON 1.1 protocol (https://smithy.io/2.0/aws/protocols/aws-json-1_1-protocol.html) as cognito-idp speaks
@@ -14,10 +13,7 @@ const TARGET_PREFIX = 'AWSCognitoIdentityProviderService.';
 const CONTENT_TYPE = 'application/x-amz-json-1.1';
 const MAX_BODY_BYTES = 1 << 20;
 
-export interface HttpHandlerDeps {
-  readonly ctx: ServerContext;
-  readonly operations: ReadonlyMap<string, Operation>;
-  readonly faults: FaultInjector;
+export interface HttpHandlerDeps extends ServeDeps {
   readonly log: RequestLog;
 }
 
@@ -57,9 +53,6 @@ function parseJson(body: Buffer): unknown {
   }
 }
 
-/** The name SDKs see: the part after '#'. */
-const shortName = (name: string): string => name.slice(name.lastIndexOf('#') + 1);
-
 /**
  * Serves the API: CORS preflight, then per request the Date header from the injected clock, x-amzn-RequestId,
  * errors as HTTP 400 {"__type", "message"} (InternalErrorException HTTP 500) with x-amzn-ErrorType, fault
@@ -87,52 +80,45 @@ async function handle(deps: HttpHandlerDeps, req: IncomingMessage, res: ServerRe
   }
   const cors = corsResponseHeaders(req.headers);
   let operation: string | null = null;
+  let error: CognitoServiceError;
   try {
     const body = await readBody(req);
     if (method !== 'POST') throw serviceErrors.unknownOperation(`Method ${method} is not supported; use POST`);
     operation = targetOperation(req);
-    const run = deps.operations.get(operation);
-    if (run === undefined) {
+    if (!deps.operations.has(operation)) {
       throw serviceErrors.unknownOperation(`Operation ${operation} is not supported by the local Cognito test server`);
     }
     const contentType = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
     if (contentType !== CONTENT_TYPE) throw serviceErrors.serialization(`Content-Type must be ${CONTENT_TYPE}`);
-    const input = parseJson(body);
-    const fault = deps.faults.take(operation);
-    if (fault === 'throttle') throw serviceErrors.tooManyRequests();
-    if (fault === 'http500') throw serviceErrors.internal();
-    if (fault === 'session-expired') throw serviceErrors.invalidSession();
-    const output = fault === 'custom-challenge' ? customChallenge(ctx, input) : run(ctx, input);
-    send(res, 200, { ...base, ...cors, 'Content-Type': CONTENT_TYPE }, JSON.stringify(output));
-    deps.log.record({ at, method, operation, status: 200 });
+    const served = serveOperation(deps, operation, parseJson(body));
+    if (served.kind === 'no-answer') {
+      // An injected network fault: the client sees the connection drop without an answer.
+      deps.log.record({ at, method, operation, status: 0 });
+      res.destroy();
+      return;
+    }
+    if (served.kind === 'output') {
+      send(res, 200, { ...base, ...cors, 'Content-Type': CONTENT_TYPE }, JSON.stringify(served.output));
+      deps.log.record({ at, method, operation, status: 200 });
+      return;
+    }
+    error = served.error;
   } catch (caught: unknown) {
-    let error: CognitoServiceError;
     if (caught instanceof CognitoServiceError) {
       error = caught;
     } else {
       console.error(`cognito-server: ${operation ?? 'request'} failed unexpectedly`, caught);
       error = serviceErrors.internal();
     }
-    const headers = {
-      ...base,
-      ...cors,
-      'Content-Type': CONTENT_TYPE,
-      'x-amzn-ErrorType': `${shortName(error.name)}:`,
-      // Header values must be printable ASCII; the JSON body keeps the exact message.
-      'x-amzn-ErrorMessage': error.message.replace(/[^\x20-\x7e]/g, '?'),
-    };
-    send(res, error.status, headers, JSON.stringify({ __type: error.name, message: error.message }));
-    deps.log.record({ at, method, operation, status: error.status, errorType: shortName(error.name) });
   }
-}
-
-/** The answer of a pool whose DefineAuthChallenge Lambda issues CUSTOM_CHALLENGE: a session nothing can complete here. */
-function customChallenge(ctx: ServerContext, input: unknown): unknown {
-  const params = (input as { ChallengeResponses?: { USERNAME?: unknown }; AuthParameters?: { USERNAME?: unknown } } | null) ?? {};
-  const username = params.ChallengeResponses?.USERNAME ?? params.AuthParameters?.USERNAME;
-  return {
-    ChallengeName: 'CUSTOM_CHALLENGE',
-    Session: ctx.ids.session(),
-    ChallengeParameters: typeof username === 'string' ? { USERNAME: username } : {},
+  const headers = {
+    ...base,
+    ...cors,
+    'Content-Type': CONTENT_TYPE,
+    'x-amzn-ErrorType': `${shortName(error.name)}:`,
+    // Header values must be printable ASCII; the JSON body keeps the exact message.
+    'x-amzn-ErrorMessage': error.message.replace(/[^\x20-\x7e]/g, '?'),
   };
+  send(res, error.status, headers, JSON.stringify({ __type: error.name, message: error.message }));
+  deps.log.record({ at, method, operation, status: error.status, errorType: shortName(error.name) });
 }

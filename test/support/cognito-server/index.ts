@@ -5,7 +5,7 @@ export type { CognitoAdmin } from './admin-api.ts';
 export { seedDemo } from './seed-demo.ts';
 export type { DemoSeed, DemoUser } from './seed-demo.ts';
 export { CognitoServiceError } from './cognito-service-error.ts';
-export type { FaultKind, FaultSpec } from './fault-injector.ts';
+export type { Fault, FaultKind, FaultSpec } from './fault-injector.ts';
 export type { RequestLogEntry } from './request-log.ts';
 export type { OutboxMessage } from './outbox.ts';
 export { computeSecretHash } from './secret-hash.ts';

@@ -1,29 +1,17 @@
 import type { AddressInfo } from 'node:net';
 import type { CognitoAdmin } from './admin-api.ts';
-import type { RandomBytes } from './random-ids.ts';
-import type { ServerContext } from './server-context.ts';
-import { randomBytes } from 'node:crypto';
+import type { FaultInjector } from './fault-injector.ts';
+import type { Outbox } from './outbox.ts';
+import type { RequestLog } from './request-log.ts';
+import type { CognitoServerStateOptions } from './server-state.ts';
 import { createServer } from 'node:http';
-import { createAdminApi } from './admin-api.ts';
-import { AuthSessionStore } from './auth-session-store.ts';
-import { FaultInjector } from './fault-injector.ts';
 import { createHttpHandler } from './http-handler.ts';
 import { OPERATIONS } from './operations/operation-table.ts';
-import { Outbox } from './outbox.ts';
-import { IdGenerator } from './random-ids.ts';
-import { RefreshTokenStore } from './refresh-token-store.ts';
-import { RequestLog } from './request-log.ts';
-import { TokenService } from './token-service.ts';
+import { createServerState } from './server-state.ts';
 
-export interface CognitoServerOptions {
-  /** Epoch ms; drives sessions, TOTP, tokens and the Date header. Default Date.now. */
-  readonly clock?: () => number;
-  /** Random bytes for ids, secrets, salts and SRP; default node:crypto randomBytes. */
-  readonly random?: RandomBytes;
+export interface CognitoServerOptions extends CognitoServerStateOptions {
   /** TCP port on 127.0.0.1; default 0 (a free port). */
   readonly port?: number;
-  /** Region in pool ids and token issuers; default us-east-1. */
-  readonly region?: string;
 }
 
 /** A running local Cognito user-pool server. */
@@ -34,7 +22,7 @@ export interface CognitoServer {
   readonly region: string;
   /** Admin operations in-process, for seeding. */
   readonly admin: CognitoAdmin;
-  /** Make the next HTTP requests fail (throttle: TooManyRequestsException 400; http500: InternalErrorException 500). */
+  /** Make the next HTTP requests fail (see FaultKind). */
   readonly faults: FaultInjector;
   /** The HTTP requests served (operation, status, error name, time); no secrets. */
   readonly requestLog: RequestLog;
@@ -46,25 +34,8 @@ export interface CognitoServer {
 
 /** Starts a strict local Cognito user-pool compatible server on 127.0.0.1 (AWS JSON 1.1 protocol over HTTP). */
 export async function startCognitoServer(options: CognitoServerOptions = {}): Promise<CognitoServer> {
-  const now = options.clock ?? Date.now;
-  const random = options.random ?? randomBytes;
-  const region = options.region ?? 'us-east-1';
-  const ids = new IdGenerator(random);
-  const refreshTokens = new RefreshTokenStore();
-  const ctx: ServerContext = {
-    region,
-    now,
-    ids,
-    pools: new Map(),
-    clients: new Map(),
-    sessions: new AuthSessionStore(now),
-    refreshTokens,
-    tokens: new TokenService({ signingKey: random(32), keyId: ids.uuid(), region, ids, now, refreshTokens }),
-    outbox: new Outbox(),
-  };
-  const faults = new FaultInjector();
-  const requestLog = new RequestLog();
-  const server = createServer(createHttpHandler({ ctx, operations: OPERATIONS, faults, log: requestLog }));
+  const state = createServerState(options);
+  const server = createServer(createHttpHandler({ ctx: state.ctx, operations: OPERATIONS, faults: state.faults, log: state.requestLog }));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => {
@@ -76,11 +47,11 @@ export async function startCognitoServer(options: CognitoServerOptions = {}): Pr
   return {
     url: `http://127.0.0.1:${port}`,
     port,
-    region,
-    admin: createAdminApi(ctx),
-    faults,
-    requestLog,
-    outbox: ctx.outbox,
+    region: state.ctx.region,
+    admin: state.admin,
+    faults: state.faults,
+    requestLog: state.requestLog,
+    outbox: state.outbox,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error === undefined ? resolve() : reject(error)));
