@@ -12,7 +12,7 @@ import { isJsonRecord } from './json-record.ts';
 import { readEntry } from './read-entry.ts';
 import type { ImportedAccount } from '../vault-edits.ts';
 
-/** The newest content version documented (docs/vault.md, "The current version of the vault content format is 3"). */
+/** The newest content version documented (Aegis's vault.md above: "The current version of the vault content format is 3"). */
 const AEGIS_CONTENT_VERSION = 3;
 
 /**

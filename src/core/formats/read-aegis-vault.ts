@@ -1,4 +1,4 @@
-// An Aegis vault export: https://github.com/beemdevelopment/Aegis/blob/master/docs/vault.md ("Format").
+// An Aegis vault export: https://github.com/beemdevelopment/Aegis/blob/master/docs/vault.md, section Format.
 //   { "version": 1, "header": { "slots": [...] | null, "params": { "nonce": hex, "tag": hex } | null },
 //     "db": { vault content } | "Base64 of the AES-256-GCM ciphertext of the content's UTF-8 JSON" }
 // Encrypted: a random master key encrypts the content; each slot holds the master key wrapped (AES-256-GCM,
@@ -12,10 +12,10 @@ import { isJsonRecord } from './json-record.ts';
 import { AES_GCM_TAG_BYTES } from './open-aes-gcm.ts';
 import { readAegisContent } from './read-aegis-content.ts';
 
-/** The vault format version this build reads (docs/vault.md: "The current version of the vault format is 1"). */
+/** The vault format version this build reads (Aegis's vault.md above: "The current version of the vault format is 1"). */
 const AEGIS_VAULT_VERSION = 1;
 
-/** Slot type of a password slot (docs/vault.md, "Slots"). */
+/** Slot type of a password slot (Aegis's vault.md above, section Slots). */
 const PASSWORD_SLOT = 1;
 
 const NONCE_BYTES = 12;
