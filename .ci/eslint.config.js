@@ -54,6 +54,10 @@ export default tseslint.config(
   layer(['src/platform/**'], [up(['popup', 'options', 'background']), noSdk, noUi]),
   layer(['src/ui/**'], [up(['popup', 'options', 'background']), noPolyfill, noSdk]),
   layer(['src/popup/**', 'src/options/**', 'src/background.ts'], [noPolyfill, noSdk]),
+  // Runs inside web pages (scripting.executeScript): core only, bundled in; no extension API, storage or network.
+  layer(['src/inject/**'], [up(['cognito', 'platform', 'services', 'ui', 'popup', 'options', 'offscreen', 'background']), noPolyfill, noSdk, noUi], {
+    'no-restricted-globals': ['error', 'chrome', 'browser', 'fetch', 'XMLHttpRequest', 'localStorage', 'sessionStorage', 'indexedDB'],
+  }),
   {
     // Every user-facing string comes from _locales through the platform's t() helper.
     files: ['src/**/*.tsx'],
@@ -66,6 +70,16 @@ export default tseslint.config(
           message: 'UI text goes through t() and _locales/en/messages.json.',
         },
       ],
+    },
+  },
+  {
+    // The fill test pages' scripts: plain browser JavaScript that Chromium loads as it is, outside the TS project.
+    files: ['test/support/fill-pages/*.js'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: {
+      sourceType: 'script',
+      parserOptions: { projectService: false, program: null, project: false },
+      globals: Object.fromEntries(['window', 'document', 'location', 'HTMLInputElement', 'URLSearchParams', 'queueMicrotask'].map((name) => [name, 'readonly'])),
     },
   },
   {
