@@ -49,7 +49,7 @@ const EXCLUDED = new RegExp(
  * Phone numbers and e-mail addresses; such a field is excluded unless the same text also speaks of a code
  * ("the code sent to your phone" is a code field, though not an authenticator's).
  */
-const ELSEWHERE = /\b(phone|mobile|telephone|tel|cell|msisdn|telefon\w*|telefono|handy|portable|sms|text message|e ?mail|courriel|correo)\b/;
+const ELSEWHERE = /\b(phone|mobile|telephone|tel|cell|msisdn|telefon\w*|telefono|handy|portable|sms|text message|e ?mail(ed)?|courriel|correo)\b/;
 
 /** Words that name a one-time code outright. */
 const STRONG = new RegExp(
