@@ -16,6 +16,8 @@ export type FillOutcome =
     }
   /** No field on this page (or frame) looks like a one-time-code field. */
   | { readonly kind: 'no-field' }
+  /** The injection ran after the request's notAfter time (e.g. held while the page showed a dialog); nothing was touched. */
+  | { readonly kind: 'expired' }
   /** The request was malformed (e.g. a code that is not 6 to 8 digits); nothing was touched. */
   | { readonly kind: 'invalid-request' }
   /** Something in the page threw while filling; the error stays in here and is not reported to the page. */

@@ -9,6 +9,8 @@ export interface FillPageOptions {
   readonly document?: Document;
   /** See FillCodeOptions.settle. */
   readonly settle?: () => Promise<void>;
+  /** The clock for the request's notAfter, ms since the epoch. Default Date.now. */
+  readonly now?: () => number;
 }
 
 /**
@@ -16,12 +18,13 @@ export interface FillPageOptions {
  * the focused element as a hint, or as the target when the request says the user pointed at it) and fills it
  * (fillCode). Never throws into the page: any exception becomes `{ kind: 'failed' }`, with no detail.
  *
- * @param request a FillRequest ({ code, submit, useFocusedField? }); anything else gives `invalid-request`.
+ * @param request a FillRequest ({ code, submit, useFocusedField?, notAfter? }); anything else gives `invalid-request`.
  */
 export async function fillPage(request: unknown, options: FillPageOptions = {}): Promise<FillOutcome> {
   try {
     const parsed = parseFillRequest(request);
     if (parsed === undefined) return { kind: 'invalid-request' };
+    if (parsed.notAfter !== undefined && (options.now ?? Date.now)() > parsed.notAfter) return { kind: 'expired' };
     const doc = options.document ?? document;
     const field = findCodeField(doc, {
       digits: parsed.code.length,

@@ -14,6 +14,12 @@ export interface FillRequest {
    * code, even without any one-time-code hint. Default false (keyboard command, popup): focus is only a hint.
    */
   readonly useFocusedField?: boolean;
+  /**
+   * Do not fill after this time (ms since the epoch, the page's clock, which is the computer's). An injection
+   * can start late: Chrome holds it while the page shows window.prompt/alert, and the extension has long
+   * since copied the code instead and said so; a late fill would then surprise the user with a stale code.
+   */
+  readonly notAfter?: number;
 }
 
 /**
@@ -25,8 +31,15 @@ export function parseFillRequest(value: unknown): FillRequest | undefined {
   const code: unknown = Reflect.get(value, 'code');
   const submit: unknown = Reflect.get(value, 'submit');
   const useFocusedField: unknown = Reflect.get(value, 'useFocusedField');
+  const notAfter: unknown = Reflect.get(value, 'notAfter');
   if (typeof code !== 'string' || !/^\d+$/.test(code) || !OTP_DIGITS.includes(code.length)) return undefined;
   if (typeof submit !== 'boolean') return undefined;
   if (useFocusedField !== undefined && typeof useFocusedField !== 'boolean') return undefined;
-  return useFocusedField === true ? { code, submit, useFocusedField } : { code, submit };
+  if (notAfter !== undefined && (typeof notAfter !== 'number' || !Number.isFinite(notAfter))) return undefined;
+  return {
+    code,
+    submit,
+    ...(useFocusedField === true ? { useFocusedField } : {}),
+    ...(notAfter === undefined ? {} : { notAfter }),
+  };
 }

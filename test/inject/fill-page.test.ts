@@ -227,6 +227,8 @@ describe('fillPage: requests and failures', () => {
     ['no submit flag', { code: CODE }],
     ['a submit flag that is not a boolean', { code: CODE, submit: 'yes' }],
     ['a useFocusedField that is not a boolean', { code: CODE, submit: false, useFocusedField: 1 }],
+    ['a notAfter that is not a number', { code: CODE, submit: false, notAfter: '2030-01-01' }],
+    ['a notAfter that is not finite', { code: CODE, submit: false, notAfter: Number.NaN }],
   ])('%s: invalid-request, nothing touched', async (_, request) => {
     document.body.innerHTML = '<input id="otp" autocomplete="one-time-code">';
     expect(await fillPage(request)).toEqual({ kind: 'invalid-request' });
@@ -237,6 +239,15 @@ describe('fillPage: requests and failures', () => {
     document.body.innerHTML = '<input id="otp" autocomplete="one-time-code">';
     expect(await fillPage({ code, submit: false })).toEqual(filled('single', 'field'));
     expect(byId('otp').value).toBe(code);
+  });
+
+  it('fills up to notAfter, and not a millisecond later (an injection Chrome held behind a dialog)', async () => {
+    document.body.innerHTML = '<input id="otp" autocomplete="one-time-code">';
+    const now = (): number => 1_700_000_000_000;
+    expect(await fillPage({ code: CODE, submit: false, notAfter: now() - 1 }, { now })).toEqual({ kind: 'expired' });
+    expect(byId('otp').value).toBe('');
+    expect(await fillPage({ code: CODE, submit: false, notAfter: now() }, { now })).toEqual(filled('single', 'field'));
+    expect(byId('otp').value).toBe(CODE);
   });
 
   it('turns an exception from the page into "failed", without throwing or telling the page', async () => {
