@@ -1,5 +1,5 @@
 import { autocompletePurpose } from './autocomplete-purpose.ts';
-import { classifyFieldText, speaksOfOneTimeCode, type FieldWords } from './code-field-words.ts';
+import { classifyFieldText, speaksOfOneTimeCode, speaksOfPayment, type FieldWords } from './code-field-words.ts';
 import { fieldText, labelledByText } from './field-text.ts';
 
 /** Score a field needs to be filled without the user pointing at it. */
@@ -22,7 +22,10 @@ export interface Assessment {
   /** Not excluded (no backup, postal, coupon, phone, password, card... words or autocomplete purpose) and fits the code. */
   readonly usable: boolean;
   readonly score: number;
-  /** Usable, scored at least ACCEPT_SCORE, and with a one-time-code signal beyond focus and input type. */
+  /**
+   * Usable, scored at least ACCEPT_SCORE, with a one-time-code signal beyond focus and input type, and (in a
+   * card payment form, where "Security code" means the CVV) with autocomplete="one-time-code".
+   */
   readonly accepted: boolean;
 }
 
@@ -40,7 +43,8 @@ const UNUSABLE: Assessment = { usable: false, score: 0, accepted: false };
  * its own words (name, id, labels, placeholder, aria-label, title) naming a one-time code, or only "code"; the
  * words around it (its form or dialog); a numeric keyboard, a length or pattern made for exactly this code;
  * having focus. A field whose words or autocomplete purpose say it is something else, whose maxlength is
- * shorter than the code or whose pattern refuses it is not usable.
+ * shorter than the code or whose pattern refuses it is not usable; in a card payment form only
+ * autocomplete="one-time-code" is accepted.
  */
 export function assessSingle(input: HTMLInputElement, options: AssessOptions): Assessment {
   const { digits } = options;
@@ -53,6 +57,7 @@ export function assessSingle(input: HTMLInputElement, options: AssessOptions): A
   if (!accepts(code)) return UNUSABLE;
 
   const otc = purpose === 'one-time-code';
+  const context = contextText(input);
   const numeric = input.getAttribute('inputmode') === 'numeric' || input.type === 'number' || input.type === 'tel';
   const hasPattern = input.hasAttribute('pattern');
   const exactPattern = hasPattern && !accepts(`${code}1`) && !accepts(code.slice(1));
@@ -61,13 +66,14 @@ export function assessSingle(input: HTMLInputElement, options: AssessOptions): A
   const score =
     (otc ? AUTOCOMPLETE_OTC : 0) +
     wordsScore(words) +
-    (words.words !== 'strong' && speaksOfOneTimeCode(contextText(input)) ? CONTEXT_WORDS : 0) +
+    (words.words !== 'strong' && speaksOfOneTimeCode(context) ? CONTEXT_WORDS : 0) +
     (numeric ? NUMERIC : 0) +
     (exactLength ? EXACT_LENGTH : 0) +
     (digitsPattern && !exactPattern ? DIGITS_PATTERN : 0) +
     (options.focused === input ? FOCUSED : 0);
   const signal = otc || words.words === 'strong' || words.words === 'weak' || (numeric && exactLength);
-  return { usable: true, score, accepted: signal && score >= ACCEPT_SCORE };
+  const accepted = signal && score >= ACCEPT_SCORE && (otc || !speaksOfPayment(context));
+  return { usable: true, score, accepted };
 }
 
 /**

@@ -2,8 +2,9 @@
 // output: lower case, Latin accents dropped, camelCase and separators split into single spaces.
 
 /**
- * Lower case, Latin diacritics removed ("código" -> "codigo"), camelCase and `_-.:/[]` split into words, so
- * "totpCode", "totp_code" and "TOTP-Code" all read "totp code". Non-Latin scripts are kept as they are (only
+ * Lower case, Latin diacritics removed ("código" -> "codigo"), camelCase, letters before digits and `_-.:/[]`
+ * split into words, so "totpCode", "totp_code" and "TOTP-Code" all read "totp code", "otp1" reads "otp 1"
+ * (digits before letters stay together: "2fa"). Non-Latin scripts are kept as they are (only
  * the combining marks U+0300-U+036F are dropped, so Japanese kana keep their voicing marks).
  */
 export function normalizeFieldText(raw: string): string {
@@ -11,6 +12,7 @@ export function normalizeFieldText(raw: string): string {
   return raw
     .replace(/([a-z\d])([A-Z])/g, '$1 $2')
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .replace(/([A-Za-z])(\d)/g, '$1 $2')
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .normalize('NFC')
@@ -59,7 +61,7 @@ const STRONG = new RegExp(
     String.raw`\b(two|2|multi) ?(factor|step)\b`,
     String.raw`\bverif(y|ication|ier) ?(code|number|token)?\b`,
     String.raw`\bauthenticat(or|ion) ?(app )?(code|token|number)?\b`,
-    String.raw`\b(auth|security|access|login|sign ?in|sms|app) ?code\b`,
+    String.raw`\b(auth|security|login|sign ?in|sms|app) ?code\b`,
     String.raw`\b(pass ?code|software token|mfa token)\b`,
     // German, French, Spanish, Portuguese, Italian, Dutch (accents already removed).
     String.raw`\b(bestatigungs ?code|bestaetigungs ?code|sicherheits ?code|verifizierungs ?code|authentifizierungs ?code|anmelde ?code|einmal ?code|einmal ?passwort)\b`,
@@ -98,4 +100,12 @@ export function classifyFieldText(raw: string): FieldWords {
 /** True if surrounding text (a form's, a dialog's) names a one-time code; a hint for fields that only say "code". */
 export function speaksOfOneTimeCode(raw: string): boolean {
   return STRONG.test(normalizeFieldText(raw));
+}
+
+/** Card payment words: a checkout form, where "Security code" is the card's CVV. */
+const PAYMENT = /\b(card ?number|credit card|debit card|expir\w*|cvv|cvc|csc|cardholder|name on card|billing address|kartennummer|numero de (carte|tarjeta|cartao))\b/;
+
+/** True if surrounding text (a form's, a dialog's) is a card payment form. */
+export function speaksOfPayment(raw: string): boolean {
+  return PAYMENT.test(normalizeFieldText(raw));
 }

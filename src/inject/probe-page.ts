@@ -1,4 +1,4 @@
-import { ACCEPT_SCORE, assessSegmented, assessSingle } from './assess-code-field.ts';
+import { assessSegmented, assessSingle } from './assess-code-field.ts';
 import { deepActiveElement } from './deep-active-element.ts';
 import { findCodeField } from './find-code-field.ts';
 import { OTP_DIGITS } from '../core/otp-limits.ts';
@@ -8,7 +8,7 @@ export type CodeFieldProbe = { readonly kind: 'none' } | { readonly kind: 'singl
 
 /**
  * Looks for a one-time-code field for a code of `request.digits` digits and says what it found and how sure
- * the finder is (the field's score; ACCEPT_SCORE is the least). Touches nothing. The extension probes every
+ * the finder is (the field's score, at least ACCEPT_SCORE). Touches nothing. The extension probes every
  * frame it may script, then sends the code to the one frame that answered best (see docs/fill-design.md).
  * Never throws: a malformed request or an exception gives `none`.
  */
@@ -20,7 +20,7 @@ export function probePage(request: unknown, doc: Document = document): CodeField
     const field = findCodeField(doc, options);
     if (field === undefined) return { kind: 'none' };
     const assessment = field.kind === 'single' ? assessSingle(field.input, options) : assessSegmented(field.inputs, options);
-    return { kind: field.kind, score: Math.max(assessment.score, ACCEPT_SCORE) };
+    return { kind: field.kind, score: assessment.score };
   } catch {
     return { kind: 'none' };
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyFieldText, normalizeFieldText, speaksOfOneTimeCode } from '../../src/inject/code-field-words.ts';
+import { classifyFieldText, normalizeFieldText, speaksOfOneTimeCode, speaksOfPayment } from '../../src/inject/code-field-words.ts';
 
 describe('normalizeFieldText', () => {
   it.each([
@@ -10,7 +10,9 @@ describe('normalizeFieldText', () => {
     ['verification.code[0]', 'verification code 0'],
     ['  Código  de   verificación ', 'codigo de verificacion'],
     ['Bestätigungscode', 'bestatigungscode'],
-    ['formField:r5:', 'form field r5'],
+    ['formField:r5:', 'form field r 5'],
+    ['otp1', 'otp 1'],
+    ['2faCode', '2fa code'],
     ['認証コード', '認証コード'],
     ['인증 코드', '인증 코드'],
   ])('%j -> %j', (raw, normalized) => {
@@ -112,5 +114,17 @@ describe('speaksOfOneTimeCode', () => {
     ['Redeem your gift', false],
   ])('%j -> %s', (text, expected) => {
     expect(speaksOfOneTimeCode(text)).toBe(expected);
+  });
+});
+
+describe('speaksOfPayment', () => {
+  it.each([
+    ['Card number\nExpiry date\nSecurity code', true],
+    ['Pay with credit card', true],
+    ['CVC', true],
+    ['Two-factor authentication\nSecurity code', false],
+    ['Sign in', false],
+  ])('%j -> %s', (text, expected) => {
+    expect(speaksOfPayment(text)).toBe(expected);
   });
 });
