@@ -121,7 +121,7 @@ describe('fillPage on the test pages', () => {
     expect(document.activeElement?.textContent).toBe('Sign in');
   });
 
-  it.each(['prompt.html', 'submitted.html'])('%s: no field, nothing touched', async (page) => {
+  it.each(['prompt.html', 'submitted.html', 'framed.html'])('%s: no field in the document itself, nothing touched', async (page) => {
     loadFillPage(page);
     const before = document.body.innerHTML;
     expect(await fillPage({ code: CODE, submit: true })).toEqual({ kind: 'no-field' });

@@ -41,6 +41,8 @@ describe('startFillPagesServer', () => {
       'backup-and-verification.html',
       'cognito-hosted-ui-like.html',
       'controlled-input.js',
+      'framed.html',
+      'framed.js',
       'look-alike.html',
       'managed-login-like.html',
       'plain.html',
