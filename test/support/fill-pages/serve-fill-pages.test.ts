@@ -65,7 +65,9 @@ describe('startFillPagesServer', () => {
     const reply = await get(server, `/${page}`);
     expect(reply.status).toBe(200);
     expect(reply.headers['content-type']).toBe(page.endsWith('.html') ? 'text/html; charset=utf-8' : 'text/javascript; charset=utf-8');
-    expect(reply.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(reply.headers['content-security-policy']).toBe(
+      "default-src 'none'; script-src 'self'; style-src 'unsafe-inline'; frame-src http://login.example.test:* http://login.examp1e.test:*; form-action 'self'; base-uri 'none'",
+    );
     expect(reply.headers['cache-control']).toBe('no-store');
     expect(reply.body).toBe(await readFile(join(import.meta.dirname, page), 'utf8'));
   });

@@ -13,16 +13,26 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
 };
 
 /**
- * A strict policy, as login pages have: scripts from the page's own origin only, no inline script. Keystep's
- * injected code runs in the extension's isolated world, which the page's CSP does not govern.
- */
-const CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'";
-
-/**
  * Host names the real-browser tests map to 127.0.0.1 (Chromium's --host-resolver-rules), under the reserved
  * `.test` top-level domain (RFC 6761): the site an account belongs to, and a look-alike one character away.
  */
 export const FILL_PAGE_HOSTS = { site: 'login.example.test', lookAlike: 'login.examp1e.test' } as const;
+
+/**
+ * A strict policy, as login pages have: scripts from the page's own origin only, no inline script; frames
+ * (framed.html) from the two test hosts only. Keystep's injected code runs in the extension's isolated world,
+ * which the page's CSP does not govern.
+ */
+const CONTENT_SECURITY_POLICY = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'unsafe-inline'",
+  `frame-src ${Object.values(FILL_PAGE_HOSTS)
+    .map((host) => `http://${host}:*`)
+    .join(' ')}`,
+  "form-action 'self'",
+  "base-uri 'none'",
+].join('; ');
 
 /** The Chromium switch that sends both FILL_PAGE_HOSTS to 127.0.0.1, keeping the port of each URL. */
 export const HOST_RESOLVER_RULES = `--host-resolver-rules=${Object.values(FILL_PAGE_HOSTS)
