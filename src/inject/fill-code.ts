@@ -20,7 +20,9 @@ const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolv
  * box focused, with keydown, input, change and keyup, as a typing user's events would go). Then waits for the
  * page to settle, reads the value back, and leaves focus on the form's one obvious submit button if there is
  * one (so Enter submits), else on the field (the last box). With `submit`, requests the form's submission
- * through that button. Exceptions from page handlers propagate; fillPage turns them into an outcome.
+ * through that button. Page listeners that throw do not stop it (dispatchEvent reports their errors to the
+ * page); an exception here (e.g. a page that replaced an element's focus method) propagates, and fillPage
+ * turns it into an outcome.
  */
 export async function fillCode(field: CodeField, code: string, options: FillCodeOptions): Promise<FillOutcome> {
   const inputs = field.kind === 'single' ? [field.input] : field.inputs;
