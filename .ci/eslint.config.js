@@ -56,6 +56,11 @@ export default tseslint.config(
   packages(['src/services/**', 'src/background.ts', 'src/inject/**', 'src/offscreen/**'], [noPolyfill, noSdk, noUi]),
   packages(['src/ui/**', 'src/popup/**', 'src/options/**'], [noPolyfill, noSdk]),
   {
+    // Runs inside web pages (scripting.executeScript): no extension API, storage or network.
+    files: ['src/inject/**'],
+    rules: { 'no-restricted-globals': ['error', 'chrome', 'browser', 'fetch', 'XMLHttpRequest', 'localStorage', 'sessionStorage', 'indexedDB'] },
+  },
+  {
     // Every user-facing string comes from _locales through the platform's t() helper.
     files: ['src/**/*.tsx'],
     rules: {
@@ -67,6 +72,16 @@ export default tseslint.config(
           message: 'UI text goes through t() and _locales/en/messages.json.',
         },
       ],
+    },
+  },
+  {
+    // The fill test pages' scripts: plain browser JavaScript that Chromium loads as it is, outside the TS project.
+    files: ['test/support/fill-pages/*.js'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: {
+      sourceType: 'script',
+      parserOptions: { projectService: false, program: null, project: false },
+      globals: Object.fromEntries(['window', 'document', 'location', 'HTMLInputElement', 'URLSearchParams', 'queueMicrotask'].map((name) => [name, 'readonly'])),
     },
   },
   {
