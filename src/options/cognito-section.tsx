@@ -4,7 +4,9 @@ import type { CognitoProfile } from '../cognito/cognito-profile.ts';
 import { removeAccount, setClientSecret } from '../core/vault-edits.ts';
 import type { AccountStore } from '../platform/account-store.ts';
 import { t } from '../platform/i18n.ts';
-import { cognitoProfilesItem, type StoredCognitoProfile } from '../platform/storage-items.ts';
+import { createProfileRepository, type ProfileRepository } from '../platform/profile-repository.ts';
+import type { StoredCognitoProfile } from '../platform/storage-items.ts';
+import { describeProfilesError } from './describe-profiles-error.ts';
 import { EnrollmentPanel } from './enrollment-panel.tsx';
 import { ProfileForm } from './profile-form.tsx';
 import { useEnrollmentFlow } from './use-enrollment-flow.ts';
@@ -15,12 +17,16 @@ interface Props {
   readonly clock: () => number;
   readonly newId: () => string;
   readonly makeApi?: (profile: CognitoProfile) => CognitoApi;
+  /** The saved profiles; default the extension's. */
+  readonly profiles?: ProfileRepository;
   /**
    * The client secrets remembered in the vault, from the page's own vault snapshot; while the vault is locked,
    * the last ones known, so a lock does not change the profiles under a running enrollment.
    */
   readonly remembered: Readonly<Record<string, string>> | undefined;
 }
+
+const defaultProfiles = createProfileRepository();
 
 type Editing = { readonly kind: 'new' } | { readonly kind: 'edit'; readonly id: string } | undefined;
 
@@ -30,7 +36,7 @@ type Editing = { readonly kind: 'new' } | { readonly kind: 'edit'; readonly id: 
  * memory only; remembered ones are kept in the vault (encrypted with it when a master password
  * is set), never in the profile list.
  */
-export function CognitoSection({ store, clock, newId, makeApi, remembered }: Props) {
+export function CognitoSection({ store, clock, newId, makeApi, profiles: repository = defaultProfiles, remembered }: Props) {
   const [stored, setStored] = useState<readonly StoredCognitoProfile[]>([]);
   const [selectedId, setSelectedId] = useState<string>();
   const [editing, setEditing] = useState<Editing>();
@@ -43,9 +49,10 @@ export function CognitoSection({ store, clock, newId, makeApi, remembered }: Pro
       setStored(list);
       setSelectedId((current) => (current && list.some((p) => p.id === current) ? current : list[0]?.id));
     };
-    cognitoProfilesItem.get().then(show, (error: unknown) => setProblem(t('loadFailed', describeError(error))));
-    return cognitoProfilesItem.watch(show, (error) => setProblem(t('loadFailed', describeError(error))));
-  }, []);
+    const refused = (error: unknown): void => setProblem(t('profilesLoadFailed', describeProfilesError(error)));
+    repository.load().then(show, refused);
+    return repository.subscribe(show, refused);
+  }, [repository]);
 
   const profiles = useMemo(
     () =>
@@ -64,13 +71,14 @@ export function CognitoSection({ store, clock, newId, makeApi, remembered }: Pro
     const saved: StoredCognitoProfile = { ...profile, id };
     let next: readonly StoredCognitoProfile[];
     try {
-      const list = await cognitoProfilesItem.get();
-      next = list.some((p) => p.id === id) ? list.map((p) => (p.id === id ? saved : p)) : [...list, saved];
-      // The secret first: a profile never shows "remembered" without it.
-      await store.update((v) => ({ vault: setClientSecret(v, id, secret.remember ? secret.value : undefined), result: undefined }));
-      await cognitoProfilesItem.set(next);
+      next = await repository.update(async (list) => {
+        const edited = list.some((p) => p.id === id) ? list.map((p) => (p.id === id ? saved : p)) : [...list, saved];
+        // The secret first: a profile never shows "remembered" without it.
+        await store.update((v) => ({ vault: setClientSecret(v, id, secret.remember ? secret.value : undefined), result: undefined }));
+        return { profiles: edited, result: edited };
+      });
     } catch (error) {
-      setProblem(t('saveFailed', describeError(error)));
+      setProblem(t('saveFailed', describeProfilesError(error)));
       return;
     }
     const memory = new Map(secrets);
@@ -87,11 +95,10 @@ export function CognitoSection({ store, clock, newId, makeApi, remembered }: Pro
   const remove = async (profile: StoredCognitoProfile): Promise<void> => {
     if (!confirm(t('confirmDeleteProfile', profile.name))) return;
     try {
-      const list = await cognitoProfilesItem.get();
-      await cognitoProfilesItem.set(list.filter((p) => p.id !== profile.id));
+      await repository.update((list) => ({ profiles: list.filter((p) => p.id !== profile.id), result: undefined }));
       await store.update((v) => ({ vault: setClientSecret(v, profile.id, undefined), result: undefined }));
     } catch (error) {
-      setProblem(t('saveFailed', describeError(error)));
+      setProblem(t('saveFailed', describeProfilesError(error)));
       return;
     }
     setProblem('');

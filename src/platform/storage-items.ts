@@ -1,6 +1,7 @@
 import type { CognitoProfile } from '../cognito/cognito-profile.ts';
 import { migrateVaultRecord } from '../core/migrate-vault-record.ts';
 import type { VaultRecord } from '../core/vault.ts';
+import { parseStoredProfiles } from './parse-stored-profiles.ts';
 import { defineStorageItem } from './storage-item.ts';
 
 /**
@@ -8,7 +9,7 @@ import { defineStorageItem } from './storage-item.ts';
  * Nothing else in the code names a storage key.
  */
 
-/** The accounts. Migrated to the current schema on read; `undefined` until the first account is added. */
+/** The accounts. Migrated to the current schema on read; `undefined` until the first account is added. Written only by the vault repository. */
 export const vaultRecordItem = defineStorageItem<VaultRecord | undefined>('vault', 'local', undefined, (raw) => migrateVaultRecord(raw));
 
 /**
@@ -16,6 +17,7 @@ export const vaultRecordItem = defineStorageItem<VaultRecord | undefined>('vault
  * unlocked. Session storage is memory only: Chrome clears it when the browser restarts, and
  * content scripts cannot read it (access level TRUSTED_CONTEXTS, the default).
  * https://developer.chrome.com/docs/extensions/reference/api/storage#property-session
+ * Written only by the vault repository.
  */
 export const vaultKeyItem = defineStorageItem<string | undefined>('vaultKey', 'session', undefined, (raw) => (typeof raw === 'string' ? raw : undefined));
 
@@ -50,5 +52,8 @@ export interface StoredCognitoProfile extends CognitoProfile {
   readonly clientSecret?: string;
 }
 
-/** Cognito connection profiles, in the order the user created them. */
-export const cognitoProfilesItem = defineStorageItem<readonly StoredCognitoProfile[]>('cognitoProfiles', 'local', [], (raw) => (Array.isArray(raw) ? (raw as StoredCognitoProfile[]) : []));
+/**
+ * Cognito connection profiles, in the order the user created them. A stored value that is not a valid list is
+ * refused (StoredProfilesError), never read as empty. Written only by the profile repository.
+ */
+export const cognitoProfilesItem = defineStorageItem<readonly StoredCognitoProfile[]>('cognitoProfiles', 'local', [], (raw) => parseStoredProfiles(raw, 'cognitoProfiles'));
