@@ -1,11 +1,15 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { CognitoApi } from '../cognito/cognito-api.ts';
 import type { CognitoProfile } from '../cognito/cognito-profile.ts';
-import { removeAccount, setClientSecret } from '../core/vault-edits.ts';
+import type { CognitoProfileError, CognitoProfileInput } from '../cognito/validate-cognito-profile.ts';
+import { removeAccount } from '../core/vault-edits.ts';
 import type { AccountStore } from '../platform/account-store.ts';
 import { t } from '../platform/i18n.ts';
 import { createProfileRepository, type ProfileRepository } from '../platform/profile-repository.ts';
 import type { StoredCognitoProfile } from '../platform/storage-items.ts';
+import { deleteProfile } from '../services/enrollment/delete-profile.ts';
+import { profilesWithSecrets } from '../services/enrollment/profiles-with-secrets.ts';
+import { saveProfile } from '../services/enrollment/save-profile.ts';
 import { describeProfilesError } from './describe-profiles-error.ts';
 import { EnrollmentPanel } from './enrollment-panel.tsx';
 import { ProfileForm } from './profile-form.tsx';
@@ -54,51 +58,39 @@ export function CognitoSection({ store, clock, newId, makeApi, profiles: reposit
     return repository.subscribe(show, refused);
   }, [repository]);
 
-  const profiles = useMemo(
-    () =>
-      stored.map((p) => {
-        // A profile an older build saved may still carry its secret until the service worker moves it.
-        const secret = remembered?.[p.id] ?? p.clientSecret;
-        return secret === undefined ? p : { ...p, clientSecret: secret };
-      }),
-    [stored, remembered],
-  );
+  const profiles = useMemo(() => profilesWithSecrets(stored, remembered), [stored, remembered]);
   const selected = profiles.find((p) => p.id === selectedId);
   const { flow, state } = useEnrollmentFlow(selected, { store, clock, ...(makeApi ? { makeApi } : {}) });
 
-  const save = async (profile: CognitoProfile, secret: { value: string; remember: boolean }): Promise<void> => {
-    const id = editing?.kind === 'edit' ? editing.id : newId();
-    const saved: StoredCognitoProfile = { ...profile, id };
-    let next: readonly StoredCognitoProfile[];
-    try {
-      next = await repository.update(async (list) => {
-        const edited = list.some((p) => p.id === id) ? list.map((p) => (p.id === id ? saved : p)) : [...list, saved];
-        // The secret first: a profile never shows "remembered" without it.
-        await store.update((v) => ({ vault: setClientSecret(v, id, secret.remember ? secret.value : undefined), result: undefined }));
-        return { profiles: edited, result: edited };
-      });
-    } catch (error) {
-      setProblem(t('saveFailed', describeProfilesError(error)));
-      return;
+  const save = async (input: CognitoProfileInput, secret: { value: string; remember: boolean }): Promise<readonly CognitoProfileError[] | undefined> => {
+    const outcome = await saveProfile({ input, secret, id: editing?.kind === 'edit' ? editing.id : undefined }, { profiles: repository, store, newId });
+    switch (outcome.kind) {
+      case 'invalid':
+        return outcome.errors;
+      case 'save-failed':
+        setProblem(t('saveFailed', describeProfilesError(outcome.error)));
+        return undefined;
+      case 'saved': {
+        const { profile, profiles: saved, sessionSecret } = outcome;
+        const memory = new Map(secrets);
+        if (sessionSecret === undefined) memory.delete(profile.id);
+        else memory.set(profile.id, sessionSecret);
+        setSecrets(memory);
+        setStored(saved);
+        setSelectedId(profile.id);
+        setEditing(undefined);
+        setProblem('');
+        setStatus(t('profileSaved', profile.name));
+        return undefined;
+      }
     }
-    const memory = new Map(secrets);
-    if (!secret.remember && secret.value) memory.set(id, secret.value);
-    else memory.delete(id);
-    setSecrets(memory);
-    setStored(next);
-    setSelectedId(id);
-    setEditing(undefined);
-    setProblem('');
-    setStatus(t('profileSaved', profile.name));
   };
 
   const remove = async (profile: StoredCognitoProfile): Promise<void> => {
     if (!confirm(t('confirmDeleteProfile', profile.name))) return;
-    try {
-      await repository.update((list) => ({ profiles: list.filter((p) => p.id !== profile.id), result: undefined }));
-      await store.update((v) => ({ vault: setClientSecret(v, profile.id, undefined), result: undefined }));
-    } catch (error) {
-      setProblem(t('saveFailed', describeProfilesError(error)));
+    const outcome = await deleteProfile(profile.id, { profiles: repository, store });
+    if (outcome.kind === 'save-failed') {
+      setProblem(t('saveFailed', describeProfilesError(outcome.error)));
       return;
     }
     setProblem('');
@@ -146,7 +138,7 @@ export function CognitoSection({ store, clock, newId, makeApi, profiles: reposit
           key={editing.kind === 'edit' ? editing.id : 'new'}
           initial={editingProfile}
           sessionSecret={editing.kind === 'edit' ? secrets.get(editing.id) : undefined}
-          onSave={(profile, secret) => void save(profile, secret)}
+          onSave={save}
           onCancel={() => setEditing(undefined)}
         />
       )}
