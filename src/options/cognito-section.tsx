@@ -2,12 +2,12 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { CognitoApi } from '../cognito/cognito-api.ts';
 import type { CognitoProfile } from '../cognito/cognito-profile.ts';
 import type { CognitoProfileError, CognitoProfileInput } from '../cognito/validate-cognito-profile.ts';
-import { removeAccount } from '../core/vault-edits.ts';
 import type { AccountStore } from '../platform/account-store.ts';
 import { t } from '../platform/i18n.ts';
 import { createProfileRepository, type ProfileRepository } from '../platform/profile-repository.ts';
 import type { StoredCognitoProfile } from '../platform/storage-items.ts';
 import { deleteProfile } from '../services/enrollment/delete-profile.ts';
+import { discardPending } from '../services/enrollment/discard-pending.ts';
 import { profilesWithSecrets } from '../services/enrollment/profiles-with-secrets.ts';
 import { saveProfile } from '../services/enrollment/save-profile.ts';
 import { describeProfilesError } from './describe-profiles-error.ts';
@@ -150,15 +150,12 @@ export function CognitoSection({ store, clock, newId, makeApi, profiles: reposit
           state={state}
           sessionSecret={secrets.get(selected.id)}
           onSessionSecret={(value) => setSecrets(new Map(secrets).set(selected.id, value))}
-          onDiscardPending={(accountId) =>
-            store.update((vault) => ({ vault: removeAccount(vault, accountId), result: undefined })).then(
-              () => true,
-              (error: unknown) => {
-                setProblem(t('saveFailed', describeError(error)));
-                return false;
-              },
-            )
-          }
+          onDiscardPending={async (accountId) => {
+            const outcome = await discardPending(accountId, store);
+            if (outcome.kind === 'discarded') return true;
+            setProblem(t('saveFailed', outcome.kind === 'gone' ? t('accountGone') : describeError(outcome.error)));
+            return false;
+          }}
         />
       )}
     </section>
