@@ -1,5 +1,6 @@
 import type { StorageItem } from './storage-item.ts';
-import { cognitoProfilesItem, type StoredCognitoProfile } from './storage-items.ts';
+import { cognitoProfilesItem } from './cognito-profiles-item.ts';
+import type { StoredCognitoProfile } from './storage-items.ts';
 import { withLock } from './with-lock.ts';
 
 /**

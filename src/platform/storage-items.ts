@@ -1,11 +1,11 @@
 import type { CognitoProfile } from '../cognito/cognito-profile.ts';
 import { migrateVaultRecord } from '../core/migrate-vault-record.ts';
 import type { VaultRecord } from '../core/vault.ts';
-import { parseStoredProfiles } from './parse-stored-profiles.ts';
 import { defineStorageItem } from './storage-item.ts';
 
 /**
- * Every storage key Keystep uses, declared once with its area and default.
+ * Every storage key Keystep uses, declared once with its area and default; the Cognito profile list's is in
+ * cognito-profiles-item.ts, so that the popup, which never reads it, does not load its validator.
  * Nothing else in the code names a storage key.
  */
 
@@ -51,9 +51,3 @@ export interface StoredCognitoProfile extends CognitoProfile {
   readonly id: string;
   readonly clientSecret?: string;
 }
-
-/**
- * Cognito connection profiles, in the order the user created them. A stored value that is not a valid list is
- * refused (StoredProfilesError), never read as empty. Written only by the profile repository.
- */
-export const cognitoProfilesItem = defineStorageItem<readonly StoredCognitoProfile[]>('cognitoProfiles', 'local', [], (raw) => parseStoredProfiles(raw, 'cognitoProfiles'));

@@ -3,7 +3,7 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 // One writer per stored record: the storage items of the vault, its session key and the profile list are named
-// only where they are declared (src/platform/storage-items.ts) and in the record's repository.
+// only where they are declared (src/platform/storage-items.ts, cognito-profiles-item.ts) and in the record's repository.
 
 const SRC = join(import.meta.dirname, '../../src');
 
@@ -15,6 +15,8 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
+const DECLARATIONS = ['platform/storage-items.ts', 'platform/cognito-profiles-item.ts'];
+
 const OWNERS: Readonly<Record<string, string>> = {
   vaultRecordItem: 'platform/vault-repository.ts',
   vaultKeyItem: 'platform/vault-repository.ts',
@@ -23,7 +25,7 @@ const OWNERS: Readonly<Record<string, string>> = {
 
 describe('stored records', () => {
   it.each(Object.entries(OWNERS))('%s is used only by %s', (item, owner) => {
-    const users = sourceFiles(SRC).filter((file) => file !== 'platform/storage-items.ts' && new RegExp(`\\b${item}\\b`).test(readFileSync(join(SRC, file), 'utf8')));
+    const users = sourceFiles(SRC).filter((file) => !DECLARATIONS.includes(file) && new RegExp(`\\b${item}\\b`).test(readFileSync(join(SRC, file), 'utf8')));
     expect(users).toEqual([owner]);
   });
 });
