@@ -14,7 +14,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
-          include: ['test/{core,cognito,platform,support,lint,build,inject}/**/*.test.{ts,tsx}'],
+          include: ['test/{core,cognito,platform,services,support,lint,build,inject}/**/*.test.{ts,tsx}'],
         },
       },
       {

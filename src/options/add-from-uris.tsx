@@ -1,10 +1,7 @@
 import { useId, useState } from 'preact/hooks';
-import { accountLabel } from '../core/account-label.ts';
-import type { AccountDraft } from '../core/account.ts';
-import { parseUriList } from '../core/parse-uri-list.ts';
-import { addDrafts, type AddResult } from '../core/vault-edits.ts';
 import type { AccountStore } from '../platform/account-store.ts';
 import { t } from '../platform/i18n.ts';
+import { addFromUriList, type UriLineOutcome } from '../services/add-from-uri-list.ts';
 import { describeOtpInputError } from '../ui/describe-otp-input-error.ts';
 import { submitWith } from '../ui/submit-with.ts';
 import { describeError } from '../ui/describe-error.ts';
@@ -17,6 +14,14 @@ interface Props {
 
 type LineReport = { readonly line: number; readonly kind: 'added' | 'duplicate' | 'error'; readonly text: string };
 
+/** A line's verdict in words; the kind is the row's class. */
+function report(outcome: UriLineOutcome): LineReport {
+  const { line } = outcome;
+  if (outcome.kind === 'refused') return { line, kind: 'error', text: t('lineError', line, describeOtpInputError(outcome.error)) };
+  const label = outcome.label || t('noLabel');
+  return outcome.kind === 'added' ? { line, kind: 'added', text: t('lineAdded', line, label) } : { line, kind: 'duplicate', text: t('lineDuplicate', line, label) };
+}
+
 /** The paste box: one otpauth:// link per line; every line gets its own verdict. */
 export function AddFromUris({ store, clock, newId }: Props) {
   const id = useId();
@@ -27,43 +32,28 @@ export function AddFromUris({ store, clock, newId }: Props) {
   const [busy, setBusy] = useState(false);
 
   const submit = async (): Promise<void> => {
-    const lines = parseUriList(text);
-    if (lines.length === 0) {
-      setProblem(t('addUrisEmpty'));
-      setReports([]);
-      setSummary('');
-      return;
-    }
-    const valid = lines.flatMap((l) => (l.ok ? [{ line: l.line, draft: l.draft }] : []));
     setBusy(true);
+    let result;
     try {
-      const results = await store.update((vault) => {
-        const { vault: next, results: added } = addDrafts(
-          vault,
-          valid.map((v) => v.draft),
-          { newId, now: clock() },
-        );
-        return { vault: next, result: added };
-      });
-      const byLine = new Map<number, AddResult>(valid.map((v, i) => [v.line, results[i] as AddResult]));
-      const label = (draft: AccountDraft): string => accountLabel(draft) || t('noLabel');
-      const next: LineReport[] = lines.map((l) => {
-        if (!l.ok) return { line: l.line, kind: 'error', text: t('lineError', l.line, describeOtpInputError(l.error)) };
-        const result = byLine.get(l.line);
-        return result?.outcome === 'added'
-          ? { line: l.line, kind: 'added', text: t('lineAdded', l.line, label(l.draft)) }
-          : { line: l.line, kind: 'duplicate', text: t('lineDuplicate', l.line, label(l.draft)) };
-      });
-      setReports(next);
-      const count = (kind: LineReport['kind']): number => next.filter((r) => r.kind === kind).length;
-      setSummary(t('addSummary', count('added'), count('duplicate'), count('error')));
-      setProblem('');
-      // Keep only the lines that failed, so the user can fix them in place.
-      setText(lines.filter((l) => !l.ok).map((l) => l.text).join('\n'));
-    } catch (error) {
-      setProblem(t('saveFailed', describeError(error)));
+      result = await addFromUriList(text, { store, clock, newId });
     } finally {
       setBusy(false);
+    }
+    switch (result.kind) {
+      case 'empty':
+        setProblem(t('addUrisEmpty'));
+        setReports([]);
+        setSummary('');
+        return;
+      case 'save-failed':
+        setProblem(t('saveFailed', describeError(result.error)));
+        return;
+      case 'done':
+        setReports(result.lines.map(report));
+        setSummary(t('addSummary', result.added, result.duplicates, result.refused));
+        setProblem('');
+        // Keep only the lines that failed, so the user can fix them in place.
+        setText(result.unaccepted);
     }
   };
 

@@ -1,12 +1,11 @@
 import { useId, useState } from 'preact/hooks';
-import { accountLabel } from '../core/account-label.ts';
-import { OtpInputError, type OtpInputField } from '../core/otp-input-error.ts';
+import type { OtpInputField } from '../core/otp-input-error.ts';
 import { OTP_DIGITS } from '../core/otp-limits.ts';
-import { DEFAULT_ALGORITHM, DEFAULT_DIGITS, DEFAULT_PERIOD_SECONDS, validateAccountDraft } from '../core/validate-account-draft.ts';
+import { DEFAULT_ALGORITHM, DEFAULT_DIGITS, DEFAULT_PERIOD_SECONDS } from '../core/validate-account-draft.ts';
 import type { OtpAlgorithm } from '../core/account.ts';
-import { addDrafts } from '../core/vault-edits.ts';
 import type { AccountStore } from '../platform/account-store.ts';
 import { t } from '../platform/i18n.ts';
+import { addAccountManually } from '../services/add-account-manually.ts';
 import { describeOtpInputError } from '../ui/describe-otp-input-error.ts';
 import { submitWith } from '../ui/submit-with.ts';
 import { describeError } from '../ui/describe-error.ts';
@@ -45,28 +44,22 @@ export function AddManually({ store, clock, newId }: Props) {
 
   const submit = async (): Promise<void> => {
     setDone('');
-    let draft;
-    try {
-      draft = validateAccountDraft(fields);
-    } catch (caught) {
-      setError({ field: caught instanceof OtpInputError ? caught.field : undefined, message: describeOtpInputError(caught) });
-      return;
-    }
-    try {
-      const [result] = await store.update((vault) => {
-        const { vault: next, results } = addDrafts(vault, [draft], { newId, now: clock() });
-        return { vault: next, result: results };
-      });
-      const label = accountLabel(draft) || t('noLabel');
-      setError(undefined);
-      if (result?.outcome === 'added') {
-        setDone(t('manualAdded', label));
+    const result = await addAccountManually(fields, { store, clock, newId });
+    switch (result.kind) {
+      case 'invalid':
+        setError({ field: result.error.field, message: describeOtpInputError(result.error) });
+        return;
+      case 'save-failed':
+        setError({ field: undefined, message: t('saveFailed', describeError(result.error)) });
+        return;
+      case 'added':
+        setError(undefined);
+        setDone(t('manualAdded', result.label || t('noLabel')));
         setFields(EMPTY);
-      } else {
-        setDone(t('manualDuplicate', label));
-      }
-    } catch (caught) {
-      setError({ field: undefined, message: t('saveFailed', describeError(caught)) });
+        return;
+      case 'duplicate':
+        setError(undefined);
+        setDone(t('manualDuplicate', result.label || t('noLabel')));
     }
   };
 

@@ -1,10 +1,16 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { CognitoApi } from '../cognito/cognito-api.ts';
 import type { CognitoProfile } from '../cognito/cognito-profile.ts';
-import { removeAccount, setClientSecret } from '../core/vault-edits.ts';
+import type { CognitoProfileError, CognitoProfileInput } from '../cognito/validate-cognito-profile.ts';
 import type { AccountStore } from '../platform/account-store.ts';
 import { t } from '../platform/i18n.ts';
-import { cognitoProfilesItem, type StoredCognitoProfile } from '../platform/storage-items.ts';
+import { createProfileRepository, type ProfileRepository } from '../platform/profile-repository.ts';
+import type { StoredCognitoProfile } from '../platform/storage-items.ts';
+import { deleteProfile } from '../services/enrollment/delete-profile.ts';
+import { discardPending } from '../services/enrollment/discard-pending.ts';
+import { profilesWithSecrets } from '../services/enrollment/profiles-with-secrets.ts';
+import { saveProfile } from '../services/enrollment/save-profile.ts';
+import { describeProfilesError } from './describe-profiles-error.ts';
 import { EnrollmentPanel } from './enrollment-panel.tsx';
 import { ProfileForm } from './profile-form.tsx';
 import { useEnrollmentFlow } from './use-enrollment-flow.ts';
@@ -15,12 +21,16 @@ interface Props {
   readonly clock: () => number;
   readonly newId: () => string;
   readonly makeApi?: (profile: CognitoProfile) => CognitoApi;
+  /** The saved profiles; default the extension's. */
+  readonly profiles?: ProfileRepository;
   /**
    * The client secrets remembered in the vault, from the page's own vault snapshot; while the vault is locked,
    * the last ones known, so a lock does not change the profiles under a running enrollment.
    */
   readonly remembered: Readonly<Record<string, string>> | undefined;
 }
+
+const defaultProfiles = createProfileRepository();
 
 type Editing = { readonly kind: 'new' } | { readonly kind: 'edit'; readonly id: string } | undefined;
 
@@ -30,7 +40,7 @@ type Editing = { readonly kind: 'new' } | { readonly kind: 'edit'; readonly id: 
  * memory only; remembered ones are kept in the vault (encrypted with it when a master password
  * is set), never in the profile list.
  */
-export function CognitoSection({ store, clock, newId, makeApi, remembered }: Props) {
+export function CognitoSection({ store, clock, newId, makeApi, profiles: repository = defaultProfiles, remembered }: Props) {
   const [stored, setStored] = useState<readonly StoredCognitoProfile[]>([]);
   const [selectedId, setSelectedId] = useState<string>();
   const [editing, setEditing] = useState<Editing>();
@@ -43,55 +53,44 @@ export function CognitoSection({ store, clock, newId, makeApi, remembered }: Pro
       setStored(list);
       setSelectedId((current) => (current && list.some((p) => p.id === current) ? current : list[0]?.id));
     };
-    cognitoProfilesItem.get().then(show, (error: unknown) => setProblem(t('loadFailed', describeError(error))));
-    return cognitoProfilesItem.watch(show, (error) => setProblem(t('loadFailed', describeError(error))));
-  }, []);
+    const refused = (error: unknown): void => setProblem(t('profilesLoadFailed', describeProfilesError(error)));
+    repository.load().then(show, refused);
+    return repository.subscribe(show, refused);
+  }, [repository]);
 
-  const profiles = useMemo(
-    () =>
-      stored.map((p) => {
-        // A profile an older build saved may still carry its secret until the service worker moves it.
-        const secret = remembered?.[p.id] ?? p.clientSecret;
-        return secret === undefined ? p : { ...p, clientSecret: secret };
-      }),
-    [stored, remembered],
-  );
+  const profiles = useMemo(() => profilesWithSecrets(stored, remembered), [stored, remembered]);
   const selected = profiles.find((p) => p.id === selectedId);
   const { flow, state } = useEnrollmentFlow(selected, { store, clock, ...(makeApi ? { makeApi } : {}) });
 
-  const save = async (profile: CognitoProfile, secret: { value: string; remember: boolean }): Promise<void> => {
-    const id = editing?.kind === 'edit' ? editing.id : newId();
-    const saved: StoredCognitoProfile = { ...profile, id };
-    let next: readonly StoredCognitoProfile[];
-    try {
-      const list = await cognitoProfilesItem.get();
-      next = list.some((p) => p.id === id) ? list.map((p) => (p.id === id ? saved : p)) : [...list, saved];
-      // The secret first: a profile never shows "remembered" without it.
-      await store.update((v) => ({ vault: setClientSecret(v, id, secret.remember ? secret.value : undefined), result: undefined }));
-      await cognitoProfilesItem.set(next);
-    } catch (error) {
-      setProblem(t('saveFailed', describeError(error)));
-      return;
+  const save = async (input: CognitoProfileInput, secret: { value: string; remember: boolean }): Promise<readonly CognitoProfileError[] | undefined> => {
+    const outcome = await saveProfile({ input, secret, id: editing?.kind === 'edit' ? editing.id : undefined }, { profiles: repository, store, newId });
+    switch (outcome.kind) {
+      case 'invalid':
+        return outcome.errors;
+      case 'save-failed':
+        setProblem(t('saveFailed', describeProfilesError(outcome.error)));
+        return undefined;
+      case 'saved': {
+        const { profile, profiles: saved, sessionSecret } = outcome;
+        const memory = new Map(secrets);
+        if (sessionSecret === undefined) memory.delete(profile.id);
+        else memory.set(profile.id, sessionSecret);
+        setSecrets(memory);
+        setStored(saved);
+        setSelectedId(profile.id);
+        setEditing(undefined);
+        setProblem('');
+        setStatus(t('profileSaved', profile.name));
+        return undefined;
+      }
     }
-    const memory = new Map(secrets);
-    if (!secret.remember && secret.value) memory.set(id, secret.value);
-    else memory.delete(id);
-    setSecrets(memory);
-    setStored(next);
-    setSelectedId(id);
-    setEditing(undefined);
-    setProblem('');
-    setStatus(t('profileSaved', profile.name));
   };
 
   const remove = async (profile: StoredCognitoProfile): Promise<void> => {
     if (!confirm(t('confirmDeleteProfile', profile.name))) return;
-    try {
-      const list = await cognitoProfilesItem.get();
-      await cognitoProfilesItem.set(list.filter((p) => p.id !== profile.id));
-      await store.update((v) => ({ vault: setClientSecret(v, profile.id, undefined), result: undefined }));
-    } catch (error) {
-      setProblem(t('saveFailed', describeError(error)));
+    const outcome = await deleteProfile(profile.id, { profiles: repository, store });
+    if (outcome.kind === 'save-failed') {
+      setProblem(t('saveFailed', describeProfilesError(outcome.error)));
       return;
     }
     setProblem('');
@@ -139,7 +138,7 @@ export function CognitoSection({ store, clock, newId, makeApi, remembered }: Pro
           key={editing.kind === 'edit' ? editing.id : 'new'}
           initial={editingProfile}
           sessionSecret={editing.kind === 'edit' ? secrets.get(editing.id) : undefined}
-          onSave={(profile, secret) => void save(profile, secret)}
+          onSave={save}
           onCancel={() => setEditing(undefined)}
         />
       )}
@@ -151,15 +150,12 @@ export function CognitoSection({ store, clock, newId, makeApi, remembered }: Pro
           state={state}
           sessionSecret={secrets.get(selected.id)}
           onSessionSecret={(value) => setSecrets(new Map(secrets).set(selected.id, value))}
-          onDiscardPending={(accountId) =>
-            store.update((vault) => ({ vault: removeAccount(vault, accountId), result: undefined })).then(
-              () => true,
-              (error: unknown) => {
-                setProblem(t('saveFailed', describeError(error)));
-                return false;
-              },
-            )
-          }
+          onDiscardPending={async (accountId) => {
+            const outcome = await discardPending(accountId, store);
+            if (outcome.kind === 'discarded') return true;
+            setProblem(t('saveFailed', outcome.kind === 'gone' ? t('accountGone') : describeError(outcome.error)));
+            return false;
+          }}
         />
       )}
     </section>

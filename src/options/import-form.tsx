@@ -1,13 +1,14 @@
 import { useId, useRef, useState } from 'preact/hooks';
-import { accountIdentity } from '../core/account-identity.ts';
-import { accountLabel } from '../core/account-label.ts';
 import { BackupError } from '../core/backup-error.ts';
-import { decryptBackup, isBackupFile, readBackupEnvelope, type BackupEntry, type BackupEnvelope } from '../core/backup-file.ts';
-import { parseUriList, type UriListLine } from '../core/parse-uri-list.ts';
+import type { BackupEnvelope } from '../core/backup-file.ts';
 import type { Account } from '../core/vault.ts';
-import { addImported, type ImportedAccount } from '../core/vault-edits.ts';
 import type { AccountStore } from '../platform/account-store.ts';
 import { t } from '../platform/i18n.ts';
+import { commitImport } from '../services/commit-import.ts';
+import { decryptImport } from '../services/decrypt-import.ts';
+import type { ImportEntry, ImportSource } from '../services/import-entry.ts';
+import { openImportFile } from '../services/open-import-file.ts';
+import { previewImport, type ImportVerdict } from '../services/preview-import.ts';
 import { describeOtpInputError } from '../ui/describe-otp-input-error.ts';
 import { localDateStamp } from '../ui/local-date-stamp.ts';
 import { describeBackupError } from './describe-backup-error.ts';
@@ -23,26 +24,13 @@ interface Props {
   readonly newId: () => string;
 }
 
-/** Larger files are refused unread: a backup of a thousand accounts is about 200 kB. */
-const MAX_FILE_BYTES = 5 * 1024 * 1024;
-
-/** A line that is meant to be an otpauth URI, valid or not (otpauth-migration gets its own per-line reason). */
-const OTPAUTH_LIKE = /^otpauth(-migration)?:/i;
-
-/** An entry of the chosen file: an account to import, or why it cannot be. */
-type Parsed =
-  | { readonly ok: true; readonly account: ImportedAccount }
-  | { readonly ok: false; readonly label: string; readonly reason: string };
-
 type Step =
   | { readonly step: 'choose' }
   | { readonly step: 'password'; readonly envelope: BackupEnvelope }
-  | { readonly step: 'preview'; readonly entries: readonly Parsed[] };
-
-type Verdict = 'new' | 'existing' | 'repeated' | 'error';
+  | { readonly step: 'preview'; readonly entries: readonly ImportEntry[] };
 
 /** Class of a preview row: the colours of add-from-uris' line reports (the verdict is also in the text). */
-const VERDICT_CLASS: Record<Verdict, string> = { new: 'added', existing: 'duplicate', repeated: 'duplicate', error: 'error' };
+const VERDICT_CLASS: Record<ImportVerdict, string> = { new: 'added', existing: 'duplicate', repeated: 'duplicate', refused: 'error' };
 
 /**
  * Import from an encrypted Keystep backup or a list of otpauth:// URIs: choose the file, (decrypt,) see a
@@ -73,32 +61,27 @@ export function ImportForm({ store, accounts, clock, newId }: Props) {
     setProblem('');
     setStatus('');
     if (!file) return;
-    if (file.size > MAX_FILE_BYTES) {
-      setProblem(t('importTooLarge'));
-      return;
-    }
-    let text: string;
-    try {
-      text = await file.text();
-    } catch (error) {
-      if (mine === ticket.current) setProblem(t('importReadFailed', describeError(error)));
-      return;
-    }
+    const opened = await openImportFile(file);
     if (mine !== ticket.current) return;
-    if (isBackupFile(text)) {
-      try {
-        setStep({ step: 'password', envelope: readBackupEnvelope(text) });
-      } catch (error) {
-        setProblem(describeBackupError(error));
-      }
-      return;
+    switch (opened.kind) {
+      case 'too-large':
+        setProblem(t('importTooLarge'));
+        return;
+      case 'read-failed':
+        setProblem(t('importReadFailed', describeError(opened.error)));
+        return;
+      case 'backup':
+        setStep({ step: 'password', envelope: opened.envelope });
+        return;
+      case 'backup-unreadable':
+        setProblem(describeBackupError(opened.error));
+        return;
+      case 'neither':
+        setProblem(t('importNeither'));
+        return;
+      case 'entries':
+        setStep({ step: 'preview', entries: opened.entries });
     }
-    const lines = parseUriList(text);
-    if (!lines.some((line) => line.ok || OTPAUTH_LIKE.test(line.text))) {
-      setProblem(t('importNeither'));
-      return;
-    }
-    setStep({ step: 'preview', entries: lines.map(fromLine) });
   };
 
   const decrypt = async (envelope: BackupEnvelope): Promise<void> => {
@@ -107,37 +90,30 @@ export function ImportForm({ store, accounts, clock, newId }: Props) {
     setStatus(t('importDecrypting'));
     setBusy(true);
     try {
-      const entries = await decryptBackup(envelope, password);
-      if (mine !== ticket.current) return;
-      setStep({ step: 'preview', entries: entries.map(fromBackupEntry) });
-      setStatus('');
-    } catch (error) {
+      const decrypted = await decryptImport(envelope, password);
       if (mine !== ticket.current) return;
       setStatus('');
-      setProblem(describeBackupError(error));
+      if (decrypted.kind === 'entries') setStep({ step: 'preview', entries: decrypted.entries });
+      else setProblem(describeBackupError(decrypted.error));
     } finally {
       setPassword('');
       setBusy(false);
     }
   };
 
-  const add = async (entries: readonly Parsed[]): Promise<void> => {
-    const importable = entries.flatMap((entry) => (entry.ok ? [entry.account] : []));
+  const add = async (entries: readonly ImportEntry[]): Promise<void> => {
     setProblem('');
     setBusy(true);
     try {
-      // addImported checks duplicates again under the vault lock: another page may have added some meanwhile.
-      const results = await store.update((vault) => {
-        const { vault: next, results: outcome } = addImported(vault, importable, { newId, now: clock() });
-        return { vault: next, result: outcome };
-      });
-      const added = results.filter((r) => r.outcome === 'added').length;
-      const existing = results.length - added;
-      const errors = entries.length - importable.length;
+      // commitImport checks duplicates again under the vault lock: another page may have added some meanwhile.
+      const result = await commitImport(entries, { store, clock, newId });
+      if (result.kind === 'save-failed') {
+        setProblem(t('saveFailed', describeError(result.error)));
+        return;
+      }
+      const { added, existing, refused } = result;
       close();
-      setStatus(errors > 0 ? t('importDoneWithErrors', added, existing, errors) : t('importDone', added, existing));
-    } catch (error) {
-      setProblem(t('saveFailed', describeError(error)));
+      setStatus(refused > 0 ? t('importDoneWithErrors', added, existing, refused) : t('importDone', added, existing));
     } finally {
       setBusy(false);
     }
@@ -202,32 +178,23 @@ export function ImportForm({ store, accounts, clock, newId }: Props) {
 
 interface PreviewProps {
   readonly id: string;
-  readonly entries: readonly Parsed[];
+  readonly entries: readonly ImportEntry[];
   readonly accounts: readonly Account[];
   readonly busy: boolean;
   readonly onAdd: () => void;
   readonly onCancel: () => void;
 }
 
+const VERDICT_TEXT = { new: 'importVerdictNew', existing: 'importVerdictExisting', repeated: 'importVerdictRepeated' } as const;
+
 /** The entries of the file with what adding would do to each, against the vault as it is now. */
 function Preview({ id, entries, accounts, busy, onAdd, onCancel }: PreviewProps) {
-  // Identity keys hold secrets: they stay in these in-memory sets.
-  const stored = new Set(accounts.map(accountIdentity));
-  const seen = new Set<string>();
-  const rows = entries.map((entry): { verdict: Verdict; text: string } => {
-    if (!entry.ok) return { verdict: 'error', text: t('importPreviewItem', entry.label, t('importVerdictError', entry.reason)) };
-    const key = accountIdentity(entry.account.draft);
-    const verdict: Verdict = stored.has(key) ? 'existing' : seen.has(key) ? 'repeated' : 'new';
-    seen.add(key);
-    const text = { new: t('importVerdictNew'), existing: t('importVerdictExisting'), repeated: t('importVerdictRepeated') }[verdict];
-    return { verdict, text: t('importPreviewItem', accountLabel(entry.account.draft) || t('noLabel'), text) };
-  });
-  const count = (verdict: Verdict): number => rows.filter((row) => row.verdict === verdict).length;
-  const toAdd = count('new');
+  const { rows, counts } = previewImport(entries, accounts);
+  const toAdd = counts.new;
   const summary =
-    count('repeated') > 0
-      ? t('importSummaryRepeated', toAdd, count('existing'), count('repeated'), count('error'))
-      : t('importSummary', toAdd, count('existing'), count('error'));
+    counts.repeated > 0
+      ? t('importSummaryRepeated', toAdd, counts.existing, counts.repeated, counts.refused)
+      : t('importSummary', toAdd, counts.existing, counts.refused);
 
   return (
     <div class="stack import-preview">
@@ -238,7 +205,9 @@ function Preview({ id, entries, accounts, busy, onAdd, onCancel }: PreviewProps)
       <ul class="line-reports" aria-labelledby={`${id}-preview`} aria-describedby={`${id}-summary`}>
         {rows.map((row, index) => (
           <li key={index} class={VERDICT_CLASS[row.verdict]}>
-            {row.text}
+            {row.verdict === 'refused'
+              ? t('importPreviewItem', sourceLabel(row.entry.source), t('importVerdictError', refusalReason(row.entry)))
+              : t('importPreviewItem', row.label || t('noLabel'), t(VERDICT_TEXT[row.verdict]))}
           </li>
         ))}
       </ul>
@@ -254,17 +223,12 @@ function Preview({ id, entries, accounts, busy, onAdd, onCancel }: PreviewProps)
   );
 }
 
-function fromLine(line: UriListLine): Parsed {
-  if (line.ok) return { ok: true, account: { draft: line.draft } };
-  return { ok: false, label: t('importLineLabel', line.line), reason: describeOtpInputError(line.error) };
+function sourceLabel(source: ImportSource): string {
+  return source.kind === 'line' ? t('importLineLabel', source.line) : t('importEntryLabel', source.index + 1);
 }
 
-function fromBackupEntry(entry: BackupEntry): Parsed {
-  if (entry.ok) {
-    const { draft, pinned, status, cognito } = entry;
-    return { ok: true, account: { draft, pinned, status, ...(cognito ? { cognito } : {}) } };
-  }
-  const { error, index } = entry;
-  const reason = error instanceof BackupError ? t('importEntryInvalid', error.field ?? `accounts[${index}]`) : describeOtpInputError(error);
-  return { ok: false, label: t('importEntryLabel', index + 1), reason };
+/** A bad field of a backup entry is named by its path; anything else (a bad URI) by the URI's own reason. */
+function refusalReason({ source, error }: Extract<ImportEntry, { ok: false }>): string {
+  if (error instanceof BackupError) return t('importEntryInvalid', error.field ?? (source.kind === 'entry' ? `accounts[${source.index}]` : ''));
+  return describeOtpInputError(error);
 }

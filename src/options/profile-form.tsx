@@ -1,15 +1,16 @@
 import { useId, useState } from 'preact/hooks';
-import type { CognitoProfile } from '../cognito/cognito-profile.ts';
-import { validateCognitoProfile, type CognitoProfileError, type CognitoProfileField } from '../cognito/validate-cognito-profile.ts';
+import type { CognitoProfileError, CognitoProfileField, CognitoProfileInput } from '../cognito/validate-cognito-profile.ts';
 import { t, type MessageKey } from '../platform/i18n.ts';
 import type { StoredCognitoProfile } from '../platform/storage-items.ts';
+import { submitWith } from '../ui/submit-with.ts';
 import { describeProfileError } from './describe-cognito-problem.ts';
 
 interface Props {
   readonly initial: StoredCognitoProfile | undefined;
   /** The client secret this page holds in memory for the profile, if any. */
   readonly sessionSecret: string | undefined;
-  readonly onSave: (profile: CognitoProfile, secret: { value: string; remember: boolean }) => void;
+  /** Saves the fields as typed; resolves to the problems of the fields when they were refused. */
+  readonly onSave: (input: CognitoProfileInput, secret: { value: string; remember: boolean }) => Promise<readonly CognitoProfileError[] | undefined>;
   readonly onCancel: () => void;
 }
 
@@ -25,7 +26,7 @@ const FIELDS: readonly { field: CognitoProfileField; label: MessageKey; help?: M
 /** Create or edit a connection profile; every field is checked on save and each problem is shown beside its field. */
 export function ProfileForm({ initial, sessionSecret, onSave, onCancel }: Props) {
   const id = useId();
-  const [values, setValues] = useState<Record<CognitoProfileField, string>>({
+  const [values, setValues] = useState<CognitoProfileInput>({
     name: initial?.name ?? '',
     region: initial?.region ?? '',
     userPoolId: initial?.userPoolId ?? '',
@@ -37,14 +38,9 @@ export function ProfileForm({ initial, sessionSecret, onSave, onCancel }: Props)
   const [remember, setRemember] = useState(initial?.clientSecret !== undefined);
   const [errors, setErrors] = useState<readonly CognitoProfileError[]>([]);
 
-  const submit = (): void => {
-    const result = validateCognitoProfile(values);
-    if (!result.ok) {
-      setErrors(result.errors);
-      return;
-    }
-    setErrors([]);
-    onSave(result.profile, { value: secret.trim(), remember });
+  const submit = async (): Promise<void> => {
+    // Checked by the save: every problem comes back at once, each shown beside its field.
+    setErrors((await onSave(values, { value: secret, remember })) ?? []);
   };
 
   const field = ({ field: name, label, help }: (typeof FIELDS)[number]) => {
@@ -81,10 +77,7 @@ export function ProfileForm({ initial, sessionSecret, onSave, onCancel }: Props)
       class="stack profile-form"
       aria-labelledby={`${id}-heading`}
       noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        submit();
-      }}
+      onSubmit={submitWith(submit)}
     >
       <h3 id={`${id}-heading`}>{t('profileFormHeading')}</h3>
       <div class="grid">{FIELDS.filter((f) => !f.advanced).map(field)}</div>

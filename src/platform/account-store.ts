@@ -1,10 +1,7 @@
-import { base64ToBytes } from '../core/base64.ts';
 import { isStoredAccount } from '../core/is-stored-account.ts';
-import { EMPTY_VAULT, VAULT_SCHEMA, vaultContent, type Account, type Vault, type VaultRecord } from '../core/vault.ts';
-import type { StorageItem } from './storage-item.ts';
-import { vaultKeyItem, vaultRecordItem } from './storage-items.ts';
+import { EMPTY_VAULT, vaultContent, type Account, type Vault, type VaultRecord } from '../core/vault.ts';
+import { createVaultRepository, type VaultRepository, type VaultRepositoryDeps } from './vault-repository.ts';
 import { VaultLockedError } from './vault-locked-error.ts';
-import { withLock } from './with-lock.ts';
 
 /** What a snapshot of the vault looks like to a page: the accounts and the revision they came from. */
 export interface VaultSnapshot extends Vault {
@@ -35,15 +32,8 @@ export interface AccountStore {
   subscribe(callback: (snapshot: VaultSnapshot) => void, onError: (error: unknown) => void): () => void;
 }
 
-export interface AccountStoreDeps {
-  readonly item?: StorageItem<VaultRecord | undefined>;
-  /** Where the unlocked vault key is kept (session storage). */
-  readonly keyItem?: StorageItem<string | undefined>;
-  readonly lock?: <T>(name: string, task: () => Promise<T>) => Promise<T>;
-}
-
-/** The Web Lock every read-modify-write of the vault record holds. */
-export const VAULT_LOCK_NAME = 'keystep-vault';
+/** Where the vault lives; the defaults are the extension's storage and the Web Lock. */
+export type AccountStoreDeps = VaultRepositoryDeps;
 
 /** A readable vault and, when it is protected, the key that opened it (to seal the next version). */
 interface Opened {
@@ -66,47 +56,42 @@ function toOpened(vault: Vault, revision: number, encrypted: boolean, key: Uint8
 const loadCipher = (): Promise<typeof import('../core/vault-cipher.ts')> => import('../core/vault-cipher.ts');
 
 /** Decrypts `record` with the session key when it is protected. */
-async function openRecord(record: VaultRecord | undefined, keyItem: StorageItem<string | undefined>): Promise<Opened> {
+async function openRecord(record: VaultRecord | undefined, repository: VaultRepository): Promise<Opened> {
   if (!record) return toOpened(EMPTY_VAULT, 0, false, undefined);
   if (record.format === 'plain') return toOpened(record, record.revision, false, undefined);
-  const stored = await keyItem.get();
-  if (stored === undefined) throw new VaultLockedError();
-  const key = base64ToBytes(stored, 'The session vault key');
+  const key = await repository.sessionKey();
+  if (key === undefined) throw new VaultLockedError();
   const { openVault } = await loadCipher();
   const vault = await openVault(record.payload, key);
   return toOpened(vault, record.revision, true, key);
 }
 
-/** The vault behind a storage item, encrypted at rest when a master password is set. */
-export function createAccountStore({ item = vaultRecordItem, keyItem = vaultKeyItem, lock = withLock }: AccountStoreDeps = {}): AccountStore {
-  const read = async (): Promise<Opened> => openRecord(await item.get(), keyItem);
+/**
+ * The vault behind a storage item, encrypted at rest when a master password is set. Reads and writes go through
+ * the vault repository, the record's one writer.
+ */
+export function createAccountStore(deps: AccountStoreDeps = {}): AccountStore {
+  const repository = createVaultRepository(deps);
+  const read = async (): Promise<Opened> => openRecord(await repository.read(), repository);
   return {
     load: async () => (await read()).snapshot,
     update: (edit) =>
-      lock(VAULT_LOCK_NAME, async () => {
-        const record = await item.get();
-        const { snapshot: current, key, unreadable } = await openRecord(record, keyItem);
+      repository.transact(async (writer) => {
+        const { stored } = writer;
+        const { snapshot: current, key, unreadable } = await openRecord(stored, repository);
         const { vault, result } = edit(current);
         if (vault === current) return result;
-        const revision = current.revision + 1;
         // Entries this build cannot read go back as they were (at the end): an edit never drops them.
         const content = { ...vaultContent(vault), accounts: [...vault.accounts, ...(unreadable as Account[])] };
-        if (record?.format === 'encrypted' && key) {
+        if (stored?.format === 'encrypted' && key) {
           const { sealVault } = await loadCipher();
-          await item.set({ ...record, revision, payload: await sealVault(content, key) });
+          await writer.writeEncrypted({ kdf: stored.kdf, wrappedKey: stored.wrappedKey, payload: await sealVault(content, key) });
         } else {
-          await item.set({ schema: VAULT_SCHEMA, format: 'plain', revision, ...content });
+          await writer.writePlain(content);
         }
         return result;
       }),
-    upgrade: () =>
-      lock(VAULT_LOCK_NAME, async () => {
-        const raw = await item.readRaw();
-        const record = await item.get();
-        if (!record || (raw as { schema?: unknown } | undefined)?.schema === VAULT_SCHEMA) return false;
-        await item.set(record);
-        return true;
-      }),
+    upgrade: () => repository.upgrade(),
     subscribe(callback, onError) {
       // Each change starts a read; only the newest read reports, so a slow decrypt cannot roll the view back.
       // After unsubscribing, reads still in flight report nothing (the page that asked may be gone).
@@ -123,12 +108,10 @@ export function createAccountStore({ item = vaultRecordItem, keyItem = vaultKeyI
           },
         );
       };
-      const stopRecord = item.watch(refresh, onError);
-      const stopKey = keyItem.watch(refresh, onError);
+      const stop = repository.watch(refresh, onError);
       return () => {
         active = false;
-        stopRecord();
-        stopKey();
+        stop();
       };
     },
   };

@@ -1,5 +1,6 @@
 import browser from 'webextension-polyfill';
-import { securitySettingsItem, vaultKeyItem } from './storage-items.ts';
+import { securitySettingsItem } from './storage-items.ts';
+import { createVaultRepository } from './vault-repository.ts';
 
 /** The chrome.alarms alarm that locks the vault after the idle time. */
 export const AUTO_LOCK_ALARM = 'keystep-auto-lock';
@@ -24,6 +25,6 @@ export async function clearAutoLock(): Promise<void> {
 
 /** Forgets the unlocked vault key (every page then shows the vault as locked) and the countdown. */
 export async function lockNow(): Promise<void> {
-  await vaultKeyItem.remove();
+  await createVaultRepository().forgetSessionKey();
   await clearAutoLock();
 }

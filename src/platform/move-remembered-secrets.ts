@@ -1,10 +1,10 @@
 import { setClientSecret } from '../core/vault-edits.ts';
 import type { AccountStore } from './account-store.ts';
-import type { StorageItem } from './storage-item.ts';
-import { cognitoProfilesItem, type StoredCognitoProfile } from './storage-items.ts';
+import { createProfileRepository, type ProfileRepository } from './profile-repository.ts';
+import type { StoredCognitoProfile } from './storage-items.ts';
 
 /** A profile as stored now: without a client secret (remembered secrets live in the vault). */
-export function withoutClientSecret(profile: StoredCognitoProfile): StoredCognitoProfile {
+function withoutClientSecret(profile: StoredCognitoProfile): StoredCognitoProfile {
   const copy: { -readonly [K in keyof StoredCognitoProfile]: StoredCognitoProfile[K] } = { ...profile };
   delete copy.clientSecret;
   return copy;
@@ -13,18 +13,21 @@ export function withoutClientSecret(profile: StoredCognitoProfile): StoredCognit
 /**
  * Builds before remembered client secrets moved into the vault kept them in the profile list, in clear. Run
  * after an update (by the service worker): copies each into the vault (where a master password encrypts it),
- * then rewrites the list without them. The vault is written first, so an interruption leaves the secret in
- * both places, never in neither; a secret the vault already has is not replaced.
+ * then rewrites the list without them, all under the profile list's lock, so an edit a page makes meanwhile
+ * waits and is kept. The vault is written first, so an interruption leaves the secret in both places, never in
+ * neither; a secret the vault already has is not replaced.
  * @returns how many profiles had one.
- * @throws VaultLockedError (nothing is changed) if the vault is password-protected and locked.
+ * @throws VaultLockedError (nothing is changed) if the vault is password-protected and locked;
+ *   StoredProfilesError (nothing is changed) if the stored list is not valid.
  */
-export async function moveRememberedSecrets(store: AccountStore, profiles: StorageItem<readonly StoredCognitoProfile[]> = cognitoProfilesItem): Promise<number> {
-  const legacy = (await profiles.get()).filter((p) => p.clientSecret !== undefined);
-  if (legacy.length === 0) return 0;
-  await store.update((vault) => ({
-    vault: legacy.reduce((v, p) => (v.clientSecrets?.[p.id] === undefined ? setClientSecret(v, p.id, p.clientSecret) : v), vault),
-    result: undefined,
-  }));
-  await profiles.set((await profiles.get()).map(withoutClientSecret));
-  return legacy.length;
+export function moveRememberedSecrets(store: AccountStore, profiles: ProfileRepository = createProfileRepository()): Promise<number> {
+  return profiles.update(async (list) => {
+    const legacy = list.filter((p) => p.clientSecret !== undefined);
+    if (legacy.length === 0) return { profiles: list, result: 0 };
+    await store.update((vault) => ({
+      vault: legacy.reduce((v, p) => (v.clientSecrets?.[p.id] === undefined ? setClientSecret(v, p.id, p.clientSecret) : v), vault),
+      result: undefined,
+    }));
+    return { profiles: list.map(withoutClientSecret), result: legacy.length };
+  });
 }

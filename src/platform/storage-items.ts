@@ -4,11 +4,12 @@ import type { VaultRecord } from '../core/vault.ts';
 import { defineStorageItem } from './storage-item.ts';
 
 /**
- * Every storage key Keystep uses, declared once with its area and default.
+ * Every storage key Keystep uses, declared once with its area and default; the Cognito profile list's is in
+ * cognito-profiles-item.ts, so that the popup, which never reads it, does not load its validator.
  * Nothing else in the code names a storage key.
  */
 
-/** The accounts. Migrated to the current schema on read; `undefined` until the first account is added. */
+/** The accounts. Migrated to the current schema on read; `undefined` until the first account is added. Written only by the vault repository. */
 export const vaultRecordItem = defineStorageItem<VaultRecord | undefined>('vault', 'local', undefined, (raw) => migrateVaultRecord(raw));
 
 /**
@@ -16,6 +17,7 @@ export const vaultRecordItem = defineStorageItem<VaultRecord | undefined>('vault
  * unlocked. Session storage is memory only: Chrome clears it when the browser restarts, and
  * content scripts cannot read it (access level TRUSTED_CONTEXTS, the default).
  * https://developer.chrome.com/docs/extensions/reference/api/storage#property-session
+ * Written only by the vault repository.
  */
 export const vaultKeyItem = defineStorageItem<string | undefined>('vaultKey', 'session', undefined, (raw) => (typeof raw === 'string' ? raw : undefined));
 
@@ -49,6 +51,3 @@ export interface StoredCognitoProfile extends CognitoProfile {
   readonly id: string;
   readonly clientSecret?: string;
 }
-
-/** Cognito connection profiles, in the order the user created them. */
-export const cognitoProfilesItem = defineStorageItem<readonly StoredCognitoProfile[]>('cognitoProfiles', 'local', [], (raw) => (Array.isArray(raw) ? (raw as StoredCognitoProfile[]) : []));

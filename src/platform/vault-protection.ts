@@ -1,16 +1,14 @@
-import { bytesToBase64 } from '../core/base64.ts';
 import type { CryptoDeps } from '../core/crypto-deps.ts';
 import { newKdfParams } from '../core/kdf.ts';
 import { unlockDelayMs } from '../core/unlock-delay.ts';
-import { VAULT_SCHEMA, vaultContent, type EncryptedVaultRecord, type Vault, type VaultRecord } from '../core/vault.ts';
+import { vaultContent, type EncryptedVaultRecord, type Vault, type VaultRecord } from '../core/vault.ts';
 import { newVaultKey, openVault, sealVault, unwrapVaultKey, wrapVaultKey } from '../core/vault-cipher.ts';
 import { VaultCryptoError } from '../core/vault-crypto-error.ts';
-import { VAULT_LOCK_NAME } from './account-store.ts';
 import { clearAutoLock, restartAutoLock } from './auto-lock.ts';
 import type { StorageItem } from './storage-item.ts';
-import { unlockAttemptsItem, vaultKeyItem, vaultRecordItem, type UnlockAttempts } from './storage-items.ts';
+import { unlockAttemptsItem, type UnlockAttempts } from './storage-items.ts';
 import { UnlockError } from './unlock-error.ts';
-import { withLock } from './with-lock.ts';
+import { createVaultRepository, type VaultRecordWriter, type VaultRepositoryDeps } from './vault-repository.ts';
 
 /** Whether a master password protects the vault, and whether this browser session has it unlocked. */
 export type ProtectionStatus = 'none' | 'locked' | 'unlocked';
@@ -34,11 +32,9 @@ export interface VaultProtection {
   removePassword(current: string): Promise<void>;
 }
 
-export interface VaultProtectionDeps {
-  readonly item?: StorageItem<VaultRecord | undefined>;
-  readonly keyItem?: StorageItem<string | undefined>;
+/** `item`, `keyItem` and `lock` are the vault repository's (where the vault lives). */
+export interface VaultProtectionDeps extends VaultRepositoryDeps {
   readonly attemptsItem?: StorageItem<UnlockAttempts>;
-  readonly lock?: <T>(name: string, task: () => Promise<T>) => Promise<T>;
   /** ms since the epoch. */
   readonly now?: () => number;
   readonly crypto?: CryptoDeps;
@@ -52,25 +48,24 @@ export interface VaultProtectionDeps {
 
 /**
  * Master password operations on the stored vault. Each writes the vault record with ONE
- * storage.set under the vault's Web Lock, so an interruption (a closed page, a quota error, a
- * crash) leaves either the old record or the new one: the plain vault or the encrypted one,
- * the old password or the new one, never a mix. The session key is written just before the
- * record (and removed again if the record write fails), so other pages never see the new
- * record without the key that opens it.
+ * storage.set, through the vault repository under the vault's Web Lock, so an interruption (a
+ * closed page, a quota error, a crash) leaves either the old record or the new one: the plain
+ * vault or the encrypted one, the old password or the new one, never a mix. The session key is
+ * written just before the record (and put back if the record write fails), so other pages never
+ * see the new record without the key that opens it.
  */
 export function createVaultProtection({
-  item = vaultRecordItem,
-  keyItem = vaultKeyItem,
   attemptsItem = unlockAttemptsItem,
-  lock = withLock,
   now = Date.now,
   crypto = {},
   iterations,
   onUnlocked = restartAutoLock,
   onLocked = clearAutoLock,
+  ...where
 }: VaultProtectionDeps = {}): VaultProtection {
-  async function encryptedRecord(): Promise<EncryptedVaultRecord> {
-    const record = await item.get();
+  const repository = createVaultRepository(where);
+
+  function encrypted(record: VaultRecord | undefined): EncryptedVaultRecord {
     if (record?.format !== 'encrypted') throw new Error('The vault has no master password');
     return record;
   }
@@ -92,67 +87,53 @@ export function createVaultProtection({
     }
   }
 
-  /** Writes a new encrypted record for `vault` under a fresh vault key wrapped by `password`. */
-  async function writeEncrypted(previous: VaultRecord | undefined, vault: Vault, password: string): Promise<void> {
+  /** Writes `vault` encrypted under a fresh vault key wrapped by `password`; that key becomes the session's. */
+  async function writeEncrypted(writer: VaultRecordWriter, vault: Vault, password: string): Promise<void> {
     const key = newVaultKey(crypto.randomBytes);
     const kdf = newKdfParams(crypto.randomBytes, iterations);
-    const record: EncryptedVaultRecord = {
-      schema: VAULT_SCHEMA,
-      format: 'encrypted',
-      revision: (previous?.revision ?? 0) + 1,
-      kdf,
-      wrappedKey: await wrapVaultKey(key, password, kdf, crypto),
-      payload: await sealVault(vaultContent(vault), key, crypto),
-    };
-    const previousKey = await keyItem.get();
-    await keyItem.set(bytesToBase64(key));
-    try {
-      await item.set(record);
-    } catch (error) {
-      // The old record is still there: put back the key that opens it (or none).
-      await (previousKey === undefined ? keyItem.remove() : keyItem.set(previousKey));
-      throw error;
-    }
+    const wrappedKey = await wrapVaultKey(key, password, kdf, crypto);
+    const payload = await sealVault(vaultContent(vault), key, crypto);
+    await writer.writeEncrypted({ kdf, wrappedKey, payload }, key);
   }
 
   return {
     async status() {
-      const record = await item.get();
+      const record = await repository.read();
       if (record?.format !== 'encrypted') return 'none';
-      return (await keyItem.get()) === undefined ? 'locked' : 'unlocked';
+      return (await repository.sessionKey()) === undefined ? 'locked' : 'unlocked';
     },
     async unlock(password) {
-      const key = await checkPassword(await encryptedRecord(), password);
-      await keyItem.set(bytesToBase64(key));
+      const key = await checkPassword(encrypted(await repository.read()), password);
+      await repository.setSessionKey(key);
       await onUnlocked();
     },
     async lock() {
-      await keyItem.remove();
+      await repository.forgetSessionKey();
       await onLocked();
     },
     async touch() {
       if ((await this.status()) === 'unlocked') await onUnlocked();
     },
     setPassword: (password) =>
-      lock(VAULT_LOCK_NAME, async () => {
-        const record = await item.get();
+      repository.transact(async (writer) => {
+        const record = writer.stored;
         if (record?.format === 'encrypted') throw new Error('The vault already has a master password');
-        await writeEncrypted(record, record ? vaultContent(record) : { accounts: [] }, password);
+        await writeEncrypted(writer, record ? vaultContent(record) : { accounts: [] }, password);
         await onUnlocked();
       }),
     changePassword: (current, next) =>
-      lock(VAULT_LOCK_NAME, async () => {
-        const record = await encryptedRecord();
+      repository.transact(async (writer) => {
+        const record = encrypted(writer.stored);
         const vault = await openVault(record.payload, await checkPassword(record, current), crypto);
-        await writeEncrypted(record, vault, next);
+        await writeEncrypted(writer, vault, next);
         await onUnlocked();
       }),
     removePassword: (current) =>
-      lock(VAULT_LOCK_NAME, async () => {
-        const record = await encryptedRecord();
+      repository.transact(async (writer) => {
+        const record = encrypted(writer.stored);
         const vault = await openVault(record.payload, await checkPassword(record, current), crypto);
-        await item.set({ schema: VAULT_SCHEMA, format: 'plain', revision: record.revision + 1, ...vaultContent(vault) });
-        await keyItem.remove();
+        await writer.writePlain(vault);
+        await repository.forgetSessionKey();
         await onLocked();
       }),
   };

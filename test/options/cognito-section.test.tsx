@@ -1,4 +1,4 @@
-import { render, screen } from '@testing-library/preact';
+import { fireEvent, render, screen } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { createAccountStore } from '../../src/platform/account-store.ts';
 import { CognitoSection } from '../../src/options/cognito-section.tsx';
@@ -26,5 +26,27 @@ describe('Cognito section and remembered client secrets', () => {
     await vi.waitFor(() => screen.getByLabelText('Client secret (optional)'), WAIT);
     view.rerender(<CognitoSection store={store} clock={() => 1} newId={() => 'n1'} remembered={{ p1: SECRET }} />);
     await vi.waitFor(() => expect(screen.queryByLabelText('Client secret (optional)')).toBeNull(), WAIT);
+  });
+});
+
+describe('Cognito section and a stored profile list it cannot read', () => {
+  it('says so, and a new profile is refused instead of replacing the list', async () => {
+    const damaged = [PROFILE, { ...PROFILE, id: 'p2', clientId: 42 }];
+    await fakeBrowser.storage.local.set({ cognitoProfiles: damaged });
+    render(<CognitoSection store={createAccountStore()} clock={() => 1} newId={() => 'n1'} remembered={undefined} />);
+    await vi.waitFor(
+      () =>
+        expect(screen.getByRole('alert').textContent).toBe(
+          'Keystep could not read its saved connection profiles: the stored list of connection profiles is damaged or was not written by Keystep (cognitoProfiles[1].clientId is not valid). They were left untouched.',
+        ),
+      WAIT,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'New profile' }));
+    fireEvent.input(screen.getByLabelText('Profile name'), { target: { value: 'Another pool' } });
+    fireEvent.input(screen.getByLabelText('User pool ID'), { target: { value: 'eu-west-1_Xyz789' } });
+    fireEvent.input(screen.getByLabelText('App client ID'), { target: { value: 'client9876543210' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save profile' }));
+    await vi.waitFor(() => expect(screen.getByRole('alert').textContent).toMatch(/^Could not save: the stored list of connection profiles is damaged/), WAIT);
+    expect(fakeBrowser.storage.local.data.get('cognitoProfiles')).toEqual(damaged);
   });
 });

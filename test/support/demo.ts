@@ -12,7 +12,7 @@ import { hasDisplay } from './has-display.ts';
 import { launchExtension, type LoadedExtension } from './launch-extension.ts';
 import { DEMO_PORT, DEMO_USAGE, parseDemoArgs } from './parse-demo-args.ts';
 
-// cognitoProfilesItem's key (src/platform/storage-items.ts). That module cannot be imported here: it loads
+// cognitoProfilesItem's key (src/platform/cognito-profiles-item.ts). That module cannot be imported here: it loads
 // webextension-polyfill, which refuses to run outside an extension. The e2e test checks the options page reads it.
 const PROFILES_KEY = 'cognitoProfiles';
 // vaultRecordItem's key: remembered client secrets live in the vault (Vault.clientSecrets), not in the profiles.

@@ -1,0 +1,27 @@
+import { addImported } from '../core/vault-edits.ts';
+import type { ImportEntry } from './import-entry.ts';
+import type { NewAccountPorts } from './new-account-ports.ts';
+import type { SaveFailed } from './save-failed.ts';
+
+export type CommitImportResult =
+  /** `existing`: entries not added because the vault (or an earlier entry) had them; `refused`: entries that were not accounts. */
+  | { readonly kind: 'done'; readonly added: number; readonly existing: number; readonly refused: number }
+  | SaveFailed;
+
+/**
+ * Adds the importable entries in one vault write. Duplicates are checked again under the vault lock (another page
+ * may have added some since the preview); nothing is ever overwritten or removed.
+ */
+export async function commitImport(entries: readonly ImportEntry[], { store, clock, newId }: NewAccountPorts): Promise<CommitImportResult> {
+  const importable = entries.flatMap((entry) => (entry.ok ? [entry.account] : []));
+  try {
+    const results = await store.update((vault) => {
+      const { vault: next, results: outcome } = addImported(vault, importable, { newId, now: clock() });
+      return { vault: next, result: outcome };
+    });
+    const added = results.filter((r) => r.outcome === 'added').length;
+    return { kind: 'done', added, existing: results.length - added, refused: entries.length - importable.length };
+  } catch (error) {
+    return { kind: 'save-failed', error };
+  }
+}
