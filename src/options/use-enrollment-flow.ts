@@ -6,11 +6,16 @@ import type { CognitoProfile } from '../cognito/cognito-profile.ts';
 import { createEnrollmentFlow, type EnrollmentFlow } from '../cognito/enrollment-flow.ts';
 import type { EnrollmentState } from '../cognito/enrollment-state.ts';
 import { generateCode } from '../core/otp.ts';
+import { sha1Hmac } from '../core/sha1-hmac.ts';
 import type { AccountStore } from '../platform/account-store.ts';
 import { createVaultEnrollmentStore } from '../platform/vault-enrollment-store.ts';
 
-/** The code of Cognito's TOTP (its parameters are cognitoAccountDraft's: SHA1, 6 digits, 30 s). */
-const cognitoTotp = (secret: string, nowMs: number): Promise<string> => generateCode(cognitoAccountDraft(secret, '', ''), nowMs);
+/**
+ * The code of Cognito's TOTP (its parameters are cognitoAccountDraft's: SHA1, 6 digits, 30 s). generateCode is
+ * synchronous; a secret that does not decode becomes a rejection, as the flow expects of its generator.
+ */
+const cognitoTotp = (secret: string, nowMs: number): Promise<string> =>
+  new Promise((resolve) => resolve(generateCode(cognitoAccountDraft(secret, '', ''), nowMs, sha1Hmac)));
 
 export interface FlowDeps {
   readonly store: AccountStore;

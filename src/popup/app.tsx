@@ -3,7 +3,8 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } fr
 import { accountLabel } from '../core/account-label.ts';
 import { matchAccounts } from '../core/match-accounts.ts';
 import { codeSchedule } from '../core/code-schedule.ts';
-import { generateHotp } from '../core/otp.ts';
+import { otpGenerator } from '../core/otp.ts';
+import { standardHmac } from '../core/standard-hmac.ts';
 import { AccountNotFoundError, advanceCounter, moveAccount, removeAccount, renameAccount, setPinned } from '../core/vault-edits.ts';
 import type { Account, Vault } from '../core/vault.ts';
 import type { AccountStore } from '../platform/account-store.ts';
@@ -41,8 +42,7 @@ const loadRenameDialog = (): Promise<ComponentType<RenameDialogProps>> => import
 // Only a locked vault needs the unlock form: most popup opens never load it.
 const loadUnlockForm = (): Promise<ComponentType<UnlockFormProps>> => import('../ui/unlock-form.tsx').then((m) => m.UnlockForm);
 
-const defaultGenerate = ({ account, step }: CodeRequest): Promise<string> =>
-  generateHotp({ secret: account.secret, algorithm: account.algorithm, digits: account.digits, counter: step });
+const defaultGenerate = ({ account, step }: CodeRequest): Promise<string> => new Promise((resolve) => resolve(otpGenerator(account, standardHmac)(step)));
 
 const OPTIONS_PAGE = 'src/options/index.html';
 const COPIED_MS = 1500;

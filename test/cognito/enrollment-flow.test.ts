@@ -1,5 +1,4 @@
 import { createHmac } from 'node:crypto';
-import { Secret, TOTP } from 'otpauth';
 import { describe, expect, it } from 'vitest';
 import type { AuthResponse, CognitoApi, InitiateAuthInput, RespondToAuthChallengeInput, VerifySoftwareTokenInput } from '../../src/cognito/cognito-api.ts';
 import type { CognitoProfile } from '../../src/cognito/cognito-profile.ts';
@@ -8,6 +7,7 @@ import type { EnrollmentState } from '../../src/cognito/enrollment-state.ts';
 import { EMAIL_CODE, FakeCognitoPool, fakeClock, SMS_CODE, type FakePoolConfig, type FakeUserInit, type InjectedFailure } from './fake-cognito-pool.ts';
 import { MemoryEnrollmentStore } from './memory-enrollment-store.ts';
 import { seededRandomBytes } from './seeded-random.ts';
+import { base32Bytes, totpCode } from '../support/independent-otp.ts';
 
 // 1 s into a 30 s TOTP step: far from any boundary unless a test moves the clock.
 const START = Date.parse('2026-11-03T07:05:01Z');
@@ -18,8 +18,7 @@ const DEMO: FakeUserInit = { username: 'demo', email: 'demo-with-mfa@example.com
 const EXISTING_SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 const REF = { region: PROFILE.region, userPoolId: PROFILE.userPoolId, clientId: PROFILE.clientId, username: 'demo' };
 
-const totp = (secret: string, at: number): string =>
-  TOTP.generate({ secret: Secret.fromBase32(secret), algorithm: 'SHA1', digits: 6, period: 30, timestamp: at });
+const totp = (secret: string, at: number): string => totpCode(base32Bytes(secret), at);
 const step = (at: number): number => Math.floor(at / 30_000);
 const hash = (secret: string, username: string, clientId = PROFILE.clientId): string =>
   createHmac('sha256', secret).update(username + clientId).digest('base64');

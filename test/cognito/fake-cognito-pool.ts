@@ -4,7 +4,6 @@
 // at the server's clock with +-1 step, the documented error names and messages. Failures can be injected per
 // operation, and every call is logged for assertions.
 import { createHmac } from 'node:crypto';
-import { Secret, TOTP } from 'otpauth';
 import type {
   AssociateSoftwareTokenInput,
   AssociateSoftwareTokenOutput,
@@ -24,6 +23,8 @@ import { CognitoNetworkError } from '../../src/cognito/cognito-network-error.ts'
 import { CognitoServiceError } from '../../src/cognito/cognito-service-error.ts';
 import { seededRandomBytes } from './seeded-random.ts';
 import { srpServer, type SrpServer } from './srp-server.ts';
+import { encodeBase32 } from '../support/cognito-server/base32.ts';
+import { base32Bytes, totpCode } from '../support/independent-otp.ts';
 
 /** A clock the tests move by hand; sleep() records the wait and moves the clock, never a real timer. */
 export interface FakeClock {
@@ -317,8 +318,10 @@ export class FakeCognitoPool implements CognitoApi {
 
   #totpOk(secret: string | undefined, code: string | undefined): boolean {
     if (secret === undefined || code === undefined || !/^\d{6}$/.test(code)) return false;
-    const delta = TOTP.validate({ token: code, secret: Secret.fromBase32(secret), algorithm: 'SHA1', digits: 6, period: 30, timestamp: this.serverNow(), window: 1 });
-    return delta !== null;
+    const key = base32Bytes(secret);
+    const now = this.serverNow();
+    // One step either side, as RFC 6238 section 5.2 suggests.
+    return [-1, 0, 1].some((steps) => totpCode(key, now + steps * 30_000) === code);
   }
 
   #userByTokenOrSession(input: { readonly AccessToken?: string; readonly Session?: string }): { user: FakeUser; session?: SessionRecord } {
@@ -436,7 +439,7 @@ export class FakeCognitoPool implements CognitoApi {
     return this.#call('AssociateSoftwareToken', input, () => {
       const { user, session } = this.#userByTokenOrSession(input);
       if (!this.config.totpEnabled) throw this.#error('SoftwareTokenMFANotFoundException', 'Software Token MFA has not been enabled by the userPool.');
-      const secret = new Secret({ buffer: this.#random(32).buffer }).base32;
+      const secret = encodeBase32(this.#random(32));
       this.issued.push(secret);
       user.totpSecret = secret;
       user.totpVerified = false;

@@ -1,7 +1,8 @@
 import { fireEvent, render, screen, within } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import type { AccountDraft } from '../../src/core/account.ts';
-import { generateHotp } from '../../src/core/otp.ts';
+import { otpGenerator } from '../../src/core/otp.ts';
+import { standardHmac } from '../../src/core/standard-hmac.ts';
 import type { Account } from '../../src/core/vault.ts';
 import { createAccountStore } from '../../src/platform/account-store.ts';
 import { visibleRange } from '../../src/popup/account-list.tsx';
@@ -68,7 +69,7 @@ function renderPopup() {
   const generate = (request: CodeRequest): Promise<string> => {
     generated.push(`${request.account.id}@${request.step}`);
     const { account, step } = request;
-    return generateHotp({ secret: account.secret, algorithm: account.algorithm, digits: account.digits, counter: step });
+    return Promise.resolve(otpGenerator(account, standardHmac)(step));
   };
   render(<App store={createAccountStore()} clock={() => NOW} generate={generate} copy={() => Promise.resolve()} openPage={() => Promise.resolve()} />);
   return { generated };
