@@ -10,10 +10,12 @@ const here = (path: string): string => fileURLToPath(new URL(path, import.meta.u
 const SDK_STUBS: Readonly<Record<string, string>> = {
   '@aws-sdk/core/httpAuthSchemes': here('src/cognito/sdk-stubs/http-auth-schemes.ts'),
   '@smithy/core/checksum': here('src/cognito/sdk-stubs/sha256.ts'),
+  '@smithy/core/retry': here('src/cognito/sdk-stubs/retry.ts'),
 };
 const CLIENT_PACKAGE_JSON = /\/node_modules\/@aws-sdk\/client-cognito-identity-provider\/package\.json$/;
 const HTTP_PROTOCOL = /\/node_modules\/@smithy\/core\/dist-es\/submodules\/protocols\/HttpProtocol\.js$/;
 const EVENT_STREAM_IMPORT = 'await import("@smithy/core/event-streams")';
+const S3_CUSTOMIZATIONS = /\/node_modules\/@smithy\/core\/dist-es\/submodules\/endpoints\/middleware-endpoint\/service-customizations\/index\.js$/;
 
 /**
  * Keeps AWS SDK code that Keystep's six Cognito operations never run out of the extension bundle (the
@@ -23,19 +25,23 @@ const EVENT_STREAM_IMPORT = 'await import("@smithy/core/event-streams")';
  * - `@aws-sdk/core/httpAuthSchemes` (SigV4 signing, and with it `@smithy/signature-v4`) and
  *   `@smithy/core/checksum` (SHA-256) become stubs that fail loudly when used: the six operations are
  *   `smithy.api#noAuth`, so nothing signs or hashes a request (see src/cognito/sdk-stubs/).
+ * - `@smithy/core/retry` becomes a middleware for the one attempt the client makes (`maxAttempts: 1`): the
+ *   standard and adaptive retry strategies and the rate limiter are never used (see src/cognito/sdk-stubs/retry.ts).
  * - The client's package.json is bundled as `{ version }`: its runtime config reads only `version` (for
  *   the User-Agent header); the rest of the file is 2.5 kB of build scripts and dependency lists.
  * - HttpProtocol's lazy `import("@smithy/core/event-streams")` becomes a rejection. It runs only for
  *   operations with an event-stream member, and Cognito's API has none
  *   (https://smithy.io/2.0/spec/streaming.html#event-streams); without this last dynamic import the page
  *   also needs no Vite preload helper.
+ * - The endpoint resolver's S3 customizations (bucket-name rules, run only when the client's service is S3)
+ *   become a rejection: Cognito is not S3.
  *
  * The build fails if a step no longer applies (e.g. after an SDK update), so that it gets re-checked
  * instead of silently bundling the code again.
  */
 export function awsSdkTrim(): Plugin {
   const applied = new Set<string>();
-  const expected = [...Object.keys(SDK_STUBS), 'client package.json', 'HttpProtocol event-stream import'];
+  const expected = [...Object.keys(SDK_STUBS), 'client package.json', 'HttpProtocol event-stream import', 'S3 endpoint customizations'];
   return {
     name: 'keystep:aws-sdk-trim',
     apply: 'build',
@@ -49,12 +55,16 @@ export function awsSdkTrim(): Plugin {
       applied.add(source);
       return stub;
     },
-    // Both replacements happen at load time, so the code they produce is what the source maps show.
+    // The replacements happen at load time, so the code they produce is what the source maps show.
     load(id) {
       if (CLIENT_PACKAGE_JSON.test(id)) {
         const { version } = JSON.parse(readFileSync(id, 'utf8')) as { version: string };
         applied.add('client package.json');
         return JSON.stringify({ version });
+      }
+      if (S3_CUSTOMIZATIONS.test(id)) {
+        applied.add('S3 endpoint customizations');
+        return 'export const resolveParamsForS3 = () => Promise.reject(new Error("Keystep bundles no S3 endpoint rules; see awsSdkTrim in vite.config.ts"));';
       }
       if (HTTP_PROTOCOL.test(id)) {
         const code = readFileSync(id, 'utf8');
@@ -84,11 +94,45 @@ export default defineConfig({
     target: 'chrome120',
     sourcemap: false,
     emptyOutDir: true,
-    // No preload lists or preload calls around dynamic imports: the lazily loaded views and the vault crypto
-    // have no CSS of their own, and extension files load from disk, so preloading saves nothing; measured, it
-    // costs ~0.7 kB gzip over all chunks (https://vite.dev/config/build-options#build-modulepreload).
-    modulePreload: false,
+    // The pages' HTML names every chunk they import at start (<link rel="modulepreload">), so the browser
+    // fetches them together instead of one import level after another. No preload lists around dynamic
+    // imports: the lazily loaded views and the vault crypto have no CSS of their own and load from disk, so
+    // preloading them saves nothing and the lists cost ~0.7 kB gzip (https://vite.dev/config/build-options#build-modulepreload).
+    modulePreload: { polyfill: false, resolveDependencies: (_file, deps, { hostType }) => (hostType === 'html' ? deps : []) },
     rolldownOptions: {
+      plugins: [
+        {
+          // The popup's first script (src/popup/early-vault-read.ts), built on its own under a fixed name for
+          // index.html to name before the modules: a classic script, which runs while the page is parsed.
+          name: 'keystep:early-vault-read',
+          buildStart() {
+            this.emitFile({ type: 'chunk', id: here('src/popup/early-vault-read.ts'), fileName: 'early-vault-read.js' });
+          },
+          generateBundle(_options, bundle) {
+            const chunk = bundle['early-vault-read.js'];
+            if (chunk?.type !== 'chunk' || chunk.imports.length > 0 || chunk.dynamicImports.length > 0 || chunk.exports.length > 0) {
+              this.error('keystep:early-vault-read: early-vault-read.js must be a script with no imports or exports');
+            }
+          },
+        },
+        {
+          // Each dynamic import stays a plain import(): Vite wraps every one in its preload helper
+          // (`__vitePreload(() => import(...), deps)`) even with modulePreload off, to load the CSS of the chunk
+          // imported. Keystep's lazily loaded views and crypto have no CSS, so `deps` is always empty and the helper
+          // (about 0.6 kB gzip on each page, and a try/catch around every lazy import) does nothing. The build fails
+          // if a lazily loaded chunk ever imports CSS, which a plain import() would not load.
+          name: 'keystep:direct-dynamic-imports',
+          resolveId: { order: 'pre', handler: (id) => (id === '\0vite/preload-helper.js' ? id : null) },
+          load: { order: 'pre', handler: (id) => (id === '\0vite/preload-helper.js' ? 'export const __vitePreload = (load) => load();' : null) },
+          generateBundle(_options, bundle) {
+            for (const chunk of Object.values(bundle)) {
+              if (chunk.type === 'chunk' && !chunk.isEntry && (chunk.viteMetadata?.importedCss.size ?? 0) > 0) {
+                this.error(`keystep:direct-dynamic-imports: ${chunk.fileName} imports CSS, which a plain import() would not load`);
+              }
+            }
+          },
+        },
+      ],
       output: {
         // One shared chunk, by folder: whatever both pages load at start from outside their own folders (the
         // layers below the pages: src/core, src/platform, src/ui, and the libraries, preact among them). Page

@@ -1,7 +1,7 @@
 // The Key Uri Format: https://github.com/google/google-authenticator/wiki/Key-Uri-Format
 //   otpauth://TYPE/LABEL?PARAMETERS
-// Written by otpauth (URI.stringify). Read by Keystep's own reader, not by otpauth's URI.parse: that one
-// matches the whole URI against one pattern, and then
+// Written by otpauth (the Key URI of its HOTP/TOTP object). Read by Keystep's own reader, not by otpauth's
+// URI.parse: that one matches the whole URI against one pattern, and then
 //   - keeps the last of a repeated parameter, where Keystep refuses a URI that says two things;
 //   - drops the label's issuer prefix when an `issuer` parameter is present, so a conflict cannot be seen;
 //   - ignores `encoder`, so a Steam Guard URI would give wrong codes;
@@ -11,7 +11,7 @@
 //     catalogue needs both (OtpInputError).
 // Nor with the URL class: WHATWG URL treats `totp` as a host, lower-cases and IDNA-maps it, and its
 // path/query percent-encoding rules differ from what exporters write.
-import { HOTP, Secret, TOTP, URI } from 'otpauth/bare';
+import { HOTP, Secret, TOTP } from 'otpauth/bare';
 import type { AccountDraft } from './account.ts';
 import { foldLabelText } from './account-identity.ts';
 import { base32Secret } from './base32.ts';
@@ -97,7 +97,9 @@ export function parseOtpauthUri(uri: string): AccountDraft {
 }
 
 /**
- * Formats a draft as a canonical otpauth URI with otpauth's URI.stringify:
+ * Formats a draft as a canonical otpauth URI, written by otpauth: the toString of its TOTP or HOTP object (all
+ * that URI.stringify does after an instanceof check; calling it directly leaves otpauth's URI class, with the
+ * parser Keystep does not use, out of the pages):
  * `otpauth://totp/Issuer:name?issuer=Issuer&secret=...&algorithm=SHA1&digits=6&period=30`
  * (`&counter=N` instead of `&period` for HOTP). Label parts and the issuer are encoded with
  * encodeURIComponent; the issuer prefix and `issuer` parameter appear only when the issuer is non-empty.
@@ -123,7 +125,7 @@ export function formatOtpauthUri(draft: AccountDraft): string {
     counter: String(draft.counter),
   });
   const common = { issuer: valid.issuer, label: valid.name, secret: new WrittenSecret(valid.secret), algorithm: valid.algorithm, digits: valid.digits };
-  return URI.stringify(valid.type === 'totp' ? new TOTP({ ...common, period: valid.period }) : new HOTP({ ...common, counter: valid.counter }));
+  return (valid.type === 'totp' ? new TOTP({ ...common, period: valid.period }) : new HOTP({ ...common, counter: valid.counter })).toString();
 }
 
 /**

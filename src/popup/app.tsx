@@ -23,7 +23,6 @@ import { useAccountEdits, type EditOutcome } from './use-account-edits.ts';
 import { useCodes } from './use-codes.ts';
 import { useCopyCode } from './use-copy-code.ts';
 import { useDialogs } from './use-dialogs.ts';
-import { useFirstCodeMark } from './use-first-code-mark.ts';
 import { useNow } from './use-now.ts';
 import { useSearch } from './use-search.ts';
 import { useVisibleRange } from './use-visible-range.ts';
@@ -67,7 +66,6 @@ export function App({ store, clock = Date.now, generatorFor = defaultGeneratorFo
   };
   const { copiedId, copyCode } = useCopyCode({ codes, clock, copy, onCopied: touch, onProblem: setProblem });
   const edits = useAccountEdits(store, setProblem);
-  useFirstCodeMark([...codes.rows.values()].some((row) => row.code));
 
   // Opening the popup is using Keystep.
   useEffect(touch, [encrypted, protection]);
