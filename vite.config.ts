@@ -102,11 +102,11 @@ export default defineConfig({
     rolldownOptions: {
       plugins: [
         {
-          // The popup's first script (src/popup/early-vault-read.ts), built on its own under a fixed name for
+          // The popup's first script (src/platform/early-vault-read.ts), built on its own under a fixed name for
           // index.html to name before the modules: a classic script, which runs while the page is parsed.
           name: 'keystep:early-vault-read',
           buildStart() {
-            this.emitFile({ type: 'chunk', id: here('src/popup/early-vault-read.ts'), fileName: 'early-vault-read.js' });
+            this.emitFile({ type: 'chunk', id: here('src/platform/early-vault-read.ts'), fileName: 'early-vault-read.js' });
           },
           generateBundle(_options, bundle) {
             const chunk = bundle['early-vault-read.js'];

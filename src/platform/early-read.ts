@@ -2,7 +2,7 @@ import type { StorageAreaName } from './storage-item.ts';
 
 /**
  * A storage read a page starts in its first script, before its other modules have loaded, so that the read and
- * the loading of the code run at the same time (see src/popup/early-vault-read.ts). The page's first get() of
+ * the loading of the code run at the same time (see early-vault-read.ts). The page's first get() of
  * that key takes it instead of asking storage again.
  */
 export interface EarlyRead {

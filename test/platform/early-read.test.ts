@@ -26,7 +26,7 @@ function installChrome(stored: Record<string, unknown>): { gets: string[]; chang
 /** Runs the popup's first script, as the page does before its modules. */
 async function runFirstScript(): Promise<void> {
   vi.resetModules();
-  await import('../../src/popup/early-vault-read.ts');
+  await import('../../src/platform/early-vault-read.ts');
 }
 
 beforeEach(resetFakeBrowser);
