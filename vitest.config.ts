@@ -27,6 +27,15 @@ export default defineConfig({
         },
       },
       {
+        // Checks of the built extension in dist/: run after `vite build` (npm run test:e2e does both).
+        test: {
+          name: 'dist',
+          environment: 'node',
+          include: ['test/dist/**/*.test.ts'],
+          globalSetup: ['test/dist/global-setup.ts'],
+        },
+      },
+      {
         test: {
           name: 'e2e',
           environment: 'node',

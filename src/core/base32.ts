@@ -1,7 +1,7 @@
+import { Secret } from 'otpauth/bare';
 import { OtpInputError } from './otp-input-error.ts';
 
-/** RFC 4648 section 6 alphabet: https://www.rfc-editor.org/rfc/rfc4648#section-6 */
-const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+/** One character of the RFC 4648 section 6 alphabet: https://www.rfc-editor.org/rfc/rfc4648#section-6 */
 const ALPHABET_CHAR = /^[A-Z2-7]$/;
 
 /**
@@ -74,53 +74,38 @@ export function normalizeBase32Secret(input: string): string {
 }
 
 /**
- * RFC 4648 base32 decoding of a canonical string (A-Z2-7, no padding, no separators); "" gives no bytes.
- * Ignores the unused trailing bits of the last character, as common decoders do.
+ * The otpauth Secret of a canonical base32 string (A-Z2-7, no padding, no separators): RFC 4648 decoding by
+ * otpauth, which ignores the unused trailing bits of the last character as common decoders do.
+ *
+ * Keystep checks the text first: otpauth is laxer (it drops spaces and `=` padding, upper-cases any letter
+ * and accepts any length) and throws a bare TypeError, where a stored secret that is not canonical must fail
+ * with Keystep's codes.
+ *
+ * @throws OtpInputError `secret-invalid-char` or `secret-invalid-length` (field `secret`).
+ */
+export function base32Secret(canonical: string): Secret {
+  let length = 0;
+  for (const char of canonical) {
+    length += 1;
+    if (!ALPHABET_CHAR.test(char)) throw invalidChar(char, length);
+  }
+  checkLength(length);
+  return Secret.fromBase32(canonical);
+}
+
+/**
+ * RFC 4648 base32 decoding of a canonical string; "" gives no bytes. See base32Secret.
  *
  * @throws OtpInputError `secret-invalid-char` or `secret-invalid-length` (field `secret`).
  */
 export function decodeBase32(canonical: string): Uint8Array {
-  const values: number[] = [];
-  let position = 0;
-  for (const char of canonical) {
-    position += 1;
-    const value = char.length === 1 ? ALPHABET.indexOf(char) : -1;
-    if (value < 0) throw invalidChar(char, position);
-    values.push(value);
-  }
-  checkLength(values.length);
-  const bytes = new Uint8Array(Math.floor((values.length * 5) / 8));
-  let buffer = 0;
-  let bits = 0;
-  let index = 0;
-  for (const value of values) {
-    // At most 12 bits are pending (7 left over + 5 new), so the mask loses nothing still needed.
-    buffer = ((buffer << 5) | value) & 0xfff;
-    bits += 5;
-    if (bits >= 8) {
-      bits -= 8;
-      bytes[index] = (buffer >>> bits) & 0xff;
-      index += 1;
-    }
-  }
-  return bytes;
+  return base32Secret(canonical).bytes;
 }
 
-/** RFC 4648 base32 encoding, upper case, without `=` padding (the canonical secret form). */
+/** RFC 4648 base32 encoding, upper case, without `=` padding (the canonical secret form), by otpauth's Secret. */
 export function encodeBase32(bytes: Uint8Array): string {
-  let out = '';
-  let buffer = 0;
-  let bits = 0;
-  for (const byte of bytes) {
-    buffer = ((buffer << 8) | byte) & 0xfff;
-    bits += 8;
-    while (bits >= 5) {
-      bits -= 5;
-      out += ALPHABET.charAt((buffer >>> bits) & 0x1f);
-    }
-  }
-  if (bits > 0) out += ALPHABET.charAt((buffer << (5 - bits)) & 0x1f);
-  return out;
+  // A copy: Secret keeps the whole ArrayBuffer it is given, and `bytes` may be a view into a larger one.
+  return new Secret({ buffer: bytes.slice().buffer }).base32;
 }
 
 function invalidChar(char: string, position: number): OtpInputError {

@@ -1,9 +1,20 @@
 // The Key Uri Format: https://github.com/google/google-authenticator/wiki/Key-Uri-Format
 //   otpauth://TYPE/LABEL?PARAMETERS
-// Hand-parsed rather than with the URL class: WHATWG URL treats `totp` as a host, lower-cases and
-// IDNA-maps it, and its path/query percent-encoding rules differ from what exporters write.
+// Written by otpauth (the Key URI of its HOTP/TOTP object). Read by Keystep's own reader, not by otpauth's
+// URI.parse: that one matches the whole URI against one pattern, and then
+//   - keeps the last of a repeated parameter, where Keystep refuses a URI that says two things;
+//   - drops the label's issuer prefix when an `issuer` parameter is present, so a conflict cannot be seen;
+//   - ignores `encoder`, so a Steam Guard URI would give wrong codes;
+//   - refuses what exporters do write: `+` for spaces, a `#fragment`, surrounding whitespace, parameters
+//     without `=` or with encoded names, no label, spaces or dashes in the secret, `SHA-256`;
+//   - throws a bare TypeError or URIError without the field or the value at fault, where Keystep's message
+//     catalogue needs both (OtpInputError).
+// Nor with the URL class: WHATWG URL treats `totp` as a host, lower-cases and IDNA-maps it, and its
+// path/query percent-encoding rules differ from what exporters write.
+import { HOTP, Secret, TOTP } from 'otpauth/bare';
 import type { AccountDraft } from './account.ts';
 import { foldLabelText } from './account-identity.ts';
+import { base32Secret } from './base32.ts';
 import { OtpInputError, redactSecretLike } from './otp-input-error.ts';
 import { validateAccountDraft } from './validate-account-draft.ts';
 
@@ -86,8 +97,10 @@ export function parseOtpauthUri(uri: string): AccountDraft {
 }
 
 /**
- * Formats a draft as a canonical otpauth URI:
- * `otpauth://totp/Issuer:name?secret=...&issuer=Issuer&algorithm=SHA1&digits=6&period=30`
+ * Formats a draft as a canonical otpauth URI, written by otpauth: the toString of its TOTP or HOTP object (all
+ * that URI.stringify does after an instanceof check; calling it directly leaves otpauth's URI class, with the
+ * parser Keystep does not use, out of the pages):
+ * `otpauth://totp/Issuer:name?issuer=Issuer&secret=...&algorithm=SHA1&digits=6&period=30`
  * (`&counter=N` instead of `&period` for HOTP). Label parts and the issuer are encoded with
  * encodeURIComponent; the issuer prefix and `issuer` parameter appear only when the issuer is non-empty.
  * algorithm, digits and period are always written, so no reader has to agree with us on defaults.
@@ -111,14 +124,24 @@ export function formatOtpauthUri(draft: AccountDraft): string {
     period: String(draft.period),
     counter: String(draft.counter),
   });
-  const name = encodeURIComponent(valid.name);
-  const issuer = encodeURIComponent(valid.issuer);
-  const label = valid.issuer === '' ? name : `${issuer}:${name}`;
-  const parameters = [`secret=${valid.secret}`];
-  if (valid.issuer !== '') parameters.push(`issuer=${issuer}`);
-  parameters.push(`algorithm=${valid.algorithm}`, `digits=${valid.digits}`);
-  parameters.push(valid.type === 'totp' ? `period=${valid.period}` : `counter=${valid.counter}`);
-  return `otpauth://${valid.type}/${label}?${parameters.join('&')}`;
+  const common = { issuer: valid.issuer, label: valid.name, secret: new WrittenSecret(valid.secret), algorithm: valid.algorithm, digits: valid.digits };
+  return (valid.type === 'totp' ? new TOTP({ ...common, period: valid.period }) : new HOTP({ ...common, counter: valid.counter })).toString();
+}
+
+/**
+ * A Secret that writes itself as Keystep stores it. otpauth's `base32` re-encodes the bytes, which sets the
+ * unused trailing bits of the last character to zero; Keystep keeps a secret as it was written (see
+ * normalizeBase32Secret), so an exported URI carries the same secret text as the account it came from.
+ */
+class WrittenSecret extends Secret {
+  readonly #written: string;
+  constructor(canonical: string) {
+    super({ buffer: base32Secret(canonical).bytes.buffer });
+    this.#written = canonical;
+  }
+  override get base32(): string {
+    return this.#written;
+  }
 }
 
 /** Known parameters by lower-cased name, decoded. A known parameter given twice is an error. */

@@ -1,4 +1,5 @@
 import browser from 'webextension-polyfill';
+import { takeEarlyRead } from './early-read.ts';
 
 export type StorageAreaName = 'local' | 'session' | 'sync';
 
@@ -37,7 +38,8 @@ export function defineStorageItem<T>(key: string, area: StorageAreaName, default
     key,
     area,
     async get() {
-      const result = await storage().get(key);
+      // The page's first script may have started this read already (see early-read.ts).
+      const result = await (takeEarlyRead(area, key) ?? storage().get(key));
       return read(result[key]);
     },
     set: (value) => storage().set({ [key]: value }),

@@ -4,7 +4,7 @@ import { t } from '../platform/i18n.ts';
 import { AccountRow } from './account-row.tsx';
 import type { RowAction } from './row-action.ts';
 import { ROW_HEIGHT } from './row-height.ts';
-import type { CodeMap } from './use-codes.ts';
+import type { RowCode } from './use-codes.ts';
 
 /** The list's height before it is measured: the popup's scroll box (see popup.css). */
 export const INITIAL_VIEWPORT_PX = 520;
@@ -26,7 +26,8 @@ export function visibleRange(scrollTop: number, viewportHeight: number, count: n
 interface Props {
   readonly accounts: readonly Account[];
   readonly now: number;
-  readonly codes: CodeMap;
+  /** The codes of the rendered rows, by account id. */
+  readonly codes: ReadonlyMap<string, RowCode>;
   readonly copiedId: string | undefined;
   readonly onRange: (range: VisibleRange) => void;
   readonly onAction: (action: RowAction, account: Account) => void;
@@ -134,7 +135,7 @@ export function AccountList({ accounts, now, codes, copiedId, onRange, onAction,
         index={index}
         setSize={accounts.length}
         now={now}
-        codes={codes}
+        rowCode={codes.get(account.id)}
         copied={copiedId === account.id}
         tabbable={index === Math.min(focused, accounts.length - 1)}
         onFocusRow={setFocused}

@@ -1,19 +1,21 @@
 import { useState } from 'preact/hooks';
 import { accountLabel } from '../core/account-label.ts';
-import { codeSchedule } from '../core/code-schedule.ts';
 import { formatCode } from '../core/otp.ts';
 import type { Account } from '../core/vault.ts';
 import { t } from '../platform/i18n.ts';
+import { MoreIcon, NextCodeIcon } from './icons.tsx';
 import { ROW_HEIGHT } from './row-height.ts';
 import type { RowAction } from './row-action.ts';
-import { codeKey, NEXT_CODE_WINDOW, type CodeMap } from './use-codes.ts';
+import type { RowCode } from './use-codes.ts';
 
 interface Props {
   readonly account: Account;
   readonly index: number;
   readonly setSize: number;
+  /** ms since the epoch, for the countdown bar's phase. */
   readonly now: number;
-  readonly codes: CodeMap;
+  /** The row's code, next code and seconds left; undefined until computed. */
+  readonly rowCode: RowCode | undefined;
   readonly copied: boolean;
   /** The one row reachable with Tab (roving tabindex); arrows move between rows. */
   readonly tabbable: boolean;
@@ -26,12 +28,13 @@ interface Props {
 const PLACEHOLDER = '••• •••';
 
 /** One account: label, code (click or Enter copies), countdown bar, and its menu. */
-export function AccountRow({ account, index, setSize, now, codes, copied, tabbable, onFocusRow, onAction, onMenu, menuOpen }: Props) {
+export function AccountRow({ account, index, setSize, now, rowCode, copied, tabbable, onFocusRow, onAction, onMenu, menuOpen }: Props) {
   const label = accountLabel(account) || t('noLabel');
-  const { step, secondsLeft } = codeSchedule(account, now);
-  const code = codes.get(codeKey({ account, step }));
-  const ending = secondsLeft !== undefined && secondsLeft <= NEXT_CODE_WINDOW;
-  const next = ending ? codes.get(codeKey({ account, step: step + 1 })) : undefined;
+  const code = rowCode?.code;
+  const next = rowCode?.next;
+  const secondsLeft = rowCode?.secondsLeft;
+  // The next code is asked for exactly in the last seconds of a period (see useCodes).
+  const ending = next !== undefined;
   const shown = code ? formatCode(code) : PLACEHOLDER;
   // The bar's animation is aligned to the wall clock once, when the row appears; from then on
   // the compositor animates it with no work on the main thread.
@@ -72,16 +75,14 @@ export function AccountRow({ account, index, setSize, now, codes, copied, tabbab
           </span>
         )}
       </button>
-      {secondsLeft !== undefined ? (
+      {account.type === 'totp' ? (
         <span class={`countdown${ending ? ' ending' : ''}`} aria-hidden="true">
           <span class="seconds">{secondsLeft}</span>
           <span class="bar" style={{ animationDuration: `${account.period}s`, animationDelay: delay }} />
         </span>
       ) : (
         <button type="button" class="icon-button hotp-next" tabIndex={-1} aria-label={t('hotpNextLabel', label)} title={t('hotpNext')} onClick={() => onAction('next-code', account)}>
-          <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">
-            <path d="M13.5 8a5.5 5.5 0 1 1-1.6-3.9M13.5 2.5v3.5H10" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" stroke-linejoin="round" />
-          </svg>
+          <NextCodeIcon />
         </button>
       )}
       <button
@@ -95,11 +96,7 @@ export function AccountRow({ account, index, setSize, now, codes, copied, tabbab
         aria-expanded={menuOpen}
         onClick={(event) => onMenu(account, event.currentTarget)}
       >
-        <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">
-          <circle cx="8" cy="3" r="1.5" />
-          <circle cx="8" cy="8" r="1.5" />
-          <circle cx="8" cy="13" r="1.5" />
-        </svg>
+        <MoreIcon />
       </button>
     </li>
   );

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import type { AccountStore, VaultSnapshot } from '../platform/account-store.ts';
 import { VaultLockedError } from '../platform/vault-locked-error.ts';
 
@@ -11,7 +11,9 @@ export type VaultState =
 /** The vault as the page shows it, kept current with writes from any page and with locking and unlocking. */
 export function useVault(store: AccountStore): VaultState {
   const [state, setState] = useState<VaultState>({ status: 'loading' });
-  useEffect(() => {
+  // A layout effect, so that the storage read starts as soon as the page has rendered, not after its first
+  // paint (when Preact runs plain effects): the vault is what the first code waits for.
+  useLayoutEffect(() => {
     // The first load and change notifications race: once a notification has arrived (a write, a lock, an
     // unlock), a slower first load must not roll the view back; after unmount nothing is shown at all.
     let notified = false;

@@ -1,10 +1,10 @@
 import type { LoadedExtension } from '../support/launch-extension.ts';
 import type { TableRow } from './bench-tables.ts';
 
-/** What every measurement gets: one browser with Keystep and the empty floor extension loaded. */
+/** What every measurement gets: one browser with Keystep and the floor extension loaded. */
 export interface BenchEnv {
   readonly ext: LoadedExtension;
-  /** The floor extension's empty page, which sets the first-code mark at its first frame. */
+  /** The floor extension's page: static text showing a code, no script. */
   readonly floorUrl: string;
   /** Counted runs per data point (after one warm-up run that is not counted). */
   readonly runs: number;

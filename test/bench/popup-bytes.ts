@@ -1,16 +1,16 @@
 import { assetBytes, type KindBytes } from './asset-bytes.ts';
 import type { TableRow } from './bench-tables.ts';
-import { FIRST_CODE_MARK } from './first-code-mark.ts';
+import { firstCodeFrame, watchFirstCodeFrame } from './first-code-frame.ts';
 import { fakeAccounts } from './fake-accounts.ts';
 import { formatKb } from './format-values.ts';
-import { markTime } from './mark-time.ts';
 import type { BenchEnv, Measurement, MeasurementResult } from './measurement.ts';
 import { openFreshTab } from './open-fresh-tab.ts';
 import { seedVault } from './seed-vault.ts';
 import { watchAssets } from './watch-assets.ts';
 
 const POPUP_PAGE = 'src/popup/index.html';
-const MAX_GZIP_BYTES = 25_000;
+/** The popup's budget; `npm test` checks the same on the built files (test/dist/popup-bundle.test.ts). */
+const MAX_GZIP_BYTES = 35_000;
 
 const row = (kind: string, bytes: KindBytes): TableRow => ({
   table: 'bytes',
@@ -27,11 +27,12 @@ export const popupBytes: Measurement = {
   async run(env: BenchEnv): Promise<MeasurementResult> {
     await seedVault(env.ext, fakeAccounts(1));
     let urls: ReadonlySet<string> = new Set();
-    const page = await openFreshTab(env.ext.context, env.ext.url(POPUP_PAGE), (p) => {
+    const page = await openFreshTab(env.ext.context, env.ext.url(POPUP_PAGE), async (p) => {
       urls = watchAssets(p);
+      await watchFirstCodeFrame(p);
     });
     try {
-      await markTime(page, FIRST_CODE_MARK);
+      await firstCodeFrame(page);
     } finally {
       await page.close();
     }

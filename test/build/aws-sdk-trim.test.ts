@@ -13,8 +13,8 @@ import { startRecordingJsonServer, type JsonReply, type ReceivedRequest, type Re
 
 // The extension's Cognito client as the browser gets it: the SDK's browser build (fetch handler, browser
 // runtime config) with awsSdkTrim's stubs, bundled on its own and loaded here in Node (which has fetch).
-// If any of the six operations needed what the plugin leaves out (SigV4, SHA-256, the event-stream codec),
-// the stubs would throw and these calls would fail.
+// If any of the six operations needed what the plugin leaves out (SigV4, SHA-256, the event-stream codec, retry
+// strategies, S3 endpoint rules), the stubs would throw and these calls would fail.
 
 const ENTRY = fileURLToPath(new URL('../../src/cognito/aws-cognito-client.ts', import.meta.url));
 const SERVER_DATE = 'Tue, 03 Nov 2026 07:05:09 GMT';
@@ -77,6 +77,8 @@ describe('the bundle awsSdkTrim makes', () => {
     ['@smithy/signature-v4', '/@smithy/signature-v4/'],
     ['the checksum (SHA-256) code of @smithy/core', '/@smithy/core/dist-es/submodules/checksum/'],
     ['the event-stream codec of @smithy/core', '/@smithy/core/dist-es/submodules/event-streams/'],
+    ['the retry strategies of @smithy/core', '/@smithy/core/dist-es/submodules/retry/'],
+    ['the S3 endpoint customizations of @smithy/core', '/middleware-endpoint/service-customizations/s3.js'],
   ])('leaves out %s', (_name, path) => {
     expect(chunks.flatMap((c) => c.moduleIds).filter((id) => id.includes(path))).toEqual([]);
   });
@@ -84,6 +86,7 @@ describe('the bundle awsSdkTrim makes', () => {
   it.each([
     ['the httpAuthSchemes stub', '/build/sdk-stubs/http-auth-schemes.ts'],
     ['the checksum stub', '/build/sdk-stubs/sha256.ts'],
+    ['the retry stub', '/build/sdk-stubs/retry.ts'],
     ["the SDK's browser runtime config", '/@aws-sdk/client-cognito-identity-provider/dist-es/runtimeConfig.browser.js'],
     ["the SDK's fetch handler", '/@smithy/fetch-http-handler/'],
   ])('contains %s', (_name, path) => {
@@ -170,8 +173,12 @@ describe('the trimmed browser bundle against a local JSON 1.1 server', () => {
     expect(request.headers['content-type']).toBe('application/x-amz-json-1.1');
     expect(request.body).toEqual(row.expectedBody);
     expect([request.headers.authorization, request.headers['x-amz-date'], request.headers['x-amz-content-sha256']]).toEqual([undefined, undefined, undefined]);
-    // The User-Agent still names the client's version, from the trimmed package.json.
+    // The User-Agent still names the client's version, from the trimmed package.json, and the standard retry mode (m/E).
     expect(request.headers['x-amz-user-agent']).toMatch(/aws-sdk-js\/3\.\d+\.\d+/);
+    expect(String(request.headers['x-amz-user-agent']).split(' m/')[1]?.split(',')).toContain('E');
+    // The headers of the retry middleware, for the one attempt.
+    expect(request.headers['amz-sdk-request']).toBe('attempt=1; max=1');
+    expect(request.headers['amz-sdk-invocation-id']).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
   });
 
   it.each([

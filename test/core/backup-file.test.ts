@@ -34,7 +34,9 @@ const draftOf = ({ type, issuer, name, secret, algorithm, digits, period, counte
 
 /**
  * Made once by createBackup(ACCOUNTS, PASSWORD, { randomBytes: fixedRandomBytes(1), now: 2026-11-23T10:00Z,
- * iterations: 1000 }) and frozen here: every later build must still read it (and still write it, byte for byte).
+ * iterations: 1000 }) and frozen here: every later build must still read it. Builds since otpauth writes the
+ * URIs (URI.stringify puts the `issuer` parameter before `secret`) write the same envelope around the same
+ * payload with the parameters in that order (WRITTEN_URIS).
  */
 const FIXTURE = `{
   "format": "keystep-backup",
@@ -74,6 +76,24 @@ const FIXTURE_PAYLOAD = {
     },
   ],
 };
+
+/** FIXTURE_PAYLOAD's URIs as formatOtpauthUri writes them now. */
+const WRITTEN_URIS = [
+  'otpauth://totp/GitHub:octocat?issuer=GitHub&secret=JBSWY3DPEHPK3PXP&algorithm=SHA1&digits=6&period=30',
+  'otpauth://hotp/Bank:alice?issuer=Bank&secret=GEZDGNBVGY3TQOJQGEZDGNBVGY&algorithm=SHA256&digits=8&counter=42',
+  'otpauth://totp/cognito-demo:demo%40example.com?issuer=cognito-demo&secret=AAAQEAYEAUDAOCAJBIFQYDIOB4IBCEQTCQKRMFYYDENBWHA5DYPQ&algorithm=SHA1&digits=6&period=30',
+];
+
+/** The plaintext of a backup file's text, decrypted as documented with an independent PBKDF2 and AES-256-GCM (OpenSSL). */
+function opensslPlaintext(text: string): unknown {
+  const { kdf, cipher } = JSON.parse(text) as { kdf: Record<string, string>; cipher: Record<string, string> };
+  const key = pbkdf2Sync(PASSWORD.normalize('NFC'), Buffer.from(kdf.salt!, 'base64'), Number(kdf.iterations), 32, 'sha256');
+  const data = Buffer.from(cipher.ciphertext!, 'base64');
+  const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(cipher.iv!, 'base64'));
+  decipher.setAAD(Buffer.from('keystep-backup/v1', 'utf8'));
+  decipher.setAuthTag(data.subarray(-16));
+  return JSON.parse(Buffer.concat([decipher.update(data.subarray(0, -16)), decipher.final()]).toString('utf8'));
+}
 
 /** A backup file whose encrypted part is `plaintext` as given, to test what decryptBackup does with odd payloads. */
 async function backupOfPlaintext(plaintext: Uint8Array): Promise<BackupEnvelope> {
@@ -168,13 +188,16 @@ describe('createBackup / readBackupEnvelope / decryptBackup', () => {
 });
 
 describe('the frozen version 1 fixture', () => {
-  it('is what createBackup still writes with the same randomness and time', async () => {
+  it('is what createBackup still writes with the same randomness and time, the URIs in the order otpauth writes', async () => {
     const text = await createBackup(ACCOUNTS, PASSWORD, {
       randomBytes: fixedRandomBytes(1),
       now: Date.parse('2026-11-23T10:00:00.000Z'),
       iterations: FAST,
     });
-    expect(text).toBe(FIXTURE);
+    // Byte for byte outside the ciphertext; inside it, the same payload with the URIs as otpauth writes them.
+    const outsideCiphertext = (file: string): string => file.replace(/"ciphertext": "[^"]*"/, '"ciphertext": ""');
+    expect(outsideCiphertext(text)).toBe(outsideCiphertext(FIXTURE));
+    expect(opensslPlaintext(text)).toEqual({ accounts: FIXTURE_PAYLOAD.accounts.map((account, i) => ({ ...account, uri: WRITTEN_URIS[i] })) });
   });
 
   it('has exactly the documented structure', () => {
@@ -198,14 +221,7 @@ describe('the frozen version 1 fixture', () => {
   });
 
   it('decrypts as documented with an independent PBKDF2 and AES-256-GCM (OpenSSL)', () => {
-    const { kdf, cipher } = JSON.parse(FIXTURE) as { kdf: Record<string, string>; cipher: Record<string, string> };
-    const key = pbkdf2Sync(PASSWORD.normalize('NFC'), Buffer.from(kdf.salt!, 'base64'), Number(kdf.iterations), 32, 'sha256');
-    const data = Buffer.from(cipher.ciphertext!, 'base64');
-    const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(cipher.iv!, 'base64'));
-    decipher.setAAD(Buffer.from('keystep-backup/v1', 'utf8'));
-    decipher.setAuthTag(data.subarray(-16));
-    const plaintext = Buffer.concat([decipher.update(data.subarray(0, -16)), decipher.final()]).toString('utf8');
-    expect(JSON.parse(plaintext)).toEqual(FIXTURE_PAYLOAD);
+    expect(opensslPlaintext(FIXTURE)).toEqual(FIXTURE_PAYLOAD);
   });
 });
 
@@ -381,7 +397,7 @@ describe('isBackupFile', () => {
 describe('formatOtpauthList', () => {
   it('writes one URI per line with LF, which parseUriList reads back to the same drafts', () => {
     const text = formatOtpauthList(ACCOUNTS);
-    expect(text.split('\n')).toEqual([...FIXTURE_PAYLOAD.accounts.map((account) => account.uri), '']);
+    expect(text.split('\n')).toEqual([...WRITTEN_URIS, '']);
     const lines = parseUriList(text);
     expect(lines.map((line) => line.line)).toEqual([1, 2, 3]);
     expect(lines.map((line) => (line.ok ? line.draft : line.error))).toEqual(ACCOUNTS.map(draftOf));

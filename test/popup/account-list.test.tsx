@@ -1,12 +1,12 @@
 import { fireEvent, render, screen, within } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import type { AccountDraft } from '../../src/core/account.ts';
-import { generateHotp } from '../../src/core/otp.ts';
+import { otpGenerator, type CodeAt } from '../../src/core/otp.ts';
+import { standardHmac } from '../../src/core/standard-hmac.ts';
 import type { Account } from '../../src/core/vault.ts';
 import { createAccountStore } from '../../src/platform/account-store.ts';
 import { visibleRange } from '../../src/popup/account-list.tsx';
 import { App } from '../../src/popup/app.tsx';
-import type { CodeRequest } from '../../src/popup/use-codes.ts';
 import { fakeBrowser } from '../support/fake-browser.ts';
 import { codeFromName, independentTotp } from '../support/independent-otp.ts';
 
@@ -62,16 +62,20 @@ async function seedMany(count: number): Promise<void> {
   await fakeBrowser.storage.local.set({ vault: { schema: 1, format: 'plain', revision: 1, accounts } });
 }
 
-/** Renders the popup, counting which accounts had a code computed (with the real HOTP code). */
+/** Renders the popup, counting which accounts had their secret decoded and which had a code computed (the real one). */
 function renderPopup() {
+  const decoded: string[] = [];
   const generated: string[] = [];
-  const generate = (request: CodeRequest): Promise<string> => {
-    generated.push(`${request.account.id}@${request.step}`);
-    const { account, step } = request;
-    return generateHotp({ secret: account.secret, algorithm: account.algorithm, digits: account.digits, counter: step });
+  const generatorFor = (account: Account): CodeAt => {
+    decoded.push(account.id);
+    const real = otpGenerator(account, standardHmac);
+    return (step) => {
+      generated.push(`${account.id}@${step}`);
+      return real(step);
+    };
   };
-  render(<App store={createAccountStore()} clock={() => NOW} generate={generate} copy={() => Promise.resolve()} openPage={() => Promise.resolve()} />);
-  return { generated };
+  render(<App store={createAccountStore()} clock={() => NOW} generatorFor={generatorFor} copy={() => Promise.resolve()} openPage={() => Promise.resolve()} />);
+  return { decoded, generated };
 }
 
 const WAIT = { timeout: 3000, interval: 10 };
@@ -97,12 +101,44 @@ describe('windowing 500 accounts (jsdom: no layout, so the list assumes a 480 px
 
   it('computes codes for the rendered rows only, and they are right', async () => {
     await seedMany(500);
-    const { generated } = renderPopup();
+    const { decoded, generated } = renderPopup();
     await vi.waitFor(() => expect(codeFromName(copyButtonOf(1).getAttribute('aria-label') ?? '')).toBe(independentTotp(uriOf(1), NOW)), WAIT);
     const count = rows().length;
     await vi.waitFor(() => expect(codeFromName(copyButtonOf(count).getAttribute('aria-label') ?? '')).toBe(independentTotp(uriOf(count), NOW)), WAIT);
     expect(new Set(generated).size).toBe(count);
     expect(generated.length).toBe(count);
+    expect(decoded.length).toBe(count);
+  });
+
+  it('decodes each secret once and computes each code once while the clock runs: again only for a new period', async () => {
+    await seedMany(30);
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    // 10 s into a 30 s period: 15 s of ticks stay in it, and no next code is shown yet.
+    const start = Math.floor(NOW / 30_000) * 30_000 + 10_000;
+    vi.setSystemTime(start);
+    const decoded: string[] = [];
+    const generated: string[] = [];
+    const generatorFor = (account: Account): CodeAt => {
+      decoded.push(account.id);
+      const real = otpGenerator(account, standardHmac);
+      return (step) => {
+        generated.push(`${account.id}@${step}`);
+        return real(step);
+      };
+    };
+    render(<App store={createAccountStore()} clock={() => Date.now()} generatorFor={generatorFor} copy={() => Promise.resolve()} openPage={() => Promise.resolve()} />);
+    await vi.waitFor(() => expect(codeFromName(copyButtonOf(1).getAttribute('aria-label') ?? '')).toBe(independentTotp(uriOf(1), start)), WAIT);
+    const count = rows().length;
+    expect(generated.length).toBe(count);
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(generated.length).toBe(count);
+    // Into the last 5 seconds: each row computes its next code, once.
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(generated.length).toBe(2 * count);
+    await vi.advanceTimersByTimeAsync(3_000);
+    expect(generated.length).toBe(2 * count);
+    expect(decoded.length).toBe(count);
+    expect(codeFromName(copyButtonOf(1).getAttribute('aria-label') ?? '')).toBe(independentTotp(uriOf(1), Date.now()));
   });
 
   it('scrolling renders the rows in view', async () => {

@@ -7,8 +7,8 @@ import {
   SetUserMFAPreferenceCommand,
   VerifySoftwareTokenCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { Secret, TOTP } from 'otpauth';
 import { startCognitoServer } from './cognito-server/index.ts';
+import { base32Bytes, totpCode as independentTotpCode } from './independent-otp.ts';
 
 // Shared set-up for the local Cognito server tests: a server with a settable clock, an AWS SDK v3 client pointed at
 // it, and seeding shortcuts through the in-process admin API.
@@ -51,9 +51,9 @@ export async function startHarness(startMs = START_MS): Promise<Harness> {
   };
 }
 
-/** The TOTP code (SHA1, 6 digits, 30 s) of a base32 SecretCode at `atMs`, computed with otpauth. */
+/** The TOTP code (SHA1, 6 digits, 30 s) of a base32 SecretCode at `atMs`, computed with node:crypto. */
 export function totpCode(secretCode: string, atMs: number): string {
-  return TOTP.generate({ secret: Secret.fromBase32(secretCode), algorithm: 'SHA1', digits: 6, period: 30, timestamp: atMs });
+  return independentTotpCode(base32Bytes(secretCode), atMs);
 }
 
 export interface PoolOptions {

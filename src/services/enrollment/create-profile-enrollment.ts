@@ -4,6 +4,7 @@ import type { CognitoApi } from '../../cognito/cognito-api.ts';
 import type { CognitoProfile } from '../../cognito/cognito-profile.ts';
 import { createEnrollmentFlow, type EnrollmentFlow } from '../../cognito/enrollment-flow.ts';
 import { generateCode } from '../../core/otp.ts';
+import { sha1Hmac } from '../../core/sha1-hmac.ts';
 import type { AccountStore } from '../../platform/account-store.ts';
 import { createVaultEnrollmentStore } from '../../platform/vault-enrollment-store.ts';
 
@@ -19,8 +20,12 @@ export interface EnrollmentPorts {
   readonly newId?: () => string;
 }
 
-/** The code of Cognito's TOTP (its parameters are cognitoAccountDraft's: SHA1, 6 digits, 30 s). */
-const cognitoTotp = (secret: string, nowMs: number): Promise<string> => generateCode(cognitoAccountDraft(secret, '', ''), nowMs);
+/**
+ * The code of Cognito's TOTP (its parameters are cognitoAccountDraft's: SHA1, 6 digits, 30 s). generateCode is
+ * synchronous; a secret that does not decode becomes a rejection, as the flow expects of its generator.
+ */
+const cognitoTotp = (secret: string, nowMs: number): Promise<string> =>
+  new Promise((resolve) => resolve(generateCode(cognitoAccountDraft(secret, '', ''), nowMs, sha1Hmac)));
 
 function awsCognitoApi(profile: CognitoProfile): CognitoApi {
   return createAwsCognitoClient({ region: profile.region, ...(profile.endpoint ? { endpoint: profile.endpoint } : {}) });

@@ -1,0 +1,46 @@
+import { accountLabel } from '../core/account-label.ts';
+import type { Account } from '../core/vault.ts';
+import { t } from '../platform/i18n.ts';
+import { AccountMenu } from './account-menu.tsx';
+import { DeleteDialog } from './delete-dialog.tsx';
+import type { MenuAction } from './row-action.ts';
+import type { Dialogs } from './use-dialogs.ts';
+
+interface Props {
+  readonly dialogs: Dialogs;
+  readonly onMenuAction: (action: MenuAction, account: Account) => void;
+  readonly onRename: (account: Account, label: { issuer: string; name: string }) => void;
+  readonly onDelete: (account: Account) => void;
+}
+
+const menuActions = (account: Account): MenuAction[] => ['rename', account.pinned ? 'unpin' : 'pin', 'move-up', 'move-down', 'delete'];
+
+/** The account menu and the rename and delete dialogs, outside the windowed list. */
+export function DialogsHost({ dialogs, onMenuAction, onRename, onDelete }: Props) {
+  const { menu, dialog, renameDialog } = dialogs;
+  return (
+    <>
+      {menu && (
+        <AccountMenu
+          label={accountLabel(menu.account) || t('noLabel')}
+          anchor={menu.anchor}
+          actions={menuActions(menu.account)}
+          onAction={(action) => onMenuAction(action, menu.account)}
+          onClose={dialogs.closeMenu}
+        />
+      )}
+      {dialog?.kind === 'rename' && renameDialog.component && (
+        <renameDialog.component
+          // Keyed: alerts that appear above it (a failed save) must not make Preact re-create it and lose the typing.
+          key={`rename-${dialog.account.id}`}
+          account={dialog.account}
+          onClose={() => dialogs.closeDialog(dialog.account)}
+          onSave={(label) => onRename(dialog.account, label)}
+        />
+      )}
+      {dialog?.kind === 'delete' && (
+        <DeleteDialog key={`delete-${dialog.account.id}`} account={dialog.account} onClose={() => dialogs.closeDialog(dialog.account)} onConfirm={() => onDelete(dialog.account)} />
+      )}
+    </>
+  );
+}
