@@ -1,7 +1,8 @@
-import { AccountNotFoundError, advanceCounter, moveAccount, removeAccount, renameAccount, setPinned } from '../core/vault-edits.ts';
-import type { Account, Vault } from '../core/vault.ts';
+import { useMemo } from 'preact/hooks';
+import type { Account } from '../core/vault.ts';
 import type { AccountStore } from '../platform/account-store.ts';
 import { t } from '../platform/i18n.ts';
+import { createAccountEdits, type EditOutcome as ServiceOutcome } from '../services/account-edits.ts';
 import { describeError } from '../ui/describe-error.ts';
 
 /**
@@ -19,32 +20,30 @@ export interface AccountEdits {
 }
 
 /**
- * The popup's writes to the vault, each a read-modify-write of the store with an edit of core/vault-edits,
- * in one place. A failure is reported through `onProblem` (a message for the page's alert); a success clears it.
+ * The popup's writes to the vault, through the account-edits use-case (src/services/account-edits.ts). A failure
+ * is reported through `onProblem` (a message for the page's alert); a success clears it.
  */
 export function useAccountEdits(store: AccountStore, onProblem: (message: string) => void): AccountEdits {
-  const edit = async (change: (vault: Vault) => Vault): Promise<EditOutcome> => {
-    try {
-      const wrote = await store.update((current) => {
-        const next = change(current);
-        return { vault: next, result: next !== current };
-      });
-      onProblem('');
-      return wrote ? 'saved' : 'unchanged';
-    } catch (error) {
-      if (error instanceof AccountNotFoundError) {
+  const service = useMemo(() => createAccountEdits(store), [store]);
+  const report = (outcome: ServiceOutcome | { readonly kind: 'invalid'; readonly error: unknown }): EditOutcome => {
+    switch (outcome.kind) {
+      case 'saved':
+        onProblem('');
+        return outcome.changed ? 'saved' : 'unchanged';
+      case 'gone':
         onProblem(t('accountGone'));
         return 'gone';
-      }
-      onProblem(t('saveFailed', describeError(error)));
-      return 'failed';
+      case 'failed':
+      case 'invalid':
+        onProblem(t('saveFailed', describeError(outcome.error)));
+        return 'failed';
     }
   };
   return {
-    nextCode: (account) => edit((vault) => advanceCounter(vault, account.id).vault),
-    setPinned: (account, pinned) => edit((vault) => setPinned(vault, account.id, pinned)),
-    move: (account, delta) => edit((vault) => moveAccount(vault, account.id, delta)),
-    rename: (account, label) => edit((vault) => renameAccount(vault, account.id, label)),
-    remove: (account) => edit((vault) => removeAccount(vault, account.id)),
+    nextCode: async (account) => report(await service.nextCode(account.id)),
+    setPinned: async (account, pinned) => report(await service.setPinned(account.id, pinned)),
+    move: async (account, delta) => report(await service.move(account.id, delta)),
+    rename: async (account, label) => report(await service.rename(account.id, label)),
+    remove: async (account) => report(await service.remove(account.id)),
   };
 }
