@@ -10,7 +10,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCognitoLocal, type CognitoLocal, type LocalPool } from './cognito-local.ts';
-import { hmacTotp } from './hmac-totp.ts';
+import { base32Bytes, totpCode } from './independent-otp.ts';
 
 // What cognito-local 5.3.0 does with the calls Keystep makes, measured against the real package (a dev
 // dependency). docs/local-emulators.md summarises it; these tests fail when an upgrade changes it.
@@ -70,7 +70,7 @@ async function sdkFailure(promise: Promise<unknown>): Promise<{ name: string; me
 
 /** A six-digit code that none of the steps from two back to two ahead of now gives. */
 function wrongCode(secret: string): string {
-  const near = new Set([-2, -1, 0, 1, 2].map((step) => hmacTotp(secret, Date.now() + step * 30_000)));
+  const near = new Set([-2, -1, 0, 1, 2].map((step) => totpCode(base32Bytes(secret), Date.now() + step * 30_000)));
   const code = ['000000', '111111', '222222', '333333', '444444', '555555'].find((candidate) => !near.has(candidate));
   if (code === undefined) throw new Error('no wrong code found');
   return code;
@@ -181,7 +181,7 @@ describe('cognito-local 5.3.0 TOTP', () => {
       message: 'Incorrect confirmation code',
       status: 400,
     });
-    const verified = await local.sdk.send(new VerifySoftwareTokenCommand({ AccessToken: accessToken, UserCode: hmacTotp(secret, Date.now()) }));
+    const verified = await local.sdk.send(new VerifySoftwareTokenCommand({ AccessToken: accessToken, UserCode: totpCode(base32Bytes(secret), Date.now()) }));
     expect(verified.Status).toBe('SUCCESS');
     // Verifying alone turns TOTP on (no SetUserMFAPreference needed).
     expect((await local.sdk.send(new GetUserCommand({ AccessToken: accessToken }))).UserMFASettingList).toEqual(['SOFTWARE_TOKEN_MFA']);
@@ -199,10 +199,10 @@ describe('cognito-local 5.3.0 TOTP', () => {
         }),
       );
     expect(await sdkFailure(answer(wrongCode(secret)))).toEqual({ name: 'CodeMismatchException', message: 'Incorrect confirmation code', status: 400 });
-    expect(await sdkFailure(answer(hmacTotp(secret, Date.now() - 60_000)))).toMatchObject({ name: 'CodeMismatchException' });
+    expect(await sdkFailure(answer(totpCode(base32Bytes(secret), Date.now() - 60_000)))).toMatchObject({ name: 'CodeMismatchException' });
     // The session is not checked: a made-up one works, and so does the same code twice.
-    expect((await answer(hmacTotp(secret, Date.now()), 'made-up-session')).AuthenticationResult?.AccessToken).toBeTypeOf('string');
-    expect((await answer(hmacTotp(secret, Date.now()))).AuthenticationResult?.AccessToken).toBeTypeOf('string');
+    expect((await answer(totpCode(base32Bytes(secret), Date.now()), 'made-up-session')).AuthenticationResult?.AccessToken).toBeTypeOf('string');
+    expect((await answer(totpCode(base32Bytes(secret), Date.now()))).AuthenticationResult?.AccessToken).toBeTypeOf('string');
   });
 
   it('has no MFA_SETUP: a pool with MFA ON refuses a user without MFA, and Session enrollment is refused', async () => {
