@@ -32,6 +32,12 @@ const ARGS: Readonly<Record<CognitoProblemCode, readonly string[]>> = {
   unknown: ['name', 'message'],
 };
 
+/** Names of the profile's settings that a message quotes after its params, so that it names them as the form does. */
+const LABELS: Partial<Readonly<Record<CognitoProblemCode, readonly MessageKey[]>>> = {
+  'srp-flow-not-enabled': ['signInFlow_srp_then_password', 'signInFlow_password'],
+  'password-flow-not-enabled': ['signInFlow_srp'],
+};
+
 const SKEW_WORTH_MENTIONING_S = 5;
 
 const key = (code: string): MessageKey => `problem_${code.replaceAll('-', '_')}` as MessageKey;
@@ -45,7 +51,7 @@ export function describeCognitoProblem(problem: CognitoProblem): string {
   }
   // The vault locked itself (auto-lock) while the enrollment ran: the fix is to unlock, not to look into storage.
   if (problem.code === 'storage-failed' && problem.params['name'] === 'VaultLockedError') return t('problem_storage_locked');
-  return t(key(problem.code), ...ARGS[problem.code].map((name) => problem.params[name] ?? ''));
+  return t(key(problem.code), ...ARGS[problem.code].map((name) => problem.params[name] ?? ''), ...(LABELS[problem.code] ?? []).map((label) => t(label)));
 }
 
 /** The localized message for a profile field error. */

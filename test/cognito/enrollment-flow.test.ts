@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { AuthResponse, CognitoApi, VerifySoftwareTokenInput } from '../../src/cognito/cognito-api.ts';
+import type { CognitoProfile } from '../../src/cognito/cognito-profile.ts';
 import type { Fault } from '../support/cognito-server/index.ts';
 import { account, draft } from '../support/account-fixtures.ts';
 import { DEMO, harness, PASSWORD, START, step, STEP_START, totp, type Harness, type HarnessOptions, type UserInit } from './enrollment-flow-harness.ts';
@@ -31,46 +32,78 @@ describe('sign-in', () => {
     h.expectNoSecrets();
   });
 
-  it('signs in with USER_PASSWORD_AUTH when the profile prefers it', async () => {
-    const h = await harness({ profile: { preferredFlow: 'USER_PASSWORD_AUTH' } });
+  it('signs in with USER_PASSWORD_AUTH only when the profile\'s sign-in flow is password', async () => {
+    const h = await harness({ profile: { signInFlow: 'password' } });
     await h.flow.signIn({ username: 'demo', password: PASSWORD });
     expect(h.initiateInputs()).toEqual([{ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: h.clientId, AuthParameters: { USERNAME: 'demo', PASSWORD } }]);
     expect(h.flow.getState()).toMatchObject({ kind: 'signed-in', flowUsed: 'USER_PASSWORD_AUTH' });
     expect(h.flow.getState()).not.toHaveProperty('fellBackFrom');
   });
 
+  it.each([
+    ['USER_PASSWORD_AUTH', 'USER_PASSWORD_AUTH'],
+    ['USER_SRP_AUTH', 'USER_SRP_AUTH'],
+  ])('reads a profile an older build saved with preferredFlow %s as the one flow %s', async (preferredFlow, used) => {
+    // Stored profiles are handed to the flow as storage holds them.
+    const h = await harness({ profile: { preferredFlow } as Partial<CognitoProfile> });
+    await h.flow.signIn({ username: 'demo', password: PASSWORD });
+    expect(h.initiateInputs().map((i) => i.AuthFlow)).toEqual([used]);
+    expect(h.flow.getState()).toMatchObject({ kind: 'signed-in', flowUsed: used });
+  });
+
   const PASSWORD_ONLY = ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'];
   const SRP_ONLY = ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'];
   it.each([
-    { name: 'SRP not enabled -> password', flows: PASSWORD_ONLY, generic: false, preferred: undefined, tried: ['USER_SRP_AUTH', 'USER_PASSWORD_AUTH'], used: 'USER_PASSWORD_AUTH' },
-    { name: 'SRP not enabled ("Auth flow not enabled") -> password', flows: PASSWORD_ONLY, generic: true, preferred: undefined, tried: ['USER_SRP_AUTH', 'USER_PASSWORD_AUTH'], used: 'USER_PASSWORD_AUTH' },
-    { name: 'password not enabled -> SRP', flows: SRP_ONLY, generic: false, preferred: 'USER_PASSWORD_AUTH' as const, tried: ['USER_PASSWORD_AUTH', 'USER_SRP_AUTH'], used: 'USER_SRP_AUTH' },
-  ])('falls back: $name, and reports it', async ({ flows, generic, preferred, tried, used }) => {
-    const h = await harness({ client: { flows }, profile: preferred === undefined ? {} : { preferredFlow: preferred } });
+    { name: 'SRP not enabled', generic: false },
+    { name: 'SRP not enabled ("Auth flow not enabled")', generic: true },
+  ])('with "srp-then-password" falls back to the password flow: $name, and reports it', async ({ generic }) => {
+    const h = await harness({ client: { flows: PASSWORD_ONLY }, profile: { signInFlow: 'srp-then-password' } });
     // Cognito also words it without naming the flow (the admin flow's wording).
     if (generic) fail(h, 'InitiateAuth', serviceError('InvalidParameterException', 'Auth flow not enabled for this client'));
     await h.flow.signIn({ username: 'demo', password: PASSWORD });
-    expect(h.initiateInputs().map((i) => i.AuthFlow)).toEqual(tried);
+    expect(h.initiateInputs().map((i) => i.AuthFlow)).toEqual(['USER_SRP_AUTH', 'USER_PASSWORD_AUTH']);
     expect(h.calls()[0]?.error).toBe('InvalidParameterException');
-    expect(h.flow.getState()).toMatchObject({ kind: 'signed-in', flowUsed: used, fellBackFrom: tried[0] });
+    expect(h.flow.getState()).toMatchObject({ kind: 'signed-in', flowUsed: 'USER_PASSWORD_AUTH', fellBackFrom: 'USER_SRP_AUTH' });
   });
 
-  it('fails with auth-flows-not-enabled when the client allows neither flow', async () => {
-    const h = await harness({ client: { flows: ['ALLOW_REFRESH_TOKEN_AUTH'] } });
+  it('with "srp-then-password" on an SRP client never sends the password', async () => {
+    const h = await harness({ client: { flows: SRP_ONLY }, profile: { signInFlow: 'srp-then-password' } });
     await h.flow.signIn({ username: 'demo', password: PASSWORD });
-    expect(h.ops()).toEqual(['InitiateAuth', 'InitiateAuth']);
-    expect(h.flow.getState()).toMatchObject({
-      kind: 'failed',
-      canRetry: false,
-      problem: { code: 'auth-flows-not-enabled', params: { clientId: h.clientId }, retry: 'no' },
-    });
+    expect(h.initiateInputs().map((i) => i.AuthFlow)).toEqual(['USER_SRP_AUTH']);
+    expect(JSON.stringify(h.calls().map((c) => c.input))).not.toContain(PASSWORD);
+    expect(h.flow.getState()).toMatchObject({ kind: 'signed-in', flowUsed: 'USER_SRP_AUTH' });
+  });
+
+  // The setting is the user's consent to send the password: without it, no fallback (before the setting, Keystep fell
+  // back from SRP to USER_PASSWORD_AUTH by itself).
+  it.each([
+    { setting: 'srp' as const, flows: PASSWORD_ONLY, tried: ['USER_SRP_AUTH'], code: 'srp-flow-not-enabled', allow: 'ALLOW_USER_SRP_AUTH' },
+    { setting: undefined, flows: PASSWORD_ONLY, tried: ['USER_SRP_AUTH'], code: 'srp-flow-not-enabled', allow: 'ALLOW_USER_SRP_AUTH' },
+    { setting: 'password' as const, flows: SRP_ONLY, tried: ['USER_PASSWORD_AUTH'], code: 'password-flow-not-enabled', allow: 'ALLOW_USER_PASSWORD_AUTH' },
+  ])('with $setting on a client without that flow fails with $code and tries no other flow', async ({ setting, flows, tried, code, allow }) => {
+    const h = await harness({ client: { flows }, profile: setting === undefined ? {} : { signInFlow: setting } });
+    await h.flow.signIn({ username: 'demo', password: PASSWORD });
+    expect(h.initiateInputs().map((i) => i.AuthFlow)).toEqual(tried);
+    if (setting !== 'password') expect(JSON.stringify(h.calls().map((c) => c.input))).not.toContain(PASSWORD);
+    expect(h.flow.getState()).toMatchObject({ kind: 'failed', canRetry: false, problem: { code, retry: 'no', params: { clientId: h.clientId, setting: allow } } });
+  });
+
+  it.each([
+    ['srp-then-password' as const, ['USER_SRP_AUTH', 'USER_PASSWORD_AUTH'], 'auth-flows-not-enabled'],
+    ['srp' as const, ['USER_SRP_AUTH'], 'srp-flow-not-enabled'],
+    ['password' as const, ['USER_PASSWORD_AUTH'], 'password-flow-not-enabled'],
+  ])('with %s on a client that allows neither flow tries %j and fails with %s', async (signInFlow, tried, code) => {
+    const h = await harness({ client: { flows: ['ALLOW_REFRESH_TOKEN_AUTH'] }, profile: { signInFlow } });
+    await h.flow.signIn({ username: 'demo', password: PASSWORD });
+    expect(h.initiateInputs().map((i) => i.AuthFlow)).toEqual(tried);
+    expect(h.flow.getState()).toMatchObject({ kind: 'failed', canRetry: false, problem: { code, params: { clientId: h.clientId }, retry: 'no' } });
   });
 
   it.each([
     ['USER_SRP_AUTH' as const, ['InitiateAuth', 'RespondToAuthChallenge']],
     ['USER_PASSWORD_AUTH' as const, ['InitiateAuth']],
   ])('a wrong password with %s fails as incorrect-credentials without retrying', async (flow, ops) => {
-    const h = await harness({ profile: { preferredFlow: flow } });
+    const h = await harness({ profile: { signInFlow: flow === 'USER_SRP_AUTH' ? 'srp' : 'password' } });
     await h.flow.signIn({ username: 'demo', password: 'Wrong-password-1' });
     expect(h.ops()).toEqual(ops);
     expect(h.flow.getState()).toMatchObject({ kind: 'failed', canRetry: false, problem: { code: 'incorrect-credentials' } });
@@ -100,7 +133,7 @@ describe('client secret', () => {
   });
 
   it('adds SECRET_HASH to USER_PASSWORD_AUTH too', async () => {
-    const h = await harness({ client: { secret: true }, profile: { preferredFlow: 'USER_PASSWORD_AUTH' } });
+    const h = await harness({ client: { secret: true }, profile: { signInFlow: 'password' } });
     await h.flow.signIn({ username: 'demo', password: PASSWORD, clientSecret: h.clientSecret });
     expect(h.initiateInputs()[0]?.AuthParameters).toEqual({ USERNAME: 'demo', PASSWORD, SECRET_HASH: hash(h.clientSecret, 'demo', h.clientId) });
     expect(h.flow.getState().kind).toBe('signed-in');
@@ -256,7 +289,7 @@ describe('challenges', () => {
       setUserMfaPreference: () => Promise.reject(new Error('unexpected')),
       getUser: () => Promise.reject(new Error('unexpected')),
     };
-    const h = await harness({ flow: { api }, profile: { preferredFlow: 'USER_PASSWORD_AUTH' } });
+    const h = await harness({ flow: { api }, profile: { signInFlow: 'password' } });
     await h.flow.signIn({ username: 'demo', password: PASSWORD });
     expect(h.flow.getState()).toMatchObject({ kind: 'failed', canRetry: false, problem: { code: 'unsupported-challenge', params: { challenge } } });
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { validateCognitoProfile, type CognitoProfileInput } from '../../src/cognito/validate-cognito-profile.ts';
+import type { CognitoProfile } from '../../src/cognito/cognito-profile.ts';
+import { normalizeCognitoProfile, signInFlowOf, validateCognitoProfile, type CognitoProfileInput, type StoredProfileFlowFields } from '../../src/cognito/validate-cognito-profile.ts';
 
 const base: CognitoProfileInput = { name: 'Demo', region: '', userPoolId: 'ap-northeast-1_AbC123xyZ', clientId: '1example23456789', endpoint: '', issuer: '' };
 
@@ -47,5 +48,45 @@ describe('validateCognitoProfile', () => {
   it('reports every problem at once', () => {
     const result = validateCognitoProfile({ name: '', region: 'x', userPoolId: '', clientId: '', endpoint: 'nope', issuer: '' });
     expect(result.ok ? [] : result.errors.map((e) => e.code)).toEqual(['name-missing', 'pool-id-missing', 'region-invalid', 'client-id-missing', 'endpoint-invalid']);
+  });
+
+  it.each(['srp', 'srp-then-password', 'password'] as const)('keeps the sign-in flow %s chosen in the form', (signInFlow) => {
+    expect(validateCognitoProfile({ ...base, signInFlow })).toMatchObject({ ok: true, profile: { signInFlow } });
+  });
+
+  it('gives a profile without a chosen sign-in flow none (it reads as srp)', () => {
+    const result = validateCognitoProfile(base);
+    expect(result.ok && 'signInFlow' in result.profile).toBe(false);
+  });
+});
+
+describe('signInFlowOf', () => {
+  it.each<[string, StoredProfileFlowFields, string]>([
+    ['no setting (a new profile, or an older one without preferredFlow)', {}, 'srp'],
+    ['srp', { signInFlow: 'srp' }, 'srp'],
+    ['srp-then-password', { signInFlow: 'srp-then-password' }, 'srp-then-password'],
+    ['password', { signInFlow: 'password' }, 'password'],
+    ['an older profile that preferred USER_PASSWORD_AUTH', { preferredFlow: 'USER_PASSWORD_AUTH' }, 'password'],
+    ['an older profile that preferred USER_SRP_AUTH', { preferredFlow: 'USER_SRP_AUTH' }, 'srp'],
+    ['an older profile with a damaged preferredFlow', { preferredFlow: 42 }, 'srp'],
+    ['the setting before an old preferredFlow', { signInFlow: 'srp', preferredFlow: 'USER_PASSWORD_AUTH' }, 'srp'],
+    ['a setting this build does not know', { signInFlow: 'webauthn' } as unknown as StoredProfileFlowFields, 'srp'],
+    ['a damaged setting beside an old preferredFlow', { signInFlow: 7, preferredFlow: 'USER_PASSWORD_AUTH' } as unknown as StoredProfileFlowFields, 'srp'],
+  ])('reads %s as %s', (_, profile, expected) => {
+    expect(signInFlowOf(profile)).toBe(expected);
+  });
+});
+
+describe('normalizeCognitoProfile', () => {
+  const stored: CognitoProfile = { name: 'Old', region: 'eu-west-1', userPoolId: 'eu-west-1_Abc', clientId: 'client1', issuer: 'Old' };
+
+  it('sets signInFlow from an old preferredFlow and drops preferredFlow, keeping every other field', () => {
+    const old = { ...stored, id: 'p1', preferredFlow: 'USER_PASSWORD_AUTH' };
+    expect(normalizeCognitoProfile(old)).toEqual({ ...stored, id: 'p1', signInFlow: 'password' });
+  });
+
+  it('makes the default explicit and keeps a setting as it is', () => {
+    expect(normalizeCognitoProfile(stored)).toEqual({ ...stored, signInFlow: 'srp' });
+    expect(normalizeCognitoProfile({ ...stored, signInFlow: 'srp-then-password' })).toEqual({ ...stored, signInFlow: 'srp-then-password' });
   });
 });
