@@ -55,6 +55,13 @@ export type CognitoProblemCode =
   | 'unsupported-challenge'
   /** Keystep's own account store failed. Params: name (the store error's name). */
   | 'storage-failed'
+  /**
+   * A notice, not a failure: Keystep holds a secret of this user (same pool and username) but enrolled with another
+   * target, so it asks for the code instead of answering with it. Params: differs (the fields that differ, of
+   * "endpoint region clientId", space-separated) and, for each, enrolled<Field> and current<Field>
+   * (enrolledEndpoint, currentEndpoint, enrolledRegion, ...; an endpoint as a URL, the AWS one spelled out). No secret.
+   */
+  | 'stored-secret-other-target'
   /** Anything else. Params: name, and message when a Cognito error carried one. */
   | 'unknown';
 
@@ -116,6 +123,7 @@ const RETRY: Readonly<Record<CognitoProblemCode, ProblemRetry>> = {
   'invalid-parameter': 'no',
   'unsupported-challenge': 'no',
   'storage-failed': 'backoff',
+  'stored-secret-other-target': 'no',
   unknown: 'no',
 };
 

@@ -29,6 +29,7 @@ const ARGS: Readonly<Record<CognitoProblemCode, readonly string[]>> = {
   'invalid-parameter': ['message'],
   'unsupported-challenge': ['challenge'],
   'storage-failed': ['name'],
+  'stored-secret-other-target': [],
   unknown: ['name', 'message'],
 };
 
@@ -49,9 +50,24 @@ export function describeCognitoProblem(problem: CognitoProblem): string {
   if ((problem.code === 'code-mismatch' || problem.code === 'enable-code-mismatch') && skew !== undefined && Math.abs(Number(skew)) >= SKEW_WORTH_MENTIONING_S) {
     return t(key(`${problem.code}_skew`), skew);
   }
+  if (problem.code === 'stored-secret-other-target') return t('problem_stored_secret_other_target', differences(problem.params));
   // The vault locked itself (auto-lock) while the enrollment ran: the fix is to unlock, not to look into storage.
   if (problem.code === 'storage-failed' && problem.params['name'] === 'VaultLockedError') return t('problem_storage_locked');
   return t(key(problem.code), ...ARGS[problem.code].map((name) => problem.params[name] ?? ''), ...(LABELS[problem.code] ?? []).map((label) => t(label)));
+}
+
+/** What differs between where a stored secret was enrolled and this profile: one sentence per field, in order. */
+function differences(params: Readonly<Record<string, string>>): string {
+  const fields = (params['differs'] ?? '').split(' ').filter((field) => field !== '');
+  const sentence = (field: string): string | undefined => {
+    const param = field.charAt(0).toUpperCase() + field.slice(1);
+    const args = [params[`enrolled${param}`] ?? '', params[`current${param}`] ?? ''];
+    if (field === 'endpoint') return t('storedSecretDiffers_endpoint', ...args);
+    if (field === 'region') return t('storedSecretDiffers_region', ...args);
+    if (field === 'clientId') return t('storedSecretDiffers_clientId', ...args);
+    return undefined;
+  };
+  return fields.flatMap((field) => sentence(field) ?? []).join(' ');
 }
 
 /** The localized message for a profile field error. */

@@ -218,9 +218,55 @@ describe('challenges', () => {
     h.expectNoSecrets([h.secretOf()]);
   });
 
-  it('finds the stored secret whichever app client enrolled it (the store matches the user, not the client)', async () => {
-    const h = await harness({ users: [TOTP_USER] });
-    await h.addActive({ ...h.ref(), clientId: 'another-app-client' }, h.secretOf());
+  // Issue 9: a stored secret answers only a sign-in to the target it was enrolled with (endpoint, region, pool, app
+  // client, username). Before, the store matched the user in the pool whichever app client enrolled the secret.
+  it.each([
+    {
+      name: 'another app client',
+      enrolled: { clientId: 'another-app-client' },
+      profile: {},
+      notice: { differs: 'clientId', enrolledClientId: 'another-app-client', currentClientId: 'CLIENT' },
+    },
+    {
+      name: 'AWS, now through a proxy',
+      enrolled: {},
+      profile: { endpoint: 'https://proxy.example.com/cognito/' },
+      notice: { differs: 'endpoint', enrolledEndpoint: 'https://cognito-idp.ap-northeast-1.amazonaws.com', currentEndpoint: 'https://proxy.example.com/cognito' },
+    },
+    {
+      name: 'an emulator, now AWS',
+      enrolled: { endpoint: 'http://127.0.0.1:9229' },
+      profile: {},
+      notice: { differs: 'endpoint', enrolledEndpoint: 'http://127.0.0.1:9229', currentEndpoint: 'https://cognito-idp.ap-northeast-1.amazonaws.com' },
+    },
+    {
+      name: 'another region and app client',
+      enrolled: { region: 'eu-west-1', clientId: 'another-app-client' },
+      profile: {},
+      notice: { differs: 'region clientId', enrolledRegion: 'eu-west-1', currentRegion: 'ap-northeast-1', enrolledClientId: 'another-app-client', currentClientId: 'CLIENT' },
+    },
+  ])('does not answer with a secret enrolled through $name: asks for the code and says what differs', async ({ enrolled, profile, notice }) => {
+    const h = await harness({ users: [TOTP_USER], profile });
+    await h.addActive({ ...h.ref(), ...enrolled }, h.secretOf());
+    await h.flow.signIn({ username: 'demo', password: PASSWORD });
+    const expected = Object.fromEntries(Object.entries(notice).map(([key, value]) => [key, value === 'CLIENT' ? h.clientId : value]));
+    expect(h.flow.getState()).toEqual({
+      kind: 'needs-code',
+      username: 'demo',
+      challenge: 'SOFTWARE_TOKEN_MFA',
+      notice: { code: 'stored-secret-other-target', retry: 'no', params: { operation: 'RespondToAuthChallenge', ...expected } },
+    });
+    // No code of that secret went to the server.
+    expect(h.challengeInputs().filter((a) => a.ChallengeName === 'SOFTWARE_TOKEN_MFA')).toEqual([]);
+    h.expectNoSecrets([h.secretOf()]);
+    // The user's own code still signs in.
+    await h.flow.submitCode(totp(h.secretOf(), h.clock.now()));
+    expect(h.flow.getState()).toMatchObject({ kind: 'signed-in', mfaUsed: 'SOFTWARE_TOKEN_MFA', mfaAnsweredByKeystep: false });
+  });
+
+  it('answers with the secret enrolled through the same custom endpoint, however the URL is written', async () => {
+    const h = await harness({ users: [TOTP_USER], profile: { endpoint: 'HTTP://127.0.0.1:9229/' } });
+    await h.addActive({ ...h.ref(), endpoint: 'http://127.0.0.1:9229' }, h.secretOf());
     await h.flow.signIn({ username: 'demo', password: PASSWORD });
     expect(h.flow.getState()).toMatchObject({ kind: 'signed-in', mfaUsed: 'SOFTWARE_TOKEN_MFA', mfaAnsweredByKeystep: true });
   });
@@ -340,6 +386,17 @@ describe('enroll', () => {
       },
     });
     h.expectNoSecrets();
+  });
+
+  it.each([
+    ['no endpoint (AWS)', undefined, undefined],
+    ['the AWS endpoint of the region typed out', 'https://cognito-idp.ap-northeast-1.amazonaws.com/', undefined],
+    ['a custom endpoint', 'http://LOCALHOST:9229/', 'http://localhost:9229'],
+  ])('links the account to the target it was enrolled with: %s', async (_, endpoint, stored) => {
+    const h = await harness({ profile: endpoint === undefined ? {} : { endpoint } });
+    await h.flow.signIn({ username: 'demo', password: PASSWORD });
+    await h.flow.enroll();
+    expect((await h.accounts())[0]?.cognito).toEqual({ ...h.ref(), ...(stored === undefined ? {} : { endpoint: stored }) });
   });
 
   it('uses the profile issuer, the username when the ID token has no e-mail, and the injected device name', async () => {
