@@ -1,4 +1,5 @@
 import { DEFAULT_SIGN_IN_FLOW, SIGN_IN_FLOW_SETTINGS, type CognitoProfile, type SignInFlowSetting } from './cognito-profile.ts';
+import { isAwsCognitoEndpoint } from './is-aws-cognito-endpoint.ts';
 
 /** Form fields of a connection profile, as typed. */
 export interface CognitoProfileInput {
@@ -43,6 +44,9 @@ const POOL_ID = /^([\w-]+)_([0-9a-zA-Z]+)$/;
 const CLIENT_ID = /^[\w+]{1,128}$/;
 // Region names: us-east-1, ap-northeast-1, us-gov-west-1, eu-central-2, ...
 const REGION = /^[a-z]{2}(?:-[a-z]+)+-\d{1,2}$/;
+// With a custom endpoint the region only names what the SDK signs for, and these calls are unsigned
+// (docs/cognito-facts.md "Protocol"): any lower-case name will do, e.g. cognito-local's "local".
+const ANY_REGION = /^[a-z0-9](?:[a-z0-9-]{0,48}[a-z0-9])?$/;
 const LOOPBACK = /^(?:localhost|127(?:\.\d{1,3}){3}|\[::1\])$/;
 const MAX_NAME = 100;
 
@@ -51,6 +55,11 @@ const MAX_NAME = 100;
  * field. Trims every field. An empty region is taken from the pool ID; an empty issuer means the
  * profile name. A custom endpoint must be https, or http on a loopback address (a local emulator):
  * USER_PASSWORD_AUTH sends the password, which must never cross a network in clear.
+ *
+ * With the AWS endpoint (none, or an AWS Cognito endpoint typed out) the region must be an AWS region name and the
+ * pool ID's prefix must be that region. With any other endpoint the server decides what a pool ID looks like
+ * (cognito-local names pools "local_XXXXXXXX") and the calls are unsigned, so the prefix need not be a region and
+ * the region need not match it: it only has to be a plain name (by default the pool ID's prefix).
  */
 export function validateCognitoProfile(input: CognitoProfileInput): ProfileValidation {
   const errors: CognitoProfileError[] = [];
@@ -72,13 +81,15 @@ export function validateCognitoProfile(input: CognitoProfileInput): ProfileValid
   if (userPoolId === '') fail('userPoolId', 'pool-id-missing');
   else if (!pool || userPoolId.length > 55) fail('userPoolId', 'pool-id-invalid', { value: userPoolId });
 
-  if (!REGION.test(region)) fail('region', 'region-invalid', { value: region });
-  else if (poolRegion !== undefined && poolRegion !== region) fail('region', 'pool-region-mismatch', { region, poolRegion });
+  const endpointProblem = checkEndpoint(endpoint);
+  // An endpoint that is refused counts as AWS's, so that the region is still checked as strictly as can be.
+  const awsEndpoint = endpoint === '' || endpointProblem !== undefined || isAwsCognitoEndpoint(endpoint);
+  if (!(awsEndpoint ? REGION : ANY_REGION).test(region)) fail('region', 'region-invalid', { value: region });
+  else if (awsEndpoint && poolRegion !== undefined && poolRegion !== region) fail('region', 'pool-region-mismatch', { region, poolRegion });
 
   if (clientId === '') fail('clientId', 'client-id-missing');
   else if (!CLIENT_ID.test(clientId)) fail('clientId', 'client-id-invalid', { value: clientId });
 
-  const endpointProblem = checkEndpoint(endpoint);
   if (endpointProblem !== undefined) fail('endpoint', endpointProblem.code, endpointProblem.params);
 
   // The issuer becomes the label prefix of an otpauth URI, where a colon is the separator.

@@ -45,6 +45,32 @@ describe('validateCognitoProfile', () => {
     expect(result.ok ? [] : result.errors.map((e) => [e.field, e.code])).toContainEqual([field, code]);
   });
 
+  // Issue 13: emulators name pools their own way (cognito-local: local_XXXXXXXX) and ignore the region (the calls are
+  // unsigned), so with a custom endpoint the pool ID's prefix need not be a region; with AWS's the checks stay strict.
+  const LOCAL = { userPoolId: 'local_1a2B3c4D', endpoint: 'http://127.0.0.1:9229' };
+  it.each<[string, Partial<CognitoProfileInput>, string | undefined]>([
+    ['custom endpoint, local_ pool, no region: the region is the prefix', { ...LOCAL }, 'local'],
+    ['custom endpoint, local_ pool, an AWS region', { ...LOCAL, region: 'us-east-1' }, 'us-east-1'],
+    ['custom endpoint, local_ pool, region "local"', { ...LOCAL, region: 'local' }, 'local'],
+    ['custom endpoint, an AWS pool of another region', { endpoint: 'https://localhost:4566', region: 'us-east-1' }, 'us-east-1'],
+    ['https proxy, local_ pool', { ...LOCAL, endpoint: 'https://proxy.example.com' }, 'local'],
+  ])('accepts %s', (_, change, region) => {
+    expect(validateCognitoProfile({ ...base, ...change })).toMatchObject({ ok: true, profile: { region } });
+  });
+
+  it.each<[string, Partial<CognitoProfileInput>, string]>([
+    ['no endpoint, local_ pool', { userPoolId: 'local_1a2B3c4D' }, 'region-invalid'],
+    ['no endpoint, local_ pool, an AWS region', { userPoolId: 'local_1a2B3c4D', region: 'us-east-1' }, 'pool-region-mismatch'],
+    ['no endpoint, region "local"', { region: 'local' }, 'region-invalid'],
+    ['the AWS endpoint typed out, local_ pool', { ...LOCAL, endpoint: 'https://cognito-idp.us-east-1.amazonaws.com' }, 'region-invalid'],
+    ['the AWS endpoint typed out, a pool of another region', { endpoint: 'https://cognito-idp.us-east-1.amazonaws.com', region: 'us-east-1' }, 'pool-region-mismatch'],
+    ['custom endpoint, a region that is not a plain name', { ...LOCAL, region: 'Local Region' }, 'region-invalid'],
+    ['an endpoint that is refused, local_ pool (checked as AWS)', { ...LOCAL, endpoint: 'http://proxy.example.com' }, 'region-invalid'],
+  ])('refuses %s', (_, change, code) => {
+    const result = validateCognitoProfile({ ...base, ...change });
+    expect(result.ok ? [] : result.errors.map((e) => e.code)).toContain(code);
+  });
+
   it('reports every problem at once', () => {
     const result = validateCognitoProfile({ name: '', region: 'x', userPoolId: '', clientId: '', endpoint: 'nope', issuer: '' });
     expect(result.ok ? [] : result.errors.map((e) => e.code)).toEqual(['name-missing', 'pool-id-missing', 'region-invalid', 'client-id-missing', 'endpoint-invalid']);
