@@ -4,6 +4,20 @@ export function defaultCognitoHost(region: string): string {
 }
 
 /**
+ * The host a profile's calls go to, for messages: the custom endpoint's host (with its port), else the regional AWS one.
+ * @param endpoint the profile's endpoint as saved; blank means none. Text that is not a URL is returned as it is.
+ */
+export function endpointHost(endpoint: string | undefined, region: string): string {
+  const text = endpoint?.trim() ?? '';
+  if (text === '') return defaultCognitoHost(region);
+  try {
+    return new URL(text).host;
+  } catch {
+    return text;
+  }
+}
+
+/**
  * The endpoint a profile sends its calls to, in one canonical form, so that an account can remember where it was
  * enrolled and a later sign-in can tell whether it talks to the same server: undefined for the regional AWS endpoint
  * (no endpoint, or one naming exactly the default host of `region`), else the URL's origin (scheme, lower-case host,

@@ -25,6 +25,10 @@ const ARGS: Readonly<Record<CognitoProblemCode, readonly string[]>> = {
   'enrollment-not-confirmed': ['preferredMfaSetting', 'userMfaSettingList'],
   throttled: [],
   'service-error': ['status'],
+  'server-unsupported': ['host', 'name', 'message', 'status'],
+  'srp-unsupported': ['host', 'name', 'message'],
+  'srp-challenge-malformed': ['host', 'field'],
+  'secret-code-too-short': ['bits', 'characters'],
   'network-unreachable': ['host'],
   'invalid-parameter': ['message'],
   'unsupported-challenge': ['challenge'],
@@ -37,6 +41,8 @@ const ARGS: Readonly<Record<CognitoProblemCode, readonly string[]>> = {
 const LABELS: Partial<Readonly<Record<CognitoProblemCode, readonly MessageKey[]>>> = {
   'srp-flow-not-enabled': ['signInFlow_srp_then_password', 'signInFlow_password'],
   'password-flow-not-enabled': ['signInFlow_srp'],
+  'srp-unsupported': ['signInFlow_password'],
+  'srp-challenge-malformed': ['signInFlow_password'],
 };
 
 const SKEW_WORTH_MENTIONING_S = 5;
@@ -49,6 +55,11 @@ export function describeCognitoProblem(problem: CognitoProblem): string {
   // The Date header has whole seconds; a few seconds of skew do not explain a rejected code.
   if ((problem.code === 'code-mismatch' || problem.code === 'enable-code-mismatch') && skew !== undefined && Math.abs(Number(skew)) >= SKEW_WORTH_MENTIONING_S) {
     return t(key(`${problem.code}_skew`), skew);
+  }
+  // A server error that named its type: show it (an emulator's error says more than "try again later").
+  const { name } = problem.params;
+  if (problem.code === 'service-error' && name !== undefined) {
+    return t('problem_service_error_typed', problem.params['status'] ?? '', name, problem.params['message'] ?? '', problem.params['host'] ?? '');
   }
   if (problem.code === 'stored-secret-other-target') return t('problem_stored_secret_other_target', differences(problem.params));
   // The vault locked itself (auto-lock) while the enrollment ran: the fix is to unlock, not to look into storage.

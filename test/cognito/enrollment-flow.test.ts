@@ -667,6 +667,112 @@ describe('throttling, server errors, network', () => {
   });
 });
 
+// Issue 13: what local emulators answer, named for what it is, and nothing stored.
+describe('emulators', () => {
+  const UNSUPPORTED = 'Cognito Local unsupported feature: InitAuth with AuthFlow=USER_SRP_AUTH';
+  const HOST = 'cognito-idp.ap-northeast-1.amazonaws.com';
+
+  it.each([undefined, 'srp-then-password' as const])(
+    'a server without SRP (cognito-local: HTTP 500 CognitoLocal#Unsupported) fails at once as srp-unsupported, naming the type (sign-in flow %s)',
+    async (signInFlow) => {
+      const h = await harness(signInFlow === undefined ? {} : { profile: { signInFlow } });
+      fail(h, 'InitiateAuth', serviceError('CognitoLocal#Unsupported', UNSUPPORTED, 500));
+      await h.flow.signIn({ username: 'demo', password: PASSWORD });
+      // Not retried as if transient, and no fallback: SRP is not "not enabled for this client", it does not exist there.
+      expect(h.ops()).toEqual(['InitiateAuth']);
+      expect(h.clock.sleeps).toEqual([]);
+      expect(h.flow.getState()).toEqual({
+        kind: 'failed',
+        canRetry: false,
+        problem: { code: 'srp-unsupported', retry: 'no', params: { operation: 'InitiateAuth', status: '500', name: 'Unsupported', message: UNSUPPORTED, host: HOST } },
+      });
+      expect(JSON.stringify(h.calls().map((c) => c.input))).not.toContain(PASSWORD);
+      expect(await h.accounts()).toEqual([]);
+    },
+  );
+
+  it('an unsupported request on another call fails at once as server-unsupported', async () => {
+    const h = await harness();
+    await h.flow.signIn({ username: 'demo', password: PASSWORD });
+    const message = 'Cognito Local unsupported feature: SetUserMFAPreference';
+    fail(h, 'SetUserMFAPreference', serviceError('CognitoLocal#Unsupported', message, 500));
+    await h.flow.enroll();
+    expect(h.callsOf('SetUserMFAPreference')).toHaveLength(1);
+    expect(h.clock.sleeps).toEqual([]);
+    expect(h.flow.getState()).toMatchObject({
+      kind: 'failed',
+      canRetry: false,
+      failedStep: 'set-preference',
+      problem: { code: 'server-unsupported', params: { operation: 'SetUserMFAPreference', status: '500', name: 'Unsupported', message, host: HOST } },
+    });
+  });
+
+  it.each([
+    ['a typed server error', serviceError('ServiceUnavailableException', 'Back soon', 503), { status: '503', name: 'ServiceUnavailableException', message: 'Back soon' }],
+    ['InternalErrorException', { kind: 'http500' } as const, { status: '500', name: 'InternalErrorException' }],
+  ])('%s is still retried once, and named', async (_, fault, params) => {
+    const h = await harness();
+    fail(h, 'InitiateAuth', fault, fault);
+    await h.flow.signIn({ username: 'demo', password: PASSWORD });
+    expect(h.clock.sleeps).toEqual([500]);
+    expect(h.ops()).toEqual(['InitiateAuth', 'InitiateAuth']);
+    expect(h.flow.getState()).toMatchObject({ kind: 'failed', canRetry: true, problem: { code: 'service-error', retry: 'backoff', params: { ...params, host: HOST } } });
+  });
+
+  const MOTO_SRP = { SALT: 'a1b2c3d4e5f6', SRP_B: 'ff'.repeat(384), SECRET_BLOCK: '9f8e7d6c-5b4a-4392-8a1b-0c9d8e7f6a5b', USER_ID_FOR_SRP: 'demo' };
+  it.each([
+    ["moto's placeholder (SECRET_BLOCK is its session ID, not Base64)", MOTO_SRP, 'SECRET_BLOCK'],
+    ['no SRP_B', { ...MOTO_SRP, SRP_B: undefined, SECRET_BLOCK: 'AAAA' }, 'SRP_B'],
+    ['no SALT', { ...MOTO_SRP, SALT: undefined, SECRET_BLOCK: 'AAAA' }, 'SALT'],
+    ['SRP_B = 0', { ...MOTO_SRP, SRP_B: '0', SECRET_BLOCK: 'AAAA' }, 'SRP_B'],
+  ])('an incomplete SRP challenge (%s) fails as srp-challenge-malformed, naming %s, and answers nothing', async (_, parameters, field) => {
+    const h = await harness();
+    const defined = Object.fromEntries(Object.entries(parameters).filter((entry): entry is [string, string] => entry[1] !== undefined));
+    h.cognito.faults.injectFault({ operation: 'InitiateAuth', kind: 'srp-challenge', parameters: defined, times: 1 });
+    await h.flow.signIn({ username: 'demo', password: PASSWORD });
+    expect(h.ops()).toEqual(['InitiateAuth']);
+    expect(h.flow.getState()).toEqual({
+      kind: 'failed',
+      canRetry: false,
+      problem: { code: 'srp-challenge-malformed', retry: 'no', params: { operation: 'InitiateAuth', field, host: HOST } },
+    });
+    expect(await h.accounts()).toEqual([]);
+  });
+
+  it.each([
+    ["moto's SecretCode", 'asdfasdfasdf', { bits: '56', characters: '12' }],
+    ['9 bytes', 'GEZDGNBVGY3TQOI', { bits: '72', characters: '15' }],
+    ['a length base32 cannot have', 'ASDFASDFASDFA', { bits: '64', characters: '13' }],
+  ])('a SecretCode under 80 bits (%s) fails as secret-code-too-short with its size, and nothing is saved', async (_, secretCode, params) => {
+    const h = await harness();
+    await h.flow.signIn({ username: 'demo', password: PASSWORD });
+    h.cognito.faults.injectFault({ operation: 'AssociateSoftwareToken', kind: 'secret-code', secretCode, times: 1 });
+    h.events.length = 0;
+    await h.flow.enroll();
+    expect(h.events).toEqual(['AssociateSoftwareToken']);
+    expect(h.flow.getState()).toEqual({
+      kind: 'failed',
+      canRetry: false,
+      failedStep: 'associate',
+      problem: { code: 'secret-code-too-short', retry: 'no', params: { operation: 'AssociateSoftwareToken', ...params } },
+    });
+    expect(await h.accounts()).toEqual([]);
+    h.expectNoSecrets([secretCode]);
+  });
+
+  it.each([
+    ['not base32', '0123456789abcdef0189', 'SecretCode is not base32'],
+    ['missing', '', 'no SecretCode'],
+  ])('a SecretCode %s fails as invalid-parameter, and nothing is saved', async (_, secretCode, message) => {
+    const h = await harness();
+    await h.flow.signIn({ username: 'demo', password: PASSWORD });
+    h.cognito.faults.injectFault({ operation: 'AssociateSoftwareToken', kind: 'secret-code', secretCode, times: 1 });
+    await h.flow.enroll();
+    expect(h.flow.getState()).toMatchObject({ kind: 'failed', failedStep: 'associate', problem: { code: 'invalid-parameter', params: { message } } });
+    expect(await h.accounts()).toEqual([]);
+  });
+});
+
 describe('clock skew', () => {
   it.each([
     [-95_000, '-94'],

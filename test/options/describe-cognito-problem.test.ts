@@ -28,4 +28,25 @@ describe('describeCognitoProblem', () => {
         'It was enrolled with app client client-a; this profile uses client-b. Enter the code from your authenticator app.',
     );
   });
+
+  it('shows the type and message of a server error that named them, and suggests Password when the server has no SRP', () => {
+    const params = { status: '500', name: 'Unsupported', message: 'Cognito Local unsupported feature: InitAuth with AuthFlow=USER_SRP_AUTH', host: '127.0.0.1:9229' };
+    expect(describeCognitoProblem(cognitoProblem('srp-unsupported', params))).toBe(
+      'The server at 127.0.0.1:9229 does not support SRP sign-in (Unsupported: Cognito Local unsupported feature: InitAuth with AuthFlow=USER_SRP_AUTH). ' +
+        'If it has no SRP, as cognito-local, set this profile\'s sign-in flow to “Password” (it sends the password to that server).',
+    );
+    expect(describeCognitoProblem(cognitoProblem('service-error', { status: '503', name: 'ServiceUnavailableException', message: 'Back soon', host: 'proxy.example.com' }))).toBe(
+      'The server at proxy.example.com answered with server error 503: ServiceUnavailableException: Back soon. Keystep retried once; try again later.',
+    );
+    expect(describeCognitoProblem(cognitoProblem('service-error', { status: '500', host: 'proxy.example.com' }))).toBe(
+      'Cognito answered with a server error 500. Keystep retried once; try again later.',
+    );
+  });
+
+  it('says how short a SecretCode is, and which SRP field is incomplete', () => {
+    expect(describeCognitoProblem(cognitoProblem('secret-code-too-short', { bits: '56', characters: '12' }))).toMatch(/^The server issued a TOTP secret of only 56 bits \(12 characters\)\./);
+    expect(describeCognitoProblem(cognitoProblem('srp-challenge-malformed', { field: 'SECRET_BLOCK', host: '127.0.0.1:5000' }))).toMatch(
+      /^The server at 127\.0\.0\.1:5000 answered SRP sign-in with an incomplete challenge \(SECRET_BLOCK is missing or malformed\).*“Password”\.$/,
+    );
+  });
 });
