@@ -48,7 +48,7 @@ export type CognitoProblemCode =
   | 'throttled'
   /**
    * HTTP 5xx / InternalErrorException, still after one retry. Params: status (optional), host; name and message when
-   * the server named the error (its `__type`, without namespace).
+   * the server named the error (its `__type`, without namespace) other than InternalErrorException.
    */
   | 'service-error'
   /**
@@ -184,8 +184,9 @@ const hostOf = (context: CognitoErrorContext): string => endpointHost(context.en
 // A 5xx answer that says the server does not implement the request: cognito-local's "CognitoLocal#Unsupported" (HTTP
 // 500, docs/local-emulators.md), a "NotImplemented" type, or HTTP 501 Not Implemented (RFC 9110 section 15.6.2).
 const UNSUPPORTED_TYPE = /unsupported|not_?implemented|not_?supported/i;
-// Names the adapter gives a 5xx that carried no error type of its own (the SDK's "Unknown", or an unparsable body).
-const UNTYPED: readonly string[] = ['Unknown', 'UnknownError', 'SyntaxError', 'Error', 'TypeError'];
+// Names that say no more than "server error": what the adapter gives a 5xx that carried no error type of its own
+// (the SDK's "Unknown", or an unparsable body), and Cognito's own InternalErrorException.
+const GENERIC_SERVER_ERRORS: readonly string[] = ['Unknown', 'UnknownError', 'SyntaxError', 'Error', 'TypeError', 'InternalErrorException'];
 
 /** Whether a failed call is a server error whose type says the server does not implement the request (never retried). */
 export function isUnsupportedServerError(error: CognitoServiceError): boolean {
@@ -201,7 +202,7 @@ function serverProblem(error: CognitoServiceError, message: string, context: Cog
     const srp = context.operation === 'InitiateAuth' && context.flow === 'USER_SRP_AUTH';
     return cognitoProblem(srp ? 'srp-unsupported' : 'server-unsupported', { ...base, status, name: error.name, message, host });
   }
-  return cognitoProblem('service-error', { ...base, status, host, ...(UNTYPED.includes(error.name) ? {} : { name: error.name, message }) });
+  return cognitoProblem('service-error', { ...base, status, host, ...(GENERIC_SERVER_ERRORS.includes(error.name) ? {} : { name: error.name, message }) });
 }
 
 // Seen: "USER_PASSWORD_AUTH flow not enabled for this client", "Auth flow not enabled for this client"; variants tolerated.

@@ -111,7 +111,8 @@ describe('describeCognitoError', () => {
   it.each([
     ['Unknown', 500],
     ['SyntaxError', 502],
-  ])('names no type for a 5xx the adapter named %s (it carried none)', (name, status) => {
+    ['InternalErrorException', 500],
+  ])('names no type for a 5xx the adapter named %s (it says no more than "server error")', (name, status) => {
     expect(describeCognitoError(err(name, 'x', status), context('GetUser')).params).not.toHaveProperty('name');
   });
 
