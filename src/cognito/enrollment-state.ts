@@ -28,7 +28,7 @@ export interface EnrollmentSummary {
   readonly userMfaSettingList: readonly string[];
   /** The auth flow that signed in. */
   readonly flowUsed: SignInFlow;
-  /** The flow tried first that the app client does not allow, when the fallback was used. */
+  /** The flow tried first that the app client does not allow, when the fallback was used (only with the sign-in flow `srp-then-password`). */
   readonly fellBackFrom?: SignInFlow;
   /** True when Cognito required MFA at sign-in (MFA_SETUP) and the token was enrolled inside that challenge. */
   readonly viaMfaSetup: boolean;
