@@ -1,7 +1,7 @@
 import { withBackoff, type FailureKind } from './backoff.ts';
 import { measureClockSkew } from './clock-skew.ts';
 import type { CognitoApi, CognitoOperation, ServerDated, SignInFlow } from './cognito-api.ts';
-import { describeCognitoError, type CognitoErrorContext } from './cognito-problem.ts';
+import { describeCognitoError, isUnsupportedServerError, type CognitoErrorContext } from './cognito-problem.ts';
 import { CognitoServiceError } from './cognito-service-error.ts';
 import { StepFailure } from './step-failure.ts';
 
@@ -31,6 +31,8 @@ export interface CallDetails {
 function classify(error: unknown): FailureKind {
   if (!(error instanceof CognitoServiceError)) return 'fatal';
   if (error.name === 'TooManyRequestsException' || error.name === 'LimitExceededException') return 'throttled';
+  // A server that says it does not implement the request answers the same way every time: not worth a retry.
+  if (isUnsupportedServerError(error)) return 'fatal';
   if (error.name === 'InternalErrorException' || (error.status !== undefined && error.status >= 500)) return 'server-error';
   return 'fatal';
 }

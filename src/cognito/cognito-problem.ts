@@ -2,6 +2,7 @@ import type { CognitoOperation, SignInFlow } from './cognito-api.ts';
 import { formatSkewSeconds } from './clock-skew.ts';
 import { CognitoNetworkError } from './cognito-network-error.ts';
 import { CognitoServiceError } from './cognito-service-error.ts';
+import { endpointHost } from './normalize-endpoint.ts';
 
 /**
  * What went wrong, as a stable code the UI maps to a localized message that says how to fix it.
@@ -45,8 +46,28 @@ export type CognitoProblemCode =
   | 'enrollment-not-confirmed'
   /** TooManyRequestsException / LimitExceededException, still after backing off. */
   | 'throttled'
-  /** HTTP 5xx / InternalErrorException, still after one retry. Params: status (optional). */
+  /**
+   * HTTP 5xx / InternalErrorException, still after one retry. Params: status (optional), host; name and message when
+   * the server named the error (its `__type`, without namespace) other than InternalErrorException.
+   */
   | 'service-error'
+  /**
+   * An HTTP 5xx whose error type says the server does not implement the request (an emulator's "Unsupported", HTTP
+   * 501): not retried. Params: status, name, message, host.
+   */
+  | 'server-unsupported'
+  /** As server-unsupported, for InitiateAuth with USER_SRP_AUTH: the server has no SRP (cognito-local). Params: as it. */
+  | 'srp-unsupported'
+  /**
+   * The server's PASSWORD_VERIFIER challenge cannot be answered: its SRP is incomplete (moto's placeholder) or hostile.
+   * Nothing was sent after it. Params: field (SALT, SRP_B or SECRET_BLOCK), host.
+   */
+  | 'srp-challenge-malformed'
+  /**
+   * AssociateSoftwareToken's SecretCode is under the 80 bits every secret in Keystep needs (moto issues 56); nothing
+   * was saved. Params: bits (whole bytes it decodes to, times 8), characters (base32 characters given).
+   */
+  | 'secret-code-too-short'
   /** No answer from the endpoint (DNS, refused, offline, CORS). Params: host. */
   | 'network-unreachable'
   /** Any other InvalidParameterException. Params: message. */
@@ -55,6 +76,13 @@ export type CognitoProblemCode =
   | 'unsupported-challenge'
   /** Keystep's own account store failed. Params: name (the store error's name). */
   | 'storage-failed'
+  /**
+   * A notice, not a failure: Keystep holds a secret of this user (same pool and username) but enrolled with another
+   * target, so it asks for the code instead of answering with it. Params: differs (the fields that differ, of
+   * "endpoint region clientId", space-separated) and, for each, enrolled<Field> and current<Field>
+   * (enrolledEndpoint, currentEndpoint, enrolledRegion, ...; an endpoint as a URL, the AWS one spelled out). No secret.
+   */
+  | 'stored-secret-other-target'
   /** Anything else. Params: name, and message when a Cognito error carried one. */
   | 'unknown';
 
@@ -112,10 +140,15 @@ const RETRY: Readonly<Record<CognitoProblemCode, ProblemRetry>> = {
   'enrollment-not-confirmed': 'restart',
   throttled: 'backoff',
   'service-error': 'backoff',
+  'server-unsupported': 'no',
+  'srp-unsupported': 'no',
+  'srp-challenge-malformed': 'no',
+  'secret-code-too-short': 'no',
   'network-unreachable': 'backoff',
   'invalid-parameter': 'no',
   'unsupported-challenge': 'no',
   'storage-failed': 'backoff',
+  'stored-secret-other-target': 'no',
   unknown: 'no',
 };
 
@@ -146,15 +179,30 @@ function scrub(text: string, redact: readonly string[]): string {
   return out.slice(0, 500);
 }
 
-function hostOf(context: CognitoErrorContext): string {
-  if (context.endpoint !== undefined) {
-    try {
-      return new URL(context.endpoint).host;
-    } catch {
-      return context.endpoint;
-    }
+const hostOf = (context: CognitoErrorContext): string => endpointHost(context.endpoint, context.region);
+
+// A 5xx answer that says the server does not implement the request: cognito-local's "CognitoLocal#Unsupported" (HTTP
+// 500, docs/local-emulators.md), a "NotImplemented" type, or HTTP 501 Not Implemented (RFC 9110 section 15.6.2).
+const UNSUPPORTED_TYPE = /unsupported|not_?implemented|not_?supported/i;
+// Names that say no more than "server error": what the adapter gives a 5xx that carried no error type of its own
+// (the SDK's "Unknown", or an unparsable body), and Cognito's own InternalErrorException.
+const GENERIC_SERVER_ERRORS: readonly string[] = ['Unknown', 'UnknownError', 'SyntaxError', 'Error', 'TypeError', 'InternalErrorException'];
+
+/** Whether a failed call is a server error whose type says the server does not implement the request (never retried). */
+export function isUnsupportedServerError(error: CognitoServiceError): boolean {
+  const status = error.status ?? 0;
+  return status >= 500 && (status === 501 || UNSUPPORTED_TYPE.test(error.name));
+}
+
+/** An HTTP 5xx (or InternalErrorException): unsupported when its type says so, else a server error that names its type. */
+function serverProblem(error: CognitoServiceError, message: string, context: CognitoErrorContext, base: Record<string, string>): CognitoProblem {
+  const status = String(error.status ?? 500);
+  const host = hostOf(context);
+  if (isUnsupportedServerError(error)) {
+    const srp = context.operation === 'InitiateAuth' && context.flow === 'USER_SRP_AUTH';
+    return cognitoProblem(srp ? 'srp-unsupported' : 'server-unsupported', { ...base, status, name: error.name, message, host });
   }
-  return `cognito-idp.${context.region}.amazonaws.com`;
+  return cognitoProblem('service-error', { ...base, status, host, ...(GENERIC_SERVER_ERRORS.includes(error.name) ? {} : { name: error.name, message }) });
 }
 
 // Seen: "USER_PASSWORD_AUTH flow not enabled for this client", "Auth flow not enabled for this client"; variants tolerated.
@@ -260,9 +308,9 @@ export function describeCognitoError(error: unknown, context: CognitoErrorContex
     case 'ResourceNotFoundException':
       return cognitoProblem('app-client-not-found', { ...base, clientId: context.clientId, poolId: context.poolId, region: context.region, message });
     case 'InternalErrorException':
-      return cognitoProblem('service-error', { ...base, status: String(status ?? 500) });
+      return serverProblem(error, message, context, base);
     default:
-      if (status !== undefined && status >= 500) return cognitoProblem('service-error', { ...base, status: String(status) });
+      if (status !== undefined && status >= 500) return serverProblem(error, message, context, base);
       return cognitoProblem('unknown', { ...base, name, message });
   }
 }

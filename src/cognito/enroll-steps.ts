@@ -1,4 +1,5 @@
 import type { AccountDraft } from '../core/account.ts';
+import { MIN_SECRET_BYTES } from '../core/base32.ts';
 import type { CognitoOperation, TokenOrSession } from './cognito-api.ts';
 import { cognitoAccountDraft } from './cognito-account-draft.ts';
 import { formatSkewSeconds } from './clock-skew.ts';
@@ -42,13 +43,34 @@ async function storeCall<T>(operation: () => Promise<T>): Promise<T> {
   }
 }
 
-/** The account for Cognito's SecretCode, titled with the profile's issuer and named after the user's e-mail. */
+/**
+ * The size of a base32 SecretCode shorter than the MIN_SECRET_BYTES (80 bits) every secret in Keystep needs, read as
+ * normalizeBase32Secret reads it (spaces, dashes and trailing `=` dropped, either case); undefined when it is long
+ * enough or not base32. moto's AssociateSoftwareToken, for one, always returns 12 characters (56 bits).
+ */
+function shortSecretSize(secretCode: string): { readonly bits: number; readonly characters: number } | undefined {
+  const characters = secretCode.replace(/[\s-]/gu, '').replace(/=+$/, '');
+  if (!/^[A-Za-z2-7]+$/.test(characters)) return undefined;
+  const bytes = Math.floor((characters.length * 5) / 8);
+  return bytes < MIN_SECRET_BYTES ? { bits: bytes * 8, characters: characters.length } : undefined;
+}
+
+/**
+ * The account for Cognito's SecretCode, titled with the profile's issuer and named after the user's e-mail.
+ * @throws {StepFailure} secret-code-too-short (its size, no value) for a base32 SecretCode under 80 bits,
+ *   invalid-parameter for one that is missing or not base32.
+ */
 function draftOf(ctx: FlowContext, secretCode: string, email: string | undefined): AccountDraft {
   const { profile } = ctx;
   try {
     return cognitoAccountDraft(secretCode, profile.issuer ?? profile.name, email ?? credentialsOf(ctx).username);
   } catch (error: unknown) {
-    throw new StepFailure(cognitoProblem('invalid-parameter', { operation: 'AssociateSoftwareToken', message: 'SecretCode is not base32' }), { cause: error });
+    const short = shortSecretSize(secretCode);
+    const problem =
+      short !== undefined
+        ? cognitoProblem('secret-code-too-short', { operation: 'AssociateSoftwareToken', bits: String(short.bits), characters: String(short.characters) })
+        : cognitoProblem('invalid-parameter', { operation: 'AssociateSoftwareToken', message: secretCode === '' ? 'no SecretCode' : 'SecretCode is not base32' });
+    throw new StepFailure(problem, { cause: error });
   }
 }
 

@@ -18,7 +18,7 @@ export type { NewPasswordInput } from './flow-actions.ts';
 
 /** Dependencies and settings of {@link createEnrollmentFlow}. */
 export interface EnrollmentFlowOptions {
-  /** Pool, client, issuer and preferred flow. */
+  /** Pool, client, endpoint, issuer and sign-in flow setting. */
   readonly profile: CognitoProfile;
   /** Cognito calls (createAwsCognitoClient in the extension; the local Cognito server's operations in process in tests). */
   readonly api: CognitoApi;
@@ -61,8 +61,10 @@ export interface EnrollmentFlow {
   /** Calls `listener` after every state change. @returns a function that unsubscribes. */
   subscribe(listener: EnrollmentListener): () => void;
   /**
-   * Signs in with USER_SRP_AUTH (or the profile's preferred flow), falling back to the other flow when the
-   * app client does not allow the first. Allowed in every state when no action is running.
+   * Signs in with the auth flows the profile's sign-in flow setting allows: USER_SRP_AUTH (`srp`, the default),
+   * USER_PASSWORD_AUTH (`password`), or SRP and then the password flow when the app client does not allow SRP
+   * (`srp-then-password`). The password is never sent with USER_PASSWORD_AUTH under any other setting. Allowed in
+   * every state when no action is running.
    */
   signIn(credentials: SignInCredentials): Promise<void>;
   /** Answers NEW_PASSWORD_REQUIRED. State `needs-new-password`; every required attribute must be given. */

@@ -28,7 +28,7 @@ export interface EnrollmentSummary {
   readonly userMfaSettingList: readonly string[];
   /** The auth flow that signed in. */
   readonly flowUsed: SignInFlow;
-  /** The flow tried first that the app client does not allow, when the fallback was used. */
+  /** The flow tried first that the app client does not allow, when the fallback was used (only with the sign-in flow `srp-then-password`). */
   readonly fellBackFrom?: SignInFlow;
   /** True when Cognito required MFA at sign-in (MFA_SETUP) and the token was enrolled inside that challenge. */
   readonly viaMfaSetup: boolean;
@@ -55,8 +55,10 @@ export type EnrollmentState =
     }
   /**
    * A code is needed: from the user's existing authenticator (SOFTWARE_TOKEN_MFA without a secret in
-   * Keystep), an SMS or an e-mail. `destination` is Cognito's masked CODE_DELIVERY_DESTINATION. `problem`
-   * is set when the previous code was refused. Action: submitCode.
+   * Keystep for this target), an SMS or an e-mail. `destination` is Cognito's masked CODE_DELIVERY_DESTINATION.
+   * `problem` is set when the previous code was refused. `notice` says why Keystep did not answer by itself
+   * although it holds a secret of this user: `stored-secret-other-target` (enrolled through another endpoint,
+   * region or app client). Action: submitCode.
    */
   | {
       readonly kind: 'needs-code';
@@ -64,6 +66,7 @@ export type EnrollmentState =
       readonly challenge: CodeChallenge;
       readonly destination?: string;
       readonly problem?: CognitoProblem;
+      readonly notice?: CognitoProblem;
     }
   /**
    * Signed in. `mfaUsed` says which factor sign-in needed (SOFTWARE_TOKEN_MFA: the user already has a TOTP

@@ -6,6 +6,7 @@ import type { CognitoProblemCode } from './cognito-problem.ts';
 import type { CognitoProfile } from './cognito-profile.ts';
 import type { CognitoAccountRef, EnrollmentStore } from './enrollment-store.ts';
 import type { FlowMemory } from './flow-memory.ts';
+import { normalizeEndpoint } from './normalize-endpoint.ts';
 import type { SignInCredentials } from './sign-in.ts';
 import { StepFailure } from './step-failure.ts';
 import type { TotpRolloverOptions } from './submit-totp-with-rollover.ts';
@@ -49,10 +50,11 @@ export function credentialsOf(ctx: FlowContext): SignInCredentials {
   return credentials;
 }
 
-/** The store's key of the signed-in user: pool, client and the username as typed. */
+/** The store's key of the signed-in user: the endpoint (normalized; none for AWS), region, pool, client and the username as typed. */
 export function accountRef(ctx: FlowContext): CognitoAccountRef {
   const { region, userPoolId, clientId } = ctx.profile;
-  return { region, userPoolId, clientId, username: credentialsOf(ctx).username };
+  const endpoint = normalizeEndpoint(ctx.profile.endpoint, region);
+  return { ...(endpoint === undefined ? {} : { endpoint }), region, userPoolId, clientId, username: credentialsOf(ctx).username };
 }
 
 /** How a TOTP code of `secret` is submitted: the current one, then once the next if the step rolled over on the way. */

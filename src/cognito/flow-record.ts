@@ -53,7 +53,7 @@ export interface FlowRecord {
   readonly email: string | undefined;
   /** The flow that signed in last; a new sign-in tries it first. */
   readonly flowUsed: SignInFlow | undefined;
-  /** The flow tried first that the app client does not allow, when the other one was used. */
+  /** The flow tried first that the app client does not allow, when the other one was used (sign-in flow `srp-then-password`). */
   readonly fellBackFrom: SignInFlow | undefined;
   /** The MFA factor sign-in asked for, and whether Keystep answered it from its stored secret. */
   readonly mfa: { readonly used: CodeChallenge; readonly answeredByKeystep: boolean } | undefined;

@@ -1,11 +1,13 @@
 import type { AuthResponse } from './cognito-api.ts';
-import { cognitoProblem, totpDisabledProblem } from './cognito-problem.ts';
+import { cognitoProblem, totpDisabledProblem, type CognitoProblem } from './cognito-problem.ts';
 import type { CodeChallenge } from './enrollment-state.ts';
 import { Cancelled } from './cancelled.ts';
 import { accountRef, credentialsOf, rolloverOptions, type FlowContext } from './flow-context.ts';
 import { answerWith, ENROLL, SETTLED, type FlowNext } from './flow-next.ts';
 import { FRESH_ENROLLMENT } from './flow-record.ts';
 import { emailFromIdToken } from './jwt-payload.ts';
+import type { SecretLookup } from './enrollment-store.ts';
+import { otherTargetNotice } from './other-target-notice.ts';
 import { parseChallengeList } from './parse-challenge-list.ts';
 import { respondToChallenge } from './respond-to-challenge.ts';
 import { StepFailure } from './step-failure.ts';
@@ -106,22 +108,29 @@ function enrollInsideMfaSetup(ctx: FlowContext, params: Params): FlowNext {
   return ENROLL;
 }
 
-/** Answers with the code of the secret Keystep has for this user; without one, asks the user for the code. */
+/**
+ * Answers with the code of the secret Keystep has for this user on this target (the one this flow just enrolled, or
+ * an active account enrolled with the same endpoint, region, pool, app client and username); without one, asks the
+ * user for the code, saying so when a secret of the user enrolled elsewhere was not used.
+ */
 async function answerSoftwareToken(ctx: FlowContext, params: Params): Promise<FlowNext> {
-  const secret = ctx.memory.record.draft?.secret ?? (await findSecret(ctx));
-  ctx.memory.update({ mfa: { used: 'SOFTWARE_TOKEN_MFA', answeredByKeystep: secret !== undefined } });
-  if (secret === undefined) return askCode(ctx, 'SOFTWARE_TOKEN_MFA', params);
+  const draftSecret = ctx.memory.record.draft?.secret;
+  const lookup: SecretLookup = draftSecret === undefined ? await findSecret(ctx) : { kind: 'found', secret: draftSecret };
+  ctx.memory.update({ mfa: { used: 'SOFTWARE_TOKEN_MFA', answeredByKeystep: lookup.kind === 'found' } });
+  if (lookup.kind === 'other-target') return askCode(ctx, 'SOFTWARE_TOKEN_MFA', params, otherTargetNotice(lookup.enrolled, accountRef(ctx)));
+  if (lookup.kind === 'none') return askCode(ctx, 'SOFTWARE_TOKEN_MFA', params);
+  const { secret } = lookup;
   return answerWith(
     await submitTotpWithRollover((code) => respondToChallenge(ctx, 'SOFTWARE_TOKEN_MFA', { SOFTWARE_TOKEN_MFA_CODE: code }), rolloverOptions(ctx, secret)),
   );
 }
 
-async function findSecret(ctx: FlowContext): Promise<string | undefined> {
+async function findSecret(ctx: FlowContext): Promise<SecretLookup> {
   try {
     return await ctx.store.findSecret(accountRef(ctx));
   } catch (error: unknown) {
     if (error instanceof Cancelled) throw error;
-    return undefined; // Reading is a convenience: without it the user types the code.
+    return { kind: 'none' }; // Reading is a convenience: without it the user types the code.
   }
 }
 
@@ -132,8 +141,11 @@ async function selectMfaType(ctx: FlowContext, params: Params): Promise<FlowNext
   return answerWith(await respondToChallenge(ctx, 'SELECT_MFA_TYPE', { ANSWER: answer }));
 }
 
-/** Shows the code form for `challenge`, with the problem of a code refused just before, if any. */
-function askCode(ctx: FlowContext, challenge: CodeChallenge, params: Params): FlowNext {
+/**
+ * Shows the code form for `challenge`, with the problem of a code refused just before, if any, and `notice` (why
+ * Keystep did not answer by itself), if given.
+ */
+function askCode(ctx: FlowContext, challenge: CodeChallenge, params: Params, notice?: CognitoProblem): FlowNext {
   const destination = params['CODE_DELIVERY_DESTINATION'];
   const problem = ctx.memory.record.carriedProblem;
   ctx.memory.update({ carriedProblem: undefined, codeChallenge: { challenge, destination } });
@@ -143,6 +155,7 @@ function askCode(ctx: FlowContext, challenge: CodeChallenge, params: Params): Fl
     challenge,
     ...(destination === undefined ? {} : { destination }),
     ...(problem === undefined ? {} : { problem }),
+    ...(notice === undefined ? {} : { notice }),
   });
   return SETTLED;
 }

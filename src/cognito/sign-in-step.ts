@@ -1,21 +1,39 @@
 import type { SignInFlow } from './cognito-api.ts';
 import { cognitoProblem, type CognitoProblemCode } from './cognito-problem.ts';
+import type { SignInFlowSetting } from './cognito-profile.ts';
 import { credentialsOf, type FlowContext } from './flow-context.ts';
 import { answerWith, type FlowNext } from './flow-next.ts';
 import { secretsOf } from './flow-record.ts';
 import { initiateSignIn, type SignInStart } from './sign-in.ts';
 import { StepFailure } from './step-failure.ts';
+import { signInFlowOf } from './validate-cognito-profile.ts';
 
 const FLOW_DISABLED: readonly CognitoProblemCode[] = ['srp-flow-not-enabled', 'password-flow-not-enabled'];
 
-const otherFlow = (flow: SignInFlow): SignInFlow => (flow === 'USER_SRP_AUTH' ? 'USER_PASSWORD_AUTH' : 'USER_SRP_AUTH');
+/**
+ * The auth flows each setting allows, in the order they are tried. USER_PASSWORD_AUTH sends the password to the
+ * server, so it is here only where the user chose a setting that says so.
+ */
+const FLOWS: Readonly<Record<SignInFlowSetting, readonly SignInFlow[]>> = {
+  srp: ['USER_SRP_AUTH'],
+  'srp-then-password': ['USER_SRP_AUTH', 'USER_PASSWORD_AUTH'],
+  password: ['USER_PASSWORD_AUTH'],
+};
+
+/** The flows to try: those the setting allows, the one that signed in last (if any) first. */
+function flowsToTry(setting: SignInFlowSetting, used: SignInFlow | undefined): readonly SignInFlow[] {
+  const allowed = FLOWS[setting];
+  return used !== undefined && allowed.includes(used) ? [used, ...allowed.filter((flow) => flow !== used)] : allowed;
+}
 
 /**
- * Signs in with the remembered credentials: the flow that worked last, else the profile's preferred one
- * (default USER_SRP_AUTH), and the other flow when the app client does not allow the first. Forgets the old
- * session and token first.
+ * Signs in with the remembered credentials, with the auth flows the profile's sign-in flow setting allows
+ * (signInFlowOf): USER_SRP_AUTH for `srp`, USER_PASSWORD_AUTH for `password`, and for `srp-then-password` SRP,
+ * then the password flow when the app client does not allow SRP (the flow that signed in last goes first on a
+ * later sign-in of the same action). Forgets the old session and token first.
  * @returns the response to handle (tokens or the first challenge).
- * @throws {StepFailure} auth-flows-not-enabled when the client allows neither flow, or the sign-in's problem.
+ * @throws {StepFailure} srp-flow-not-enabled / password-flow-not-enabled when the client does not allow the one flow
+ *   the setting allows; auth-flows-not-enabled when it allows neither of two; or the sign-in's problem.
  */
 export async function signInStep(ctx: FlowContext): Promise<FlowNext> {
   const credentials = credentialsOf(ctx);
@@ -27,8 +45,9 @@ export async function signInStep(ctx: FlowContext): Promise<FlowNext> {
     codeChallenge: undefined,
     enrollment: record.enrollment === undefined ? undefined : { ...record.enrollment, currentStep: undefined },
   }));
-  const first = ctx.memory.record.flowUsed ?? ctx.profile.preferredFlow ?? 'USER_SRP_AUTH';
-  for (const flow of [first, otherFlow(first)]) {
+  const flows = flowsToTry(signInFlowOf(ctx.profile), ctx.memory.record.flowUsed);
+  const first = flows[0] ?? 'USER_SRP_AUTH';
+  for (const flow of flows) {
     ctx.runner.show({ kind: 'signing-in', username: credentials.username, flow });
     let start: SignInStart;
     try {
@@ -45,9 +64,9 @@ export async function signInStep(ctx: FlowContext): Promise<FlowNext> {
         flow,
       );
     } catch (error: unknown) {
-      // Only "this client does not allow <flow>" moves on to the other flow.
-      if (!(error instanceof StepFailure) || !FLOW_DISABLED.includes(error.problem.code)) throw error;
-      if (flow === first) continue;
+      // Only "this client does not allow <flow>" moves on to the next flow the setting allows, if any.
+      if (!(error instanceof StepFailure) || !FLOW_DISABLED.includes(error.problem.code) || flows.length === 1) throw error;
+      if (flow !== flows.at(-1)) continue;
       throw new StepFailure(
         cognitoProblem('auth-flows-not-enabled', {
           operation: 'InitiateAuth',

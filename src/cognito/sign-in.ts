@@ -4,7 +4,9 @@ import type { AuthResponse, SignInFlow } from './cognito-api.ts';
 import type { CognitoProfile } from './cognito-profile.ts';
 import { cognitoProblem } from './cognito-problem.ts';
 import type { RandomBytes } from '../core/random-bytes.ts';
+import { endpointHost } from './normalize-endpoint.ts';
 import { secretHash } from './secret-hash.ts';
+import { SrpChallengeError } from './srp-challenge-error.ts';
 import { createSrpSession } from './srp-client.ts';
 import { StepFailure } from './step-failure.ts';
 
@@ -41,7 +43,8 @@ export interface SignInStart {
  * Runs the password step of one auth flow: USER_PASSWORD_AUTH is a single InitiateAuth; USER_SRP_AUTH is
  * InitiateAuth with SRP_A followed by the PASSWORD_VERIFIER answer (USERNAME and SECRET_HASH over
  * USER_ID_FOR_SRP), as amazon-cognito-identity-js CognitoUser.authenticateUserDefaultAuth does.
- * @throws {StepFailure} with the problem (e.g. srp-flow-not-enabled, incorrect-credentials).
+ * @throws {StepFailure} with the problem (e.g. srp-flow-not-enabled, incorrect-credentials; srp-challenge-malformed
+ *   when the PASSWORD_VERIFIER challenge cannot be answered, and then nothing more is sent).
  */
 export async function initiateSignIn(context: SignInContext, flow: SignInFlow): Promise<SignInStart> {
   const { caller, profile, credentials, subtle, redact } = context;
@@ -90,7 +93,14 @@ export async function initiateSignIn(context: SignInContext, flow: SignInFlow): 
       })),
     };
   } catch (error: unknown) {
-    // A malformed or hostile PASSWORD_VERIFIER (e.g. B mod N = 0); the message names the field, no secret.
+    // An incomplete (a placeholder SRP, as moto's) or hostile PASSWORD_VERIFIER (e.g. B mod N = 0): the server's SRP
+    // cannot sign in; the problem names the field, no value.
+    if (error instanceof SrpChallengeError) {
+      throw new StepFailure(
+        cognitoProblem('srp-challenge-malformed', { operation: 'InitiateAuth', field: error.field, host: endpointHost(profile.endpoint, profile.region) }),
+        { cause: error },
+      );
+    }
     const message = error instanceof Error ? error.message : 'SRP failed';
     throw new StepFailure(cognitoProblem('invalid-parameter', { operation: 'RespondToAuthChallenge', message }), { cause: error });
   }

@@ -3,6 +3,7 @@ import { bigIntFromHex, bytesToHex, hexToBytes, padHex } from './big-int-hex.ts'
 import { concatBytes, hkdfSha256, hmacSha256, sha256, utf8 } from './crypto-primitives.ts';
 import { modPow } from './mod-pow.ts';
 import { defaultRandomBytes, type RandomBytes } from '../core/random-bytes.ts';
+import { SrpChallengeError, type SrpChallengeField } from './srp-challenge-error.ts';
 import { SRP_G, SRP_N } from './srp-group.ts';
 import { formatSrpTimestamp } from './srp-timestamp.ts';
 
@@ -44,12 +45,22 @@ export interface SrpSession {
   readonly srpA: string;
   /**
    * Computes the PASSWORD_VERIFIER answer.
-   * @throws {Error} when SRP_B mod N is 0, u is 0, or an input is not hex/Base64 (message names the input).
+   * @throws {SrpChallengeError} naming the field when SRP_B or SALT is missing or not hex, SECRET_BLOCK is missing
+   *   or not Base64, SRP_B mod N is 0 or u is 0.
    */
   respondToChallenge(input: PasswordVerifierInput): Promise<PasswordVerifierAnswer>;
 }
 
 const INFO = utf8('Caldera Derived Key');
+
+/** Reads one challenge parameter with `parse`; its failure becomes a SrpChallengeError naming the field. */
+function readField<T>(field: SrpChallengeField, parse: () => T): T {
+  try {
+    return parse();
+  } catch (error: unknown) {
+    throw new SrpChallengeError(field, error instanceof Error ? error.message : `${field} is malformed`, { cause: error });
+  }
+}
 
 /**
  * The name part of a user pool ID ("eu-west-1_AbC123" -> "AbC123").
@@ -83,15 +94,16 @@ export function createSrpSession(options: SrpSessionOptions): SrpSession {
     const subtle = options.subtle ?? globalThis.crypto.subtle;
     const hexHash = async (hex: string): Promise<bigint> => BigInt(`0x${bytesToHex(await sha256(subtle, hexToBytes(hex)))}`);
 
-    const B = bigIntFromHex(input.srpBHex, 'SRP_B');
+    const B = readField('SRP_B', () => bigIntFromHex(input.srpBHex, 'SRP_B'));
     // RFC 5054 section 2.6: abort when B mod N = 0 (a malicious server could otherwise force S = 0).
-    if (B % SRP_N === 0n) throw new Error('SRP_B mod N is 0');
-    const salt = bigIntFromHex(input.saltHex, 'SALT');
-    const secretBlock = base64ToBytes(input.secretBlockB64, 'SECRET_BLOCK');
+    if (B % SRP_N === 0n) throw new SrpChallengeError('SRP_B', 'SRP_B mod N is 0');
+    const salt = readField('SALT', () => bigIntFromHex(input.saltHex, 'SALT'));
+    const secretBlock = readField('SECRET_BLOCK', () => base64ToBytes(input.secretBlockB64, 'SECRET_BLOCK'));
+    if (secretBlock.length === 0) throw new SrpChallengeError('SECRET_BLOCK', 'SECRET_BLOCK is empty');
 
     const k = await hexHash(padHex(SRP_N) + padHex(SRP_G));
     const u = await hexHash(padHex(A) + padHex(B));
-    if (u === 0n) throw new Error('SRP u is 0');
+    if (u === 0n) throw new SrpChallengeError('SRP_B', 'SRP u is 0');
     const userHash = bytesToHex(await sha256(subtle, utf8(`${poolName}${input.userIdForSrp}:${input.password}`)));
     const x = await hexHash(padHex(salt) + userHash);
     const base = (((B - k * modPow(SRP_G, x, SRP_N)) % SRP_N) + SRP_N) % SRP_N;

@@ -256,12 +256,22 @@ function readCognito(raw: unknown, at: string): CognitoLink {
       throw new BackupError('backup-payload-invalid', `${at}.${field} is not a non-empty string`, `${at}.${field}`);
     }
   }
+  const endpoint = raw['endpoint'];
+  if (endpoint !== undefined && (typeof endpoint !== 'string' || endpoint.trim() === '')) {
+    throw new BackupError('backup-payload-invalid', `${at}.endpoint is not a non-empty string`, `${at}.endpoint`);
+  }
   return copyCognito(raw as unknown as CognitoLink);
 }
 
-/** Only the four link fields, whatever else the object carries. */
+/** Only the link fields (the four that name the user, and the endpoint when there is one), whatever else the object carries. */
 function copyCognito(link: CognitoLink): CognitoLink {
-  return { region: link.region, userPoolId: link.userPoolId, clientId: link.clientId, username: link.username };
+  return {
+    ...(link.endpoint === undefined ? {} : { endpoint: link.endpoint }),
+    region: link.region,
+    userPoolId: link.userPoolId,
+    clientId: link.clientId,
+    username: link.username,
+  };
 }
 
 function checkKdf(raw: unknown): KdfParams {

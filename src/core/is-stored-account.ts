@@ -18,7 +18,13 @@ function isSecret(value: unknown): boolean {
 function isCognitoLink(value: unknown): boolean {
   if (typeof value !== 'object' || value === null) return false;
   const link = value as Record<string, unknown>;
-  return isNonEmptyText(link['region']) && isNonEmptyText(link['userPoolId']) && isNonEmptyText(link['clientId']) && isNonEmptyText(link['username']);
+  return (
+    (link['endpoint'] === undefined || isNonEmptyText(link['endpoint'])) &&
+    isNonEmptyText(link['region']) &&
+    isNonEmptyText(link['userPoolId']) &&
+    isNonEmptyText(link['clientId']) &&
+    isNonEmptyText(link['username'])
+  );
 }
 
 /**

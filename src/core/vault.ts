@@ -2,8 +2,16 @@ import type { AccountDraft } from './account.ts';
 import type { KdfParams } from './kdf-params.ts';
 import type { SealedBox } from './sealed-box.ts';
 
-/** Where an account enrolled through Cognito came from, so later sign-ins can find its secret. */
+/**
+ * Where an account enrolled through Cognito came from: the server, pool, app client and user it was enrolled with.
+ * A later sign-in answers the user's TOTP challenge with its secret only when it signs in to that same target.
+ */
 export interface CognitoLink {
+  /**
+   * The custom endpoint the enrollment talked to, in one canonical form (origin and path, no trailing slash);
+   * absent for the regional AWS endpoint (and for accounts enrolled before Keystep recorded it).
+   */
+  readonly endpoint?: string;
   readonly region: string;
   readonly userPoolId: string;
   readonly clientId: string;

@@ -25,11 +25,24 @@ const ARGS: Readonly<Record<CognitoProblemCode, readonly string[]>> = {
   'enrollment-not-confirmed': ['preferredMfaSetting', 'userMfaSettingList'],
   throttled: [],
   'service-error': ['status'],
+  'server-unsupported': ['host', 'name', 'message', 'status'],
+  'srp-unsupported': ['host', 'name', 'message'],
+  'srp-challenge-malformed': ['host', 'field'],
+  'secret-code-too-short': ['bits', 'characters'],
   'network-unreachable': ['host'],
   'invalid-parameter': ['message'],
   'unsupported-challenge': ['challenge'],
   'storage-failed': ['name'],
+  'stored-secret-other-target': [],
   unknown: ['name', 'message'],
+};
+
+/** Names of the profile's settings that a message quotes after its params, so that it names them as the form does. */
+const LABELS: Partial<Readonly<Record<CognitoProblemCode, readonly MessageKey[]>>> = {
+  'srp-flow-not-enabled': ['signInFlow_srp_then_password', 'signInFlow_password'],
+  'password-flow-not-enabled': ['signInFlow_srp'],
+  'srp-unsupported': ['signInFlow_password'],
+  'srp-challenge-malformed': ['signInFlow_password'],
 };
 
 const SKEW_WORTH_MENTIONING_S = 5;
@@ -43,9 +56,29 @@ export function describeCognitoProblem(problem: CognitoProblem): string {
   if ((problem.code === 'code-mismatch' || problem.code === 'enable-code-mismatch') && skew !== undefined && Math.abs(Number(skew)) >= SKEW_WORTH_MENTIONING_S) {
     return t(key(`${problem.code}_skew`), skew);
   }
+  // A server error that named its type: show it (an emulator's error says more than "try again later").
+  const { name } = problem.params;
+  if (problem.code === 'service-error' && name !== undefined) {
+    return t('problem_service_error_typed', problem.params['status'] ?? '', name, problem.params['message'] ?? '', problem.params['host'] ?? '');
+  }
+  if (problem.code === 'stored-secret-other-target') return t('problem_stored_secret_other_target', differences(problem.params));
   // The vault locked itself (auto-lock) while the enrollment ran: the fix is to unlock, not to look into storage.
   if (problem.code === 'storage-failed' && problem.params['name'] === 'VaultLockedError') return t('problem_storage_locked');
-  return t(key(problem.code), ...ARGS[problem.code].map((name) => problem.params[name] ?? ''));
+  return t(key(problem.code), ...ARGS[problem.code].map((name) => problem.params[name] ?? ''), ...(LABELS[problem.code] ?? []).map((label) => t(label)));
+}
+
+/** What differs between where a stored secret was enrolled and this profile: one sentence per field, in order. */
+function differences(params: Readonly<Record<string, string>>): string {
+  const fields = (params['differs'] ?? '').split(' ').filter((field) => field !== '');
+  const sentence = (field: string): string | undefined => {
+    const param = field.charAt(0).toUpperCase() + field.slice(1);
+    const args = [params[`enrolled${param}`] ?? '', params[`current${param}`] ?? ''];
+    if (field === 'endpoint') return t('storedSecretDiffers_endpoint', ...args);
+    if (field === 'region') return t('storedSecretDiffers_region', ...args);
+    if (field === 'clientId') return t('storedSecretDiffers_clientId', ...args);
+    return undefined;
+  };
+  return fields.flatMap((field) => sentence(field) ?? []).join(' ');
 }
 
 /** The localized message for a profile field error. */

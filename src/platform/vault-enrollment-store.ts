@@ -1,17 +1,37 @@
-import type { CognitoAccountRef, EnrollmentStore } from '../cognito/enrollment-store.ts';
+import type { CognitoAccountRef, EnrollmentStore, SecretLookup } from '../cognito/enrollment-store.ts';
 import { addDrafts, AccountNotFoundError } from '../core/vault-edits.ts';
 import type { Account, CognitoLink, Vault } from '../core/vault.ts';
 import type { AccountStore } from './account-store.ts';
 
-// A TOTP device belongs to the user in the pool, whichever app client enrolled it.
+// Refs and links carry the endpoint already normalized (absent for AWS), so plain equality compares them.
+
+/**
+ * The same user on the same server: endpoint, pool and username. Cognito keeps one software token per user, whichever
+ * app client enrolled it, so a new enrollment of this user replaces the old account.
+ */
 const sameUser = (link: CognitoLink | undefined, ref: CognitoAccountRef): boolean =>
-  link !== undefined && link.region === ref.region && link.userPoolId === ref.userPoolId && link.username === ref.username;
+  link !== undefined && link.endpoint === ref.endpoint && link.userPoolId === ref.userPoolId && link.username === ref.username;
+
+/** Exactly the target the account was enrolled with: endpoint, region, pool, app client and username. */
+const sameTarget = (link: CognitoLink | undefined, ref: CognitoAccountRef): boolean =>
+  sameUser(link, ref) && link?.region === ref.region && link.clientId === ref.clientId;
+
+/** The user of the same pool under the same name, whatever endpoint, region or app client. */
+const samePoolUser = (link: CognitoLink | undefined, ref: CognitoAccountRef): link is CognitoLink =>
+  link !== undefined && link.userPoolId === ref.userPoolId && link.username === ref.username;
+
+/** The link to store for `ref`: its fields only, no endpoint key for the AWS endpoint. */
+function linkOf(ref: CognitoAccountRef): CognitoLink {
+  const { endpoint, region, userPoolId, clientId, username } = ref;
+  return { ...(endpoint === undefined ? {} : { endpoint }), region, userPoolId, clientId, username };
+}
 
 /**
  * Keystep's vault as the Cognito enrollment flow sees it. A pending account is written before
  * VerifySoftwareToken, so the secret survives any failure after it; activating it replaces
- * (in place, keeping position and pin) the user's previous active account, whose secret
- * Cognito stopped accepting when the new one was verified.
+ * (in place, keeping position and pin) the user's previous active account on the same server, whose
+ * secret Cognito stopped accepting when the new one was verified. A secret is found for a sign-in only
+ * through the exact target it was enrolled with.
  */
 export function createVaultEnrollmentStore(store: AccountStore, options: { now?: () => number; newId?: () => string } = {}): EnrollmentStore {
   const now = options.now ?? Date.now;
@@ -21,20 +41,24 @@ export function createVaultEnrollmentStore(store: AccountStore, options: { now?:
       store.update((vault) => {
         const pending = vault.accounts.find((a) => a.status === 'pending' && sameUser(a.cognito, ref));
         if (pending) {
-          // A new association replaces the unverified secret (Cognito keeps only the latest).
-          const accounts = vault.accounts.map((a) => (a.id === pending.id ? { ...a, ...draft, id: a.id } : a));
+          // A new association replaces the unverified secret (Cognito keeps only the latest), and the link becomes
+          // the target of this enrollment.
+          const accounts = vault.accounts.map((a) => (a.id === pending.id ? { ...a, ...draft, id: a.id, cognito: linkOf(ref) } : a));
           return { vault: { ...vault, accounts }, result: pending.id };
         }
-        const { vault: next, results } = addDrafts(vault, [draft], { newId, now: now(), status: 'pending', cognito: ref });
+        const { vault: next, results } = addDrafts(vault, [draft], { newId, now: now(), status: 'pending', cognito: linkOf(ref) });
         const [result] = results;
         if (!result) throw new Error('addDrafts returned no result');
         return { vault: next, result: result.account.id };
       }),
     markActive: (id) =>
       store.update((vault) => ({ vault: activate(vault, id), result: undefined })),
-    async findSecret(ref) {
-      const { accounts } = await store.load();
-      return accounts.find((a) => a.status === 'active' && sameUser(a.cognito, ref))?.secret;
+    async findSecret(ref): Promise<SecretLookup> {
+      const active = (await store.load()).accounts.filter((a) => a.status === 'active');
+      const found = active.find((a) => sameTarget(a.cognito, ref));
+      if (found) return { kind: 'found', secret: found.secret };
+      const elsewhere = active.map((a) => a.cognito).find((link) => samePoolUser(link, ref));
+      return elsewhere ? { kind: 'other-target', enrolled: linkOf(elsewhere) } : { kind: 'none' };
     },
   };
 }

@@ -73,6 +73,21 @@ const rows: readonly Row[] = [
   { error: err('TooManyFailedAttemptsException', 'Too many failed attempts'), context: context('RespondToAuthChallenge'), code: 'too-many-failed-attempts', retry: 'backoff' },
   { error: err('InternalErrorException', 'Internal error', 500), context: context('GetUser'), code: 'service-error', retry: 'backoff', params: { status: '500' } },
   { error: err('Unknown', 'UnknownError', 503), context: context('GetUser'), code: 'service-error', retry: 'backoff', params: { status: '503' } },
+  { error: err('SyntaxError', 'Unexpected token < in JSON', 502), context: context('GetUser'), code: 'service-error', retry: 'backoff', params: { status: '502', host: 'cognito-idp.ap-northeast-1.amazonaws.com' } },
+  // A 5xx that names its type shows it; one whose type says the server does not implement the request is not transient.
+  { error: err('ServiceUnavailableException', 'Back soon', 503), context: context('GetUser', { endpoint: 'https://proxy.example.com' }), code: 'service-error', retry: 'backoff', params: { status: '503', name: 'ServiceUnavailableException', message: 'Back soon', host: 'proxy.example.com' } },
+  {
+    error: err('Unsupported', 'Cognito Local unsupported feature: InitAuth with AuthFlow=USER_SRP_AUTH', 500),
+    context: context('InitiateAuth', { flow: 'USER_SRP_AUTH', endpoint: 'http://127.0.0.1:9229' }),
+    code: 'srp-unsupported',
+    retry: 'no',
+    params: { status: '500', name: 'Unsupported', message: 'Cognito Local unsupported feature: InitAuth with AuthFlow=USER_SRP_AUTH', host: '127.0.0.1:9229' },
+  },
+  { error: err('Unsupported', 'Cognito Local unsupported feature: InitAuth with AuthFlow=USER_AUTH', 500), context: context('InitiateAuth', { flow: 'USER_PASSWORD_AUTH' }), code: 'server-unsupported', retry: 'no', params: { name: 'Unsupported' } },
+  { error: err('NotImplemented', 'Not implemented', 500), context: context('GetUser'), code: 'server-unsupported', retry: 'no', params: { name: 'NotImplemented', status: '500' } },
+  { error: err('InternalFailure', "API for service 'cognito-idp' not yet implemented", 501), context: context('InitiateAuth', { flow: 'USER_SRP_AUTH' }), code: 'srp-unsupported', retry: 'no', params: { status: '501' } },
+  // The same words in a client error are a Cognito exception like any other.
+  { error: err('UnsupportedUserStateException', 'User is not in a state to resend'), context: context('InitiateAuth'), code: 'unknown', retry: 'no', params: { name: 'UnsupportedUserStateException' } },
   { error: new CognitoNetworkError('getaddrinfo ENOTFOUND', 'cognito-idp.eu-west-1.amazonaws.com'), context: context('InitiateAuth'), code: 'network-unreachable', retry: 'backoff', params: { host: 'cognito-idp.eu-west-1.amazonaws.com' } },
   { error: new CognitoNetworkError('Failed to fetch'), context: context('InitiateAuth', { endpoint: 'http://127.0.0.1:9229/' }), code: 'network-unreachable', retry: 'backoff', params: { host: '127.0.0.1:9229' } },
   { error: new CognitoNetworkError('Failed to fetch'), context: context('InitiateAuth'), code: 'network-unreachable', retry: 'backoff', params: { host: 'cognito-idp.ap-northeast-1.amazonaws.com' } },
@@ -91,6 +106,14 @@ describe('describeCognitoError', () => {
     expect(problem.retry).toBe(row.retry);
     expect(problem.params['operation']).toBe(row.context.operation);
     if (row.params !== undefined) expect(problem.params).toMatchObject(row.params);
+  });
+
+  it.each([
+    ['Unknown', 500],
+    ['SyntaxError', 502],
+    ['InternalErrorException', 500],
+  ])('names no type for a 5xx the adapter named %s (it says no more than "server error")', (name, status) => {
+    expect(describeCognitoError(err(name, 'x', status), context('GetUser')).params).not.toHaveProperty('name');
   });
 
   it('leaves skewSeconds out when no skew was measured', () => {

@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { AuthResponse, CognitoApi, VerifySoftwareTokenInput } from '../../src/cognito/cognito-api.ts';
+import type { CognitoProfile } from '../../src/cognito/cognito-profile.ts';
 import type { Fault } from '../support/cognito-server/index.ts';
 import { account, draft } from '../support/account-fixtures.ts';
 import { DEMO, harness, PASSWORD, START, step, STEP_START, totp, type Harness, type HarnessOptions, type UserInit } from './enrollment-flow-harness.ts';
@@ -31,46 +32,78 @@ describe('sign-in', () => {
     h.expectNoSecrets();
   });
 
-  it('signs in with USER_PASSWORD_AUTH when the profile prefers it', async () => {
-    const h = await harness({ profile: { preferredFlow: 'USER_PASSWORD_AUTH' } });
+  it('signs in with USER_PASSWORD_AUTH only when the profile\'s sign-in flow is password', async () => {
+    const h = await harness({ profile: { signInFlow: 'password' } });
     await h.flow.signIn({ username: 'demo', password: PASSWORD });
     expect(h.initiateInputs()).toEqual([{ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: h.clientId, AuthParameters: { USERNAME: 'demo', PASSWORD } }]);
     expect(h.flow.getState()).toMatchObject({ kind: 'signed-in', flowUsed: 'USER_PASSWORD_AUTH' });
     expect(h.flow.getState()).not.toHaveProperty('fellBackFrom');
   });
 
+  it.each([
+    ['USER_PASSWORD_AUTH', 'USER_PASSWORD_AUTH'],
+    ['USER_SRP_AUTH', 'USER_SRP_AUTH'],
+  ])('reads a profile an older build saved with preferredFlow %s as the one flow %s', async (preferredFlow, used) => {
+    // Stored profiles are handed to the flow as storage holds them.
+    const h = await harness({ profile: { preferredFlow } as Partial<CognitoProfile> });
+    await h.flow.signIn({ username: 'demo', password: PASSWORD });
+    expect(h.initiateInputs().map((i) => i.AuthFlow)).toEqual([used]);
+    expect(h.flow.getState()).toMatchObject({ kind: 'signed-in', flowUsed: used });
+  });
+
   const PASSWORD_ONLY = ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'];
   const SRP_ONLY = ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'];
   it.each([
-    { name: 'SRP not enabled -> password', flows: PASSWORD_ONLY, generic: false, preferred: undefined, tried: ['USER_SRP_AUTH', 'USER_PASSWORD_AUTH'], used: 'USER_PASSWORD_AUTH' },
-    { name: 'SRP not enabled ("Auth flow not enabled") -> password', flows: PASSWORD_ONLY, generic: true, preferred: undefined, tried: ['USER_SRP_AUTH', 'USER_PASSWORD_AUTH'], used: 'USER_PASSWORD_AUTH' },
-    { name: 'password not enabled -> SRP', flows: SRP_ONLY, generic: false, preferred: 'USER_PASSWORD_AUTH' as const, tried: ['USER_PASSWORD_AUTH', 'USER_SRP_AUTH'], used: 'USER_SRP_AUTH' },
-  ])('falls back: $name, and reports it', async ({ flows, generic, preferred, tried, used }) => {
-    const h = await harness({ client: { flows }, profile: preferred === undefined ? {} : { preferredFlow: preferred } });
+    { name: 'SRP not enabled', generic: false },
+    { name: 'SRP not enabled ("Auth flow not enabled")', generic: true },
+  ])('with "srp-then-password" falls back to the password flow: $name, and reports it', async ({ generic }) => {
+    const h = await harness({ client: { flows: PASSWORD_ONLY }, profile: { signInFlow: 'srp-then-password' } });
     // Cognito also words it without naming the flow (the admin flow's wording).
     if (generic) fail(h, 'InitiateAuth', serviceError('InvalidParameterException', 'Auth flow not enabled for this client'));
     await h.flow.signIn({ username: 'demo', password: PASSWORD });
-    expect(h.initiateInputs().map((i) => i.AuthFlow)).toEqual(tried);
+    expect(h.initiateInputs().map((i) => i.AuthFlow)).toEqual(['USER_SRP_AUTH', 'USER_PASSWORD_AUTH']);
     expect(h.calls()[0]?.error).toBe('InvalidParameterException');
-    expect(h.flow.getState()).toMatchObject({ kind: 'signed-in', flowUsed: used, fellBackFrom: tried[0] });
+    expect(h.flow.getState()).toMatchObject({ kind: 'signed-in', flowUsed: 'USER_PASSWORD_AUTH', fellBackFrom: 'USER_SRP_AUTH' });
   });
 
-  it('fails with auth-flows-not-enabled when the client allows neither flow', async () => {
-    const h = await harness({ client: { flows: ['ALLOW_REFRESH_TOKEN_AUTH'] } });
+  it('with "srp-then-password" on an SRP client never sends the password', async () => {
+    const h = await harness({ client: { flows: SRP_ONLY }, profile: { signInFlow: 'srp-then-password' } });
     await h.flow.signIn({ username: 'demo', password: PASSWORD });
-    expect(h.ops()).toEqual(['InitiateAuth', 'InitiateAuth']);
-    expect(h.flow.getState()).toMatchObject({
-      kind: 'failed',
-      canRetry: false,
-      problem: { code: 'auth-flows-not-enabled', params: { clientId: h.clientId }, retry: 'no' },
-    });
+    expect(h.initiateInputs().map((i) => i.AuthFlow)).toEqual(['USER_SRP_AUTH']);
+    expect(JSON.stringify(h.calls().map((c) => c.input))).not.toContain(PASSWORD);
+    expect(h.flow.getState()).toMatchObject({ kind: 'signed-in', flowUsed: 'USER_SRP_AUTH' });
+  });
+
+  // The setting is the user's consent to send the password: without it, no fallback (before the setting, Keystep fell
+  // back from SRP to USER_PASSWORD_AUTH by itself).
+  it.each([
+    { setting: 'srp' as const, flows: PASSWORD_ONLY, tried: ['USER_SRP_AUTH'], code: 'srp-flow-not-enabled', allow: 'ALLOW_USER_SRP_AUTH' },
+    { setting: undefined, flows: PASSWORD_ONLY, tried: ['USER_SRP_AUTH'], code: 'srp-flow-not-enabled', allow: 'ALLOW_USER_SRP_AUTH' },
+    { setting: 'password' as const, flows: SRP_ONLY, tried: ['USER_PASSWORD_AUTH'], code: 'password-flow-not-enabled', allow: 'ALLOW_USER_PASSWORD_AUTH' },
+  ])('with $setting on a client without that flow fails with $code and tries no other flow', async ({ setting, flows, tried, code, allow }) => {
+    const h = await harness({ client: { flows }, profile: setting === undefined ? {} : { signInFlow: setting } });
+    await h.flow.signIn({ username: 'demo', password: PASSWORD });
+    expect(h.initiateInputs().map((i) => i.AuthFlow)).toEqual(tried);
+    if (setting !== 'password') expect(JSON.stringify(h.calls().map((c) => c.input))).not.toContain(PASSWORD);
+    expect(h.flow.getState()).toMatchObject({ kind: 'failed', canRetry: false, problem: { code, retry: 'no', params: { clientId: h.clientId, setting: allow } } });
+  });
+
+  it.each([
+    ['srp-then-password' as const, ['USER_SRP_AUTH', 'USER_PASSWORD_AUTH'], 'auth-flows-not-enabled'],
+    ['srp' as const, ['USER_SRP_AUTH'], 'srp-flow-not-enabled'],
+    ['password' as const, ['USER_PASSWORD_AUTH'], 'password-flow-not-enabled'],
+  ])('with %s on a client that allows neither flow tries %j and fails with %s', async (signInFlow, tried, code) => {
+    const h = await harness({ client: { flows: ['ALLOW_REFRESH_TOKEN_AUTH'] }, profile: { signInFlow } });
+    await h.flow.signIn({ username: 'demo', password: PASSWORD });
+    expect(h.initiateInputs().map((i) => i.AuthFlow)).toEqual(tried);
+    expect(h.flow.getState()).toMatchObject({ kind: 'failed', canRetry: false, problem: { code, params: { clientId: h.clientId }, retry: 'no' } });
   });
 
   it.each([
     ['USER_SRP_AUTH' as const, ['InitiateAuth', 'RespondToAuthChallenge']],
     ['USER_PASSWORD_AUTH' as const, ['InitiateAuth']],
   ])('a wrong password with %s fails as incorrect-credentials without retrying', async (flow, ops) => {
-    const h = await harness({ profile: { preferredFlow: flow } });
+    const h = await harness({ profile: { signInFlow: flow === 'USER_SRP_AUTH' ? 'srp' : 'password' } });
     await h.flow.signIn({ username: 'demo', password: 'Wrong-password-1' });
     expect(h.ops()).toEqual(ops);
     expect(h.flow.getState()).toMatchObject({ kind: 'failed', canRetry: false, problem: { code: 'incorrect-credentials' } });
@@ -100,7 +133,7 @@ describe('client secret', () => {
   });
 
   it('adds SECRET_HASH to USER_PASSWORD_AUTH too', async () => {
-    const h = await harness({ client: { secret: true }, profile: { preferredFlow: 'USER_PASSWORD_AUTH' } });
+    const h = await harness({ client: { secret: true }, profile: { signInFlow: 'password' } });
     await h.flow.signIn({ username: 'demo', password: PASSWORD, clientSecret: h.clientSecret });
     expect(h.initiateInputs()[0]?.AuthParameters).toEqual({ USERNAME: 'demo', PASSWORD, SECRET_HASH: hash(h.clientSecret, 'demo', h.clientId) });
     expect(h.flow.getState().kind).toBe('signed-in');
@@ -185,9 +218,55 @@ describe('challenges', () => {
     h.expectNoSecrets([h.secretOf()]);
   });
 
-  it('finds the stored secret whichever app client enrolled it (the store matches the user, not the client)', async () => {
-    const h = await harness({ users: [TOTP_USER] });
-    await h.addActive({ ...h.ref(), clientId: 'another-app-client' }, h.secretOf());
+  // Issue 9: a stored secret answers only a sign-in to the target it was enrolled with (endpoint, region, pool, app
+  // client, username). Before, the store matched the user in the pool whichever app client enrolled the secret.
+  it.each([
+    {
+      name: 'another app client',
+      enrolled: { clientId: 'another-app-client' },
+      profile: {},
+      notice: { differs: 'clientId', enrolledClientId: 'another-app-client', currentClientId: 'CLIENT' },
+    },
+    {
+      name: 'AWS, now through a proxy',
+      enrolled: {},
+      profile: { endpoint: 'https://proxy.example.com/cognito/' },
+      notice: { differs: 'endpoint', enrolledEndpoint: 'https://cognito-idp.ap-northeast-1.amazonaws.com', currentEndpoint: 'https://proxy.example.com/cognito' },
+    },
+    {
+      name: 'an emulator, now AWS',
+      enrolled: { endpoint: 'http://127.0.0.1:9229' },
+      profile: {},
+      notice: { differs: 'endpoint', enrolledEndpoint: 'http://127.0.0.1:9229', currentEndpoint: 'https://cognito-idp.ap-northeast-1.amazonaws.com' },
+    },
+    {
+      name: 'another region and app client',
+      enrolled: { region: 'eu-west-1', clientId: 'another-app-client' },
+      profile: {},
+      notice: { differs: 'region clientId', enrolledRegion: 'eu-west-1', currentRegion: 'ap-northeast-1', enrolledClientId: 'another-app-client', currentClientId: 'CLIENT' },
+    },
+  ])('does not answer with a secret enrolled through $name: asks for the code and says what differs', async ({ enrolled, profile, notice }) => {
+    const h = await harness({ users: [TOTP_USER], profile });
+    await h.addActive({ ...h.ref(), ...enrolled }, h.secretOf());
+    await h.flow.signIn({ username: 'demo', password: PASSWORD });
+    const expected = Object.fromEntries(Object.entries(notice).map(([key, value]) => [key, value === 'CLIENT' ? h.clientId : value]));
+    expect(h.flow.getState()).toEqual({
+      kind: 'needs-code',
+      username: 'demo',
+      challenge: 'SOFTWARE_TOKEN_MFA',
+      notice: { code: 'stored-secret-other-target', retry: 'no', params: { operation: 'RespondToAuthChallenge', ...expected } },
+    });
+    // No code of that secret went to the server.
+    expect(h.challengeInputs().filter((a) => a.ChallengeName === 'SOFTWARE_TOKEN_MFA')).toEqual([]);
+    h.expectNoSecrets([h.secretOf()]);
+    // The user's own code still signs in.
+    await h.flow.submitCode(totp(h.secretOf(), h.clock.now()));
+    expect(h.flow.getState()).toMatchObject({ kind: 'signed-in', mfaUsed: 'SOFTWARE_TOKEN_MFA', mfaAnsweredByKeystep: false });
+  });
+
+  it('answers with the secret enrolled through the same custom endpoint, however the URL is written', async () => {
+    const h = await harness({ users: [TOTP_USER], profile: { endpoint: 'HTTP://127.0.0.1:9229/' } });
+    await h.addActive({ ...h.ref(), endpoint: 'http://127.0.0.1:9229' }, h.secretOf());
     await h.flow.signIn({ username: 'demo', password: PASSWORD });
     expect(h.flow.getState()).toMatchObject({ kind: 'signed-in', mfaUsed: 'SOFTWARE_TOKEN_MFA', mfaAnsweredByKeystep: true });
   });
@@ -256,7 +335,7 @@ describe('challenges', () => {
       setUserMfaPreference: () => Promise.reject(new Error('unexpected')),
       getUser: () => Promise.reject(new Error('unexpected')),
     };
-    const h = await harness({ flow: { api }, profile: { preferredFlow: 'USER_PASSWORD_AUTH' } });
+    const h = await harness({ flow: { api }, profile: { signInFlow: 'password' } });
     await h.flow.signIn({ username: 'demo', password: PASSWORD });
     expect(h.flow.getState()).toMatchObject({ kind: 'failed', canRetry: false, problem: { code: 'unsupported-challenge', params: { challenge } } });
   });
@@ -307,6 +386,17 @@ describe('enroll', () => {
       },
     });
     h.expectNoSecrets();
+  });
+
+  it.each([
+    ['no endpoint (AWS)', undefined, undefined],
+    ['the AWS endpoint of the region typed out', 'https://cognito-idp.ap-northeast-1.amazonaws.com/', undefined],
+    ['a custom endpoint', 'http://LOCALHOST:9229/', 'http://localhost:9229'],
+  ])('links the account to the target it was enrolled with: %s', async (_, endpoint, stored) => {
+    const h = await harness({ profile: endpoint === undefined ? {} : { endpoint } });
+    await h.flow.signIn({ username: 'demo', password: PASSWORD });
+    await h.flow.enroll();
+    expect((await h.accounts())[0]?.cognito).toEqual({ ...h.ref(), ...(stored === undefined ? {} : { endpoint: stored }) });
   });
 
   it('uses the profile issuer, the username when the ID token has no e-mail, and the injected device name', async () => {
@@ -574,6 +664,113 @@ describe('throttling, server errors, network', () => {
     expect(h.ops()).toEqual(['InitiateAuth']);
     expect(h.clock.sleeps).toEqual([]);
     expect(h.flow.getState()).toMatchObject({ kind: 'failed', problem: { code: 'network-unreachable', params: { host: 'cognito-idp.ap-northeast-1.amazonaws.com' } } });
+  });
+});
+
+// Issue 13: what local emulators answer, named for what it is, and nothing stored.
+describe('emulators', () => {
+  const UNSUPPORTED = 'Cognito Local unsupported feature: InitAuth with AuthFlow=USER_SRP_AUTH';
+  const HOST = 'cognito-idp.ap-northeast-1.amazonaws.com';
+
+  it.each([undefined, 'srp-then-password' as const])(
+    'a server without SRP (cognito-local: HTTP 500 CognitoLocal#Unsupported) fails at once as srp-unsupported, naming the type (sign-in flow %s)',
+    async (signInFlow) => {
+      const h = await harness(signInFlow === undefined ? {} : { profile: { signInFlow } });
+      fail(h, 'InitiateAuth', serviceError('CognitoLocal#Unsupported', UNSUPPORTED, 500));
+      await h.flow.signIn({ username: 'demo', password: PASSWORD });
+      // Not retried as if transient, and no fallback: SRP is not "not enabled for this client", it does not exist there.
+      expect(h.ops()).toEqual(['InitiateAuth']);
+      expect(h.clock.sleeps).toEqual([]);
+      expect(h.flow.getState()).toEqual({
+        kind: 'failed',
+        canRetry: false,
+        problem: { code: 'srp-unsupported', retry: 'no', params: { operation: 'InitiateAuth', status: '500', name: 'Unsupported', message: UNSUPPORTED, host: HOST } },
+      });
+      expect(JSON.stringify(h.calls().map((c) => c.input))).not.toContain(PASSWORD);
+      expect(await h.accounts()).toEqual([]);
+    },
+  );
+
+  it('an unsupported request on another call fails at once as server-unsupported', async () => {
+    const h = await harness();
+    await h.flow.signIn({ username: 'demo', password: PASSWORD });
+    const message = 'Cognito Local unsupported feature: SetUserMFAPreference';
+    fail(h, 'SetUserMFAPreference', serviceError('CognitoLocal#Unsupported', message, 500));
+    await h.flow.enroll();
+    expect(h.callsOf('SetUserMFAPreference')).toHaveLength(1);
+    expect(h.clock.sleeps).toEqual([]);
+    expect(h.flow.getState()).toMatchObject({
+      kind: 'failed',
+      canRetry: false,
+      failedStep: 'set-preference',
+      problem: { code: 'server-unsupported', params: { operation: 'SetUserMFAPreference', status: '500', name: 'Unsupported', message, host: HOST } },
+    });
+  });
+
+  it.each([
+    ['a typed server error', serviceError('ServiceUnavailableException', 'Back soon', 503), { status: '503', name: 'ServiceUnavailableException', message: 'Back soon' }],
+    ["Cognito's own InternalErrorException", { kind: 'http500' } as const, { status: '500' }],
+  ])('%s is still retried once', async (_, fault, params) => {
+    const h = await harness();
+    fail(h, 'InitiateAuth', fault, fault);
+    await h.flow.signIn({ username: 'demo', password: PASSWORD });
+    expect(h.clock.sleeps).toEqual([500]);
+    expect(h.ops()).toEqual(['InitiateAuth', 'InitiateAuth']);
+    expect(h.flow.getState()).toMatchObject({ kind: 'failed', canRetry: true, problem: { code: 'service-error', retry: 'backoff', params: { ...params, host: HOST } } });
+    if (!('name' in params)) expect(h.flow.getState()).not.toHaveProperty('problem.params.name');
+  });
+
+  const MOTO_SRP = { SALT: 'a1b2c3d4e5f6', SRP_B: 'ff'.repeat(384), SECRET_BLOCK: '9f8e7d6c-5b4a-4392-8a1b-0c9d8e7f6a5b', USER_ID_FOR_SRP: 'demo' };
+  it.each([
+    ["moto's placeholder (SECRET_BLOCK is its session ID, not Base64)", MOTO_SRP, 'SECRET_BLOCK'],
+    ['no SRP_B', { ...MOTO_SRP, SRP_B: undefined, SECRET_BLOCK: 'AAAA' }, 'SRP_B'],
+    ['no SALT', { ...MOTO_SRP, SALT: undefined, SECRET_BLOCK: 'AAAA' }, 'SALT'],
+    ['SRP_B = 0', { ...MOTO_SRP, SRP_B: '0', SECRET_BLOCK: 'AAAA' }, 'SRP_B'],
+  ])('an incomplete SRP challenge (%s) fails as srp-challenge-malformed, naming %s, and answers nothing', async (_, parameters, field) => {
+    const h = await harness();
+    const defined = Object.fromEntries(Object.entries(parameters).filter((entry): entry is [string, string] => entry[1] !== undefined));
+    h.cognito.faults.injectFault({ operation: 'InitiateAuth', kind: 'srp-challenge', parameters: defined, times: 1 });
+    await h.flow.signIn({ username: 'demo', password: PASSWORD });
+    expect(h.ops()).toEqual(['InitiateAuth']);
+    expect(h.flow.getState()).toEqual({
+      kind: 'failed',
+      canRetry: false,
+      problem: { code: 'srp-challenge-malformed', retry: 'no', params: { operation: 'InitiateAuth', field, host: HOST } },
+    });
+    expect(await h.accounts()).toEqual([]);
+  });
+
+  it.each([
+    ["moto's SecretCode", 'asdfasdfasdf', { bits: '56', characters: '12' }],
+    ['9 bytes', 'GEZDGNBVGY3TQOI', { bits: '72', characters: '15' }],
+    ['a length base32 cannot have', 'ASDFASDFASDFA', { bits: '64', characters: '13' }],
+  ])('a SecretCode under 80 bits (%s) fails as secret-code-too-short with its size, and nothing is saved', async (_, secretCode, params) => {
+    const h = await harness();
+    await h.flow.signIn({ username: 'demo', password: PASSWORD });
+    h.cognito.faults.injectFault({ operation: 'AssociateSoftwareToken', kind: 'secret-code', secretCode, times: 1 });
+    h.events.length = 0;
+    await h.flow.enroll();
+    expect(h.events).toEqual(['AssociateSoftwareToken']);
+    expect(h.flow.getState()).toEqual({
+      kind: 'failed',
+      canRetry: false,
+      failedStep: 'associate',
+      problem: { code: 'secret-code-too-short', retry: 'no', params: { operation: 'AssociateSoftwareToken', ...params } },
+    });
+    expect(await h.accounts()).toEqual([]);
+    h.expectNoSecrets([secretCode]);
+  });
+
+  it.each([
+    ['not base32', '0123456789abcdef0189', 'SecretCode is not base32'],
+    ['missing', '', 'no SecretCode'],
+  ])('a SecretCode %s fails as invalid-parameter, and nothing is saved', async (_, secretCode, message) => {
+    const h = await harness();
+    await h.flow.signIn({ username: 'demo', password: PASSWORD });
+    h.cognito.faults.injectFault({ operation: 'AssociateSoftwareToken', kind: 'secret-code', secretCode, times: 1 });
+    await h.flow.enroll();
+    expect(h.flow.getState()).toMatchObject({ kind: 'failed', failedStep: 'associate', problem: { code: 'invalid-parameter', params: { message } } });
+    expect(await h.accounts()).toEqual([]);
   });
 });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { SrpChallengeError } from '../../src/cognito/srp-challenge-error.ts';
 import { createSrpSession, poolNameOf } from '../../src/cognito/srp-client.ts';
 import { SRP_N } from '../../src/cognito/srp-group.ts';
 import { referenceSrp } from './identity-js-reference.ts';
@@ -141,13 +142,20 @@ describe('createSrpSession rejects bad input', () => {
   });
 
   it.each([
-    [{ srpBHex: 'xyz' }, 'SRP_B is not a hexadecimal string'],
-    [{ srpBHex: '' }, 'SRP_B is not a hexadecimal string'],
-    [{ saltHex: '-01' }, 'SALT is not a hexadecimal string'],
-    [{ secretBlockB64: 'not base64!' }, 'SECRET_BLOCK is not Base64'],
-  ])('names the malformed input %#', async (patch, message) => {
+    [{ srpBHex: 'xyz' }, 'SRP_B', 'SRP_B is not a hexadecimal string'],
+    [{ srpBHex: '' }, 'SRP_B', 'SRP_B is not a hexadecimal string'],
+    [{ srpBHex: '0' }, 'SRP_B', 'SRP_B mod N is 0'],
+    [{ saltHex: '-01' }, 'SALT', 'SALT is not a hexadecimal string'],
+    [{ saltHex: '' }, 'SALT', 'SALT is not a hexadecimal string'],
+    [{ secretBlockB64: 'not base64!' }, 'SECRET_BLOCK', 'SECRET_BLOCK is not Base64'],
+    // moto's placeholder SRP: the SECRET_BLOCK is its session ID, a UUID.
+    [{ secretBlockB64: '9f8e7d6c-5b4a-4392-8a1b-0c9d8e7f6a5b' }, 'SECRET_BLOCK', 'SECRET_BLOCK is not Base64'],
+    [{ secretBlockB64: '' }, 'SECRET_BLOCK', 'SECRET_BLOCK is empty'],
+  ])('names the malformed input %#: %s', async (patch, field, message) => {
     const session = createSrpSession({ poolId: 'us-east-1_P', randomBytes: seededRandomBytes(1) });
-    await expect(session.respondToChallenge({ ...base, ...patch })).rejects.toThrow(message);
+    const error = await session.respondToChallenge({ ...base, ...patch }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SrpChallengeError);
+    expect(error).toMatchObject({ field, message });
   });
 
   it.each(['', 'us-east-1', 'us-east-1_', '_abc', 'us-east-1_ab_cd'])('rejects the pool ID %j', (poolId) => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { validateCognitoProfile, type CognitoProfileInput } from '../../src/cognito/validate-cognito-profile.ts';
+import type { CognitoProfile } from '../../src/cognito/cognito-profile.ts';
+import { normalizeCognitoProfile, signInFlowOf, validateCognitoProfile, type CognitoProfileInput, type StoredProfileFlowFields } from '../../src/cognito/validate-cognito-profile.ts';
 
 const base: CognitoProfileInput = { name: 'Demo', region: '', userPoolId: 'ap-northeast-1_AbC123xyZ', clientId: '1example23456789', endpoint: '', issuer: '' };
 
@@ -44,8 +45,74 @@ describe('validateCognitoProfile', () => {
     expect(result.ok ? [] : result.errors.map((e) => [e.field, e.code])).toContainEqual([field, code]);
   });
 
+  // Issue 13: emulators name pools their own way (cognito-local: local_XXXXXXXX) and ignore the region (the calls are
+  // unsigned), so with a custom endpoint the pool ID's prefix need not be a region; with AWS's the checks stay strict.
+  const LOCAL = { userPoolId: 'local_1a2B3c4D', endpoint: 'http://127.0.0.1:9229' };
+  it.each<[string, Partial<CognitoProfileInput>, string | undefined]>([
+    ['custom endpoint, local_ pool, no region: the region is the prefix', { ...LOCAL }, 'local'],
+    ['custom endpoint, local_ pool, an AWS region', { ...LOCAL, region: 'us-east-1' }, 'us-east-1'],
+    ['custom endpoint, local_ pool, region "local"', { ...LOCAL, region: 'local' }, 'local'],
+    ['custom endpoint, an AWS pool of another region', { endpoint: 'https://localhost:4566', region: 'us-east-1' }, 'us-east-1'],
+    ['https proxy, local_ pool', { ...LOCAL, endpoint: 'https://proxy.example.com' }, 'local'],
+  ])('accepts %s', (_, change, region) => {
+    expect(validateCognitoProfile({ ...base, ...change })).toMatchObject({ ok: true, profile: { region } });
+  });
+
+  it.each<[string, Partial<CognitoProfileInput>, string]>([
+    ['no endpoint, local_ pool', { userPoolId: 'local_1a2B3c4D' }, 'region-invalid'],
+    ['no endpoint, local_ pool, an AWS region', { userPoolId: 'local_1a2B3c4D', region: 'us-east-1' }, 'pool-region-mismatch'],
+    ['no endpoint, region "local"', { region: 'local' }, 'region-invalid'],
+    ['the AWS endpoint typed out, local_ pool', { ...LOCAL, endpoint: 'https://cognito-idp.us-east-1.amazonaws.com' }, 'region-invalid'],
+    ['the AWS endpoint typed out, a pool of another region', { endpoint: 'https://cognito-idp.us-east-1.amazonaws.com', region: 'us-east-1' }, 'pool-region-mismatch'],
+    ['custom endpoint, a region that is not a plain name', { ...LOCAL, region: 'Local Region' }, 'region-invalid'],
+    ['an endpoint that is refused, local_ pool (checked as AWS)', { ...LOCAL, endpoint: 'http://proxy.example.com' }, 'region-invalid'],
+  ])('refuses %s', (_, change, code) => {
+    const result = validateCognitoProfile({ ...base, ...change });
+    expect(result.ok ? [] : result.errors.map((e) => e.code)).toContain(code);
+  });
+
   it('reports every problem at once', () => {
     const result = validateCognitoProfile({ name: '', region: 'x', userPoolId: '', clientId: '', endpoint: 'nope', issuer: '' });
     expect(result.ok ? [] : result.errors.map((e) => e.code)).toEqual(['name-missing', 'pool-id-missing', 'region-invalid', 'client-id-missing', 'endpoint-invalid']);
+  });
+
+  it.each(['srp', 'srp-then-password', 'password'] as const)('keeps the sign-in flow %s chosen in the form', (signInFlow) => {
+    expect(validateCognitoProfile({ ...base, signInFlow })).toMatchObject({ ok: true, profile: { signInFlow } });
+  });
+
+  it('gives a profile without a chosen sign-in flow none (it reads as srp)', () => {
+    const result = validateCognitoProfile(base);
+    expect(result.ok && 'signInFlow' in result.profile).toBe(false);
+  });
+});
+
+describe('signInFlowOf', () => {
+  it.each<[string, StoredProfileFlowFields, string]>([
+    ['no setting (a new profile, or an older one without preferredFlow)', {}, 'srp'],
+    ['srp', { signInFlow: 'srp' }, 'srp'],
+    ['srp-then-password', { signInFlow: 'srp-then-password' }, 'srp-then-password'],
+    ['password', { signInFlow: 'password' }, 'password'],
+    ['an older profile that preferred USER_PASSWORD_AUTH', { preferredFlow: 'USER_PASSWORD_AUTH' }, 'password'],
+    ['an older profile that preferred USER_SRP_AUTH', { preferredFlow: 'USER_SRP_AUTH' }, 'srp'],
+    ['an older profile with a damaged preferredFlow', { preferredFlow: 42 }, 'srp'],
+    ['the setting before an old preferredFlow', { signInFlow: 'srp', preferredFlow: 'USER_PASSWORD_AUTH' }, 'srp'],
+    ['a setting this build does not know', { signInFlow: 'webauthn' } as unknown as StoredProfileFlowFields, 'srp'],
+    ['a damaged setting beside an old preferredFlow', { signInFlow: 7, preferredFlow: 'USER_PASSWORD_AUTH' } as unknown as StoredProfileFlowFields, 'srp'],
+  ])('reads %s as %s', (_, profile, expected) => {
+    expect(signInFlowOf(profile)).toBe(expected);
+  });
+});
+
+describe('normalizeCognitoProfile', () => {
+  const stored: CognitoProfile = { name: 'Old', region: 'eu-west-1', userPoolId: 'eu-west-1_Abc', clientId: 'client1', issuer: 'Old' };
+
+  it('sets signInFlow from an old preferredFlow and drops preferredFlow, keeping every other field', () => {
+    const old = { ...stored, id: 'p1', preferredFlow: 'USER_PASSWORD_AUTH' };
+    expect(normalizeCognitoProfile(old)).toEqual({ ...stored, id: 'p1', signInFlow: 'password' });
+  });
+
+  it('makes the default explicit and keeps a setting as it is', () => {
+    expect(normalizeCognitoProfile(stored)).toEqual({ ...stored, signInFlow: 'srp' });
+    expect(normalizeCognitoProfile({ ...stored, signInFlow: 'srp-then-password' })).toEqual({ ...stored, signInFlow: 'srp-then-password' });
   });
 });

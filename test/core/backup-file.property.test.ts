@@ -208,7 +208,10 @@ describe('decryptBackup properties', () => {
 
   const labelPart = fc.string({ unit: 'grapheme', maxLength: 20 }).map((s) => s.replace(/[:\p{Cc}]|\p{Cs}/gu, '').trim());
   const nonEmpty = fc.string({ unit: 'grapheme', minLength: 1, maxLength: 20 }).filter((s) => s.trim() !== '');
-  const cognito: fc.Arbitrary<CognitoLink> = fc.record({ region: nonEmpty, userPoolId: nonEmpty, clientId: nonEmpty, username: nonEmpty });
+  const cognito: fc.Arbitrary<CognitoLink> = fc.record(
+    { endpoint: nonEmpty, region: nonEmpty, userPoolId: nonEmpty, clientId: nonEmpty, username: nonEmpty },
+    { requiredKeys: ['region', 'userPoolId', 'clientId', 'username'] },
+  );
   const account: fc.Arbitrary<Account> = fc
     .record({
       type: fc.constantFrom('totp' as const, 'hotp' as const),

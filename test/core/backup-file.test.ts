@@ -158,6 +158,14 @@ describe('createBackup / readBackupEnvelope / decryptBackup', () => {
     expect(entry?.ok === true ? Object.keys(entry.cognito ?? {}) : []).toEqual(['region', 'userPoolId', 'clientId', 'username']);
   });
 
+  it('keeps the endpoint of an account enrolled through a custom endpoint', async () => {
+    const cognito: CognitoLink = { ...COGNITO.cognito!, endpoint: 'http://127.0.0.1:9229' };
+    const text = await createBackup([{ ...COGNITO, cognito }], PASSWORD, { iterations: FAST });
+    const [entry] = await decryptBackup(readBackupEnvelope(text), PASSWORD);
+    expect(entry).toMatchObject({ ok: true, cognito });
+    expect(entry?.ok === true ? Object.keys(entry.cognito ?? {}) : []).toEqual(['endpoint', 'region', 'userPoolId', 'clientId', 'username']);
+  });
+
   it.each([
     ['another password', `${PASSWORD}.`],
     ['an empty password', ''],
@@ -354,6 +362,8 @@ describe('decryptBackup payloads', () => {
     ['cognito with an empty userPoolId', { uri, cognito: { ...cognito, userPoolId: '' } }, 'accounts[0].cognito.userPoolId'],
     ['cognito with a blank clientId', { uri, cognito: { ...cognito, clientId: '  ' } }, 'accounts[0].cognito.clientId'],
     ['cognito with a numeric username', { uri, cognito: { ...cognito, username: 7 } }, 'accounts[0].cognito.username'],
+    ['cognito with an empty endpoint', { uri, cognito: { ...cognito, endpoint: '' } }, 'accounts[0].cognito.endpoint'],
+    ['cognito with an endpoint that is not text', { uri, cognito: { ...cognito, endpoint: ['http://127.0.0.1:9229'] } }, 'accounts[0].cognito.endpoint'],
   ])('reports an entry that is %s as backup-payload-invalid with its field', async (_case, entry, field) => {
     const [result, next] = await decryptBackup(await backupOfPayload({ accounts: [entry, FIXTURE_PAYLOAD.accounts[1]] }), PASSWORD);
     if (result === undefined || result.ok) throw new Error('expected a bad entry');

@@ -12,6 +12,7 @@ describe('isStoredAccount', () => {
     ['a TOTP account', GOOD],
     ['an HOTP account with a counter', { ...GOOD, type: 'hotp', counter: 42, algorithm: 'SHA512', digits: 8 }],
     ['a pending Cognito account', { ...GOOD, status: 'pending', cognito: COGNITO }],
+    ['a Cognito account enrolled through a custom endpoint', { ...GOOD, cognito: { ...COGNITO, endpoint: 'http://127.0.0.1:9229' } }],
     ['an empty issuer and name', { ...GOOD, issuer: '', name: '' }],
     ['7 digits and a 3600 s period', { ...GOOD, digits: 7, period: 3600 }],
     ['extra fields (a newer build may add some)', { ...GOOD, color: 'blue' }],
@@ -49,6 +50,8 @@ describe('isStoredAccount', () => {
     ['no name', { ...GOOD, name: undefined }],
     ['a Cognito link without a username', { ...GOOD, cognito: { ...COGNITO, username: '' } }],
     ['a Cognito link that is text', { ...GOOD, cognito: 'eu-west-1_Abc' }],
+    ['a Cognito link with an empty endpoint', { ...GOOD, cognito: { ...COGNITO, endpoint: '' } }],
+    ['a Cognito link with an endpoint that is not text', { ...GOOD, cognito: { ...COGNITO, endpoint: 9229 } }],
   ])('refuses %s', (_, value) => {
     expect(isStoredAccount(value)).toBe(false);
   });

@@ -11,6 +11,7 @@ import {
   expectPopupCodeSignsIn,
   openProfile,
   popupAccountNames,
+  popupCode,
   seedUser,
   signInAndEnroll,
   signInOnly,
@@ -25,7 +26,8 @@ import { createClient, totpCode } from '../support/cognito-server-harness.ts';
 import { dumpExtensionStorage } from '../support/dump-extension-storage.ts';
 
 // Sign-in challenges on the way to enrollment: NEW_PASSWORD_REQUIRED then MFA_SETUP (a pool that requires MFA), and
-// SOFTWARE_TOKEN_MFA answered from the secret Keystep stored (an enrolled user signing in again or re-enrolling).
+// SOFTWARE_TOKEN_MFA answered from the secret Keystep stored (an enrolled user signing in again or re-enrolling through
+// the same app client), or typed by the user (through another app client).
 // Each test seeds its own pool, client and users, and names its own profile.
 
 let e2e: CognitoE2e;
@@ -155,9 +157,10 @@ describe('Cognito challenges on the way to enrollment', () => {
     await page.close();
   });
 
-  it('re-enrolls through another app client of the same pool: answers SOFTWARE_TOKEN_MFA from the stored secret, one account remains', async () => {
-    // The TOTP device belongs to the user in the pool, whichever app client signs in: the secret Keystep stored through
-    // one client answers the challenge through another, and the new secret replaces it.
+  it('re-enrolls through another app client of the same pool: asks for the code instead of answering from the stored secret, one account remains', async () => {
+    // A stored secret answers only sign-ins to the target it was enrolled with (issue 9): through another app client
+    // Keystep asks for the code (here the one its popup shows for the first client). The TOTP device belongs to the user
+    // in the pool, whichever app client enrolls it, so the new secret replaces the old account.
     const user = seedUser(e2e.server, { username: 'two-clients@example.com', password: 'Two-clients-1' });
     const other = createClient(e2e.server, user.userPoolId);
     const page = await openProfile(e2e, 'Client one', user);
@@ -166,6 +169,13 @@ describe('Cognito challenges on the way to enrollment', () => {
 
     const calls = watchCognitoCalls(page, e2e.server);
     await signInAndEnroll(page, 'Client two', user.username, user.password);
+    const form = page.getByRole('form', { name: 'Enter the code' });
+    const field = form.getByRole('textbox', { name: 'Code from your authenticator app' });
+    await field.waitFor({ timeout: ENROLL_TIMEOUT_MS });
+    expect(describeCalls(calls.calls())).toEqual(['InitiateAuth USER_SRP_AUTH 200', 'RespondToAuthChallenge PASSWORD_VERIFIER 200']);
+    await field.fill(await popupCode(e2e.ext, `Client one (${user.username})`));
+    await form.getByRole('button', { name: 'Continue' }).click();
+
     await enrollmentComplete(page);
     expect(describeCalls(calls.calls()).slice(0, 3)).toEqual(['InitiateAuth USER_SRP_AUTH 200', 'RespondToAuthChallenge PASSWORD_VERIFIER 200', 'RespondToAuthChallenge SOFTWARE_TOKEN_MFA 200']);
     const names = await popupAccountNames(e2e.ext, user.username);

@@ -9,6 +9,7 @@ import {
   openProfile,
   rememberedClientSecrets,
   seedUser,
+  setStoredSignInFlow,
   signInAndEnroll,
   signInForm,
   startCognitoE2e,
@@ -18,7 +19,7 @@ import {
 } from '../support/cognito-e2e.ts';
 import { dumpExtensionStorage } from '../support/dump-extension-storage.ts';
 
-// Sign-in flows (USER_SRP_AUTH, USER_PASSWORD_AUTH, the fallback between them) and app clients with a secret,
+// Sign-in flows (USER_SRP_AUTH, USER_PASSWORD_AUTH, the fallback between them with the user's consent) and app clients with a secret,
 // through the options page in Chromium against the local Cognito server. Each test seeds its own pool, client and
 // user, and names its own profile, so that the tests do not depend on each other.
 
@@ -58,9 +59,11 @@ describe('Cognito sign-in flows', () => {
     await page.close();
   });
 
-  it('falls back to USER_PASSWORD_AUTH on a password-only client, says so, and enrolls', async () => {
+  it('with the sign-in flow "SRP, then password" falls back to USER_PASSWORD_AUTH on a password-only client, says so, and enrolls', async () => {
     const user = seedUser(e2e.server, { username: 'password-only@example.com', password: 'Password-only-1', flows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] });
     const page = await openProfile(e2e, 'Password flow', user);
+    // The user's consent to send the password when the app client does not allow SRP.
+    await setStoredSignInFlow(page, 'Password flow', 'srp-then-password');
     const calls = watchCognitoCalls(page, e2e.server);
     await signInAndEnroll(page, 'Password flow', user.username, user.password);
 
@@ -71,11 +74,27 @@ describe('Cognito sign-in flows', () => {
       UserMFASettingList: 'SOFTWARE_TOKEN_MFA',
       'Sign-in flow': 'USER_PASSWORD_AUTH — USER_SRP_AUTH is not enabled for this app client, so Keystep used USER_PASSWORD_AUTH.',
     });
-    // SRP first (the profile's default), refused by the client; then the password flow, which needs no challenge.
+    // SRP first, refused by the client; then the password flow, which needs no challenge.
     expect(describeCalls(calls.calls())).toEqual(['InitiateAuth USER_SRP_AUTH 400 InvalidParameterException', 'InitiateAuth USER_PASSWORD_AUTH 200', ...ENROLL_CALLS]);
 
     await expectPopupCodeSignsIn(e2e, 'Password flow', user);
     expectNoPasswordOrToken(await dumpExtensionStorage(page), [user.password]);
+    await page.close();
+  });
+
+  it('with the default sign-in flow never sends the password to a password-only client, and says what to change', async () => {
+    const user = seedUser(e2e.server, { username: 'no-consent@example.com', password: 'No-consent-pass-1', flows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] });
+    const page = await openProfile(e2e, 'No consent', user);
+    const calls = watchCognitoCalls(page, e2e.server);
+    await signInAndEnroll(page, 'No consent', user.username, user.password);
+
+    const alert = cognitoSection(page).getByRole('alert');
+    await expect.poll(() => alert.textContent()).toBe(
+      `App client ${user.clientId} does not allow SRP sign-in. Turn on ALLOW_USER_SRP_AUTH in its authentication flows, or set this profile's sign-in flow to ` +
+        '“SRP, then password if the app client does not allow SRP” or “Password” (both send the password to the server).',
+    );
+    // Every request the page sent: one SRP attempt, no USER_PASSWORD_AUTH.
+    expect(describeCalls(calls.calls())).toEqual(['InitiateAuth USER_SRP_AUTH 400 InvalidParameterException']);
     await page.close();
   });
 });

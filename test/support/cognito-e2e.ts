@@ -137,6 +137,28 @@ export async function openProfile(
   return page;
 }
 
+/**
+ * Sets the sign-in flow setting of the stored profile `name` (`srp`, `srp-then-password` or `password`), then reloads
+ * the options page and selects that profile. The profile form has no field for the setting yet, so this writes it where
+ * the form will, in the stored profile list.
+ */
+export async function setStoredSignInFlow(page: Page, name: string, signInFlow: 'srp' | 'srp-then-password' | 'password'): Promise<void> {
+  await page.evaluate(
+    async ({ profileName, setting }) => {
+      // The page's own `chrome` global; the project has no @types/chrome.
+      type Local = { get(key: string): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void> };
+      const local = (globalThis as unknown as { chrome: { storage: { local: Local } } }).chrome.storage.local;
+      const profiles = (await local.get('cognitoProfiles'))['cognitoProfiles'] as { name: string }[];
+      if (!profiles.some((profile) => profile.name === profileName)) throw new Error(`no stored profile ${profileName}`);
+      await local.set({ cognitoProfiles: profiles.map((profile) => (profile.name === profileName ? { ...profile, signInFlow: setting } : profile)) });
+    },
+    { profileName: name, setting: signInFlow },
+  );
+  await page.reload();
+  await page.getByRole('button', { name: `Use ${name}` }).click();
+  await signInForm(page, name).waitFor();
+}
+
 /** The sign-in form of a profile. */
 export function signInForm(page: Page, profileName: string): Locator {
   return page.getByRole('form', { name: `Sign in to ${profileName}` });

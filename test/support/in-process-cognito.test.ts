@@ -118,6 +118,15 @@ async function transcript(backend: Backend): Promise<unknown[]> {
   out.push(await outcome(() => api.getUser({ AccessToken })));
   backend.injectFault({ operation: 'InitiateAuth', kind: 'custom-challenge', times: 1 });
   out.push(await outcome(() => signIn(PASSWORD)));
+  // What emulators answer: cognito-local's HTTP 500 for what it does not implement, moto's placeholder SRP challenge
+  // and its short SecretCode.
+  const unsupported = 'Cognito Local unsupported feature: InitAuth with AuthFlow=USER_SRP_AUTH';
+  backend.injectFault({ operation: 'InitiateAuth', kind: 'error', name: 'CognitoLocal#Unsupported', message: unsupported, status: 500, times: 1 });
+  out.push(await outcome(() => signIn(PASSWORD)));
+  backend.injectFault({ operation: 'InitiateAuth', kind: 'srp-challenge', parameters: { SALT: 'ab12', SRP_B: 'cd34', SECRET_BLOCK: '9f8e7d6c-5b4a', USER_ID_FOR_SRP: 'ann' }, times: 1 });
+  out.push(await outcome(() => signIn(PASSWORD)));
+  backend.injectFault({ operation: 'AssociateSoftwareToken', kind: 'secret-code', secretCode: 'asdfasdfasdf', times: 1 });
+  out.push(await outcome(() => api.associateSoftwareToken({ AccessToken })));
   return out;
 }
 
@@ -140,6 +149,7 @@ describe('the in-process Cognito adapter', () => {
       'NotAuthorizedException',
       'LimitExceededException',
       'CognitoNetworkError',
+      'Unsupported',
     ]);
   });
 });

@@ -8,5 +8,6 @@ export const JA_SAME_AS_ENGLISH: ReadonlyMap<string, string> = new Map([
   ['navCognito', 'the AWS service name, written in English in the Japanese AWS console and docs'],
   ['summaryPreferred', 'the GetUser response field name, shown as the API returns it'],
   ['summaryList', 'the GetUser response field name, shown as the API returns it'],
+  ['signInFlow_srp', 'the name of the protocol (Secure Remote Password), written so in the Japanese Cognito docs'],
   ['importPreviewItem', 'only two placeholders and a dash: both parts are translated messages'],
 ]);

@@ -9,9 +9,18 @@
  * - no-effect: HTTP 200 `{}` without running the operation: a write Cognito acknowledged but that does not
  *   show (yet) in what a read returns;
  * - error: the service error given in the spec (`name`, `message`, `status` default 400), e.g. a wording of an
- *   error this server does not produce by itself, or a code refused at a moment the test chooses.
+ *   error this server does not produce by itself, or a code refused at a moment the test chooses; with a namespaced
+ *   name and status 500 also an emulator's answer to what it does not implement (cognito-local:
+ *   `CognitoLocal#Unsupported`, docs/local-emulators.md);
+ * - srp-challenge: HTTP 200 with ChallengeName PASSWORD_VERIFIER and the spec's `parameters` as ChallengeParameters,
+ *   without running the operation: an incomplete SRP such as moto's placeholder (its SECRET_BLOCK is the session ID,
+ *   not Base64), or one that lacks SRP_B or SALT;
+ * - secret-code: HTTP 200 with the spec's `secretCode` as SecretCode, without associating anything: a server that
+ *   issues a short secret, as moto does (always 12 base32 characters, 56 bits).
  */
-export type FaultKind = 'throttle' | 'http500' | 'session-expired' | 'custom-challenge' | 'network' | 'no-effect' | 'error';
+export type FaultKind = 'throttle' | 'http500' | 'session-expired' | 'custom-challenge' | 'network' | 'no-effect' | 'error' | 'srp-challenge' | 'secret-code';
+
+type PlainKind = Exclude<FaultKind, 'error' | 'srp-challenge' | 'secret-code'>;
 
 interface FaultTarget {
   /** Operation name, e.g. "VerifySoftwareToken"; every operation when omitted. */
@@ -20,13 +29,15 @@ interface FaultTarget {
   readonly times: number;
 }
 
-/** A fault to inject; `kind: 'error'` also names the error to answer with. */
-export type FaultSpec =
-  | (FaultTarget & { readonly kind: Exclude<FaultKind, 'error'> })
-  | (FaultTarget & { readonly kind: 'error'; readonly name: string; readonly message: string; readonly status?: number });
-
 /** The part of a spec that describes the failure (what {@link FaultInjector.take} returns). */
-export type Fault = { readonly kind: Exclude<FaultKind, 'error'> } | { readonly kind: 'error'; readonly name: string; readonly message: string; readonly status?: number };
+export type Fault =
+  | { readonly kind: PlainKind }
+  | { readonly kind: 'error'; readonly name: string; readonly message: string; readonly status?: number }
+  | { readonly kind: 'srp-challenge'; readonly parameters: Readonly<Record<string, string>> }
+  | { readonly kind: 'secret-code'; readonly secretCode: string };
+
+/** A fault to inject: what fails (the kind and what it answers with), how often and for which operation. */
+export type FaultSpec = FaultTarget & Fault;
 
 interface ArmedFault {
   readonly operation: string | undefined;
@@ -36,8 +47,16 @@ interface ArmedFault {
 
 /** The failure part of `spec`. */
 function faultOf(spec: FaultSpec): Fault {
-  if (spec.kind !== 'error') return { kind: spec.kind };
-  return { kind: 'error', name: spec.name, message: spec.message, ...(spec.status === undefined ? {} : { status: spec.status }) };
+  switch (spec.kind) {
+    case 'error':
+      return { kind: 'error', name: spec.name, message: spec.message, ...(spec.status === undefined ? {} : { status: spec.status }) };
+    case 'srp-challenge':
+      return { kind: 'srp-challenge', parameters: { ...spec.parameters } };
+    case 'secret-code':
+      return { kind: 'secret-code', secretCode: spec.secretCode };
+    default:
+      return { kind: spec.kind };
+  }
 }
 
 /** Makes the next matching requests fail, oldest injection first. */

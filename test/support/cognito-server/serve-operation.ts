@@ -46,6 +46,10 @@ export function serveOperation(deps: ServeDeps, operation: string, input: unknow
         return { kind: 'output', output: {} };
       case 'error':
         throw new CognitoServiceError(fault.name, fault.message, fault.status);
+      case 'srp-challenge':
+        return { kind: 'output', output: { ChallengeName: 'PASSWORD_VERIFIER', ChallengeParameters: { ...fault.parameters } } };
+      case 'secret-code':
+        return { kind: 'output', output: { SecretCode: fault.secretCode } };
     }
   } catch (caught: unknown) {
     if (caught instanceof CognitoServiceError) return { kind: 'error', error: caught };
