@@ -1,12 +1,14 @@
 import type { CognitoProfile } from '../cognito/cognito-profile.ts';
-
-type SignInFlow = NonNullable<CognitoProfile['preferredFlow']>;
 import type { StoredCognitoProfile } from './storage-items.ts';
 import { StoredProfilesError } from './stored-profiles-error.ts';
 
+type SignInFlow = NonNullable<CognitoProfile['signInFlow']>;
+
 const REQUIRED = ['id', 'name', 'region', 'userPoolId', 'clientId'] as const;
 const OPTIONAL = ['issuer', 'endpoint', 'clientSecret'] as const;
-const FLOWS: readonly unknown[] = ['USER_SRP_AUTH', 'USER_PASSWORD_AUTH'] satisfies readonly SignInFlow[];
+const FLOWS: readonly unknown[] = ['srp', 'srp-then-password', 'password'] satisfies readonly SignInFlow[];
+/** What builds before the "Sign-in flow" setting stored; read as a setting by src/cognito/validate-cognito-profile.ts. */
+const LEGACY_FLOWS: readonly unknown[] = ['USER_SRP_AUTH', 'USER_PASSWORD_AUTH'];
 
 /**
  * Reads the stored profile list: every entry an object whose fields have the types of StoredCognitoProfile, the
@@ -29,7 +31,8 @@ export function parseStoredProfiles(raw: unknown, key: string): readonly StoredC
     for (const name of OPTIONAL) {
       if (fields[name] !== undefined && typeof fields[name] !== 'string') throw new StoredProfilesError(`${at}.${name}`);
     }
-    if (fields['preferredFlow'] !== undefined && !FLOWS.includes(fields['preferredFlow'])) throw new StoredProfilesError(`${at}.preferredFlow`);
+    if (fields['signInFlow'] !== undefined && !FLOWS.includes(fields['signInFlow'])) throw new StoredProfilesError(`${at}.signInFlow`);
+    if (fields['preferredFlow'] !== undefined && !LEGACY_FLOWS.includes(fields['preferredFlow'])) throw new StoredProfilesError(`${at}.preferredFlow`);
     if (ids.has(fields['id'])) throw new StoredProfilesError(`${at}.id`);
     ids.add(fields['id']);
   });

@@ -7,11 +7,12 @@ import { createEnrollmentFlow, type EnrollmentFlow } from '../../src/cognito/enr
 import type { EnrollmentStore } from '../../src/cognito/enrollment-store.ts';
 import { validateCognitoProfile } from '../../src/cognito/validate-cognito-profile.ts';
 import { generateCode } from '../../src/core/otp.ts';
+import { sha1Hmac } from '../../src/core/sha1-hmac.ts';
 import { createAccountStore, type AccountStore } from '../../src/platform/account-store.ts';
 import { createVaultEnrollmentStore } from '../../src/platform/vault-enrollment-store.ts';
 import { startCognitoLocal, type CognitoLocal, type LocalPool } from '../support/cognito-local.ts';
 import { resetFakeBrowser } from '../support/fake-browser.ts';
-import { hmacTotp } from '../support/hmac-totp.ts';
+import { base32Bytes, totpCode } from '../support/independent-otp.ts';
 
 // The enrollment flow as the options page wires it (src/options/use-enrollment-flow.ts): the AWS SDK adapter, Keystep's
 // enrollment store over the (in-memory) browser storage and core's TOTP, here pointed at the real cognito-local 5.3.0
@@ -93,7 +94,7 @@ function localFlow(profile: CognitoProfile, accounts: AccountStore, store: Enrol
     profile,
     api,
     store,
-    generateTotp: (secret, nowMs) => generateCode(cognitoAccountDraft(secret, '', ''), nowMs),
+    generateTotp: (secret, nowMs) => Promise.resolve(generateCode(cognitoAccountDraft(secret, '', ''), nowMs, sha1Hmac)),
     sleep: (ms) => {
       sleeps.push(ms);
       return new Promise((resolve) => setTimeout(resolve, ms));
@@ -104,7 +105,7 @@ function localFlow(profile: CognitoProfile, accounts: AccountStore, store: Enrol
 
 /** A six-digit code that none of the steps from two back to two ahead of now gives. */
 function wrongCode(secret: string): string {
-  const near = new Set([-2, -1, 0, 1, 2].map((step) => hmacTotp(secret, Date.now() + step * 30_000)));
+  const near = new Set([-2, -1, 0, 1, 2].map((step) => totpCode(base32Bytes(secret), Date.now() + step * 30_000)));
   const code = ['000000', '111111', '222222', '333333', '444444', '555555'].find((candidate) => !near.has(candidate));
   if (code === undefined) throw new Error('no wrong code found');
   return code;
@@ -150,7 +151,7 @@ describe('the enrollment flow against cognito-local 5.3.0', () => {
     expect(typed.flow.getState()).toEqual({ kind: 'needs-code', username: pool.username, challenge: 'SOFTWARE_TOKEN_MFA' });
     await typed.flow.submitCode(wrongCode(secret));
     expect(typed.flow.getState()).toMatchObject({ kind: 'needs-code', problem: { code: 'code-mismatch' } });
-    await typed.flow.submitCode(hmacTotp(secret, Date.now()));
+    await typed.flow.submitCode(totpCode(base32Bytes(secret), Date.now()));
     expect(typed.flow.getState()).toMatchObject({ kind: 'signed-in', mfaUsed: 'SOFTWARE_TOKEN_MFA', mfaAnsweredByKeystep: false });
   }, 30_000);
 
