@@ -1,6 +1,6 @@
 import type { CryptoDeps } from '../core/crypto-deps.ts';
 import { newKdfParams } from '../core/kdf.ts';
-import { unlockDelayMs } from '../core/unlock-delay.ts';
+import { unlockDelayMs, unlockWait } from '../core/unlock-delay.ts';
 import { vaultContent, type EncryptedVaultRecord, type Vault, type VaultRecord } from '../core/vault.ts';
 import { newVaultKey, openVault, sealVault, unwrapVaultKey, wrapVaultKey } from '../core/vault-cipher.ts';
 import { VaultCryptoError } from '../core/vault-crypto-error.ts';
@@ -73,8 +73,10 @@ export function createVaultProtection({
   /** The vault key, when `password` is right; counts wrong ones and enforces the wait between them. */
   async function checkPassword(record: EncryptedVaultRecord, password: string): Promise<Uint8Array> {
     const attempts = await attemptsItem.get();
-    const wait = attempts.lastFailureAt + unlockDelayMs(attempts.failures) - now();
-    if (wait > 0) throw new UnlockError('unlock-throttled', wait);
+    const { waitMs, lastFailureAt } = unlockWait(attempts.failures, attempts.lastFailureAt, now());
+    // A failure time ahead of the clock counts as now, and is stored so, so the wait it starts can end.
+    if (lastFailureAt !== attempts.lastFailureAt) await attemptsItem.set({ failures: attempts.failures, lastFailureAt });
+    if (waitMs > 0) throw new UnlockError('unlock-throttled', waitMs);
     try {
       const key = await unwrapVaultKey(record.wrappedKey, password, record.kdf, crypto);
       if (attempts.failures > 0) await attemptsItem.set({ failures: 0, lastFailureAt: 0 });

@@ -4,7 +4,7 @@ import { addDrafts } from '../../src/core/vault-edits.ts';
 import { createAccountStore } from '../../src/platform/account-store.ts';
 import { AUTO_LOCK_ALARM } from '../../src/platform/auto-lock.ts';
 import { installAutoLock } from '../../src/platform/install-auto-lock.ts';
-import { securitySettingsItem } from '../../src/platform/storage-items.ts';
+import { securitySettingsItem, unlockAttemptsItem } from '../../src/platform/storage-items.ts';
 import { createVaultProtection, type VaultProtectionDeps } from '../../src/platform/vault-protection.ts';
 import { UnlockError } from '../../src/platform/unlock-error.ts';
 import { VaultLockedError } from '../../src/platform/vault-locked-error.ts';
@@ -128,6 +128,32 @@ describe('lock and unlock', () => {
     const { revision, ...rest } = storedVault();
     const { revision: beforeRevision, ...restBefore } = before;
     expect([revision, rest]).toEqual([beforeRevision, restBefore]);
+  });
+
+  it.each([
+    ['a year ahead', 365 * 24 * 3600 * 1000],
+    ['an hour ahead', 3600 * 1000],
+  ])('a failure time %s (a wrong clock) makes the owner wait the delay once, not until then', async (_case, ahead) => {
+    await seed(1);
+    await protection().setPassword('right');
+    await protection().lock();
+    await unlockAttemptsItem.set({ failures: 3, lastFailureAt: clock + ahead });
+    await expect(protection().unlock('right')).rejects.toMatchObject({ code: 'unlock-throttled', retryAfterMs: 1000 });
+    // The stored time was brought back to now, so the wait ends.
+    expect(fakeBrowser.storage.local.data.get('unlockAttempts')).toEqual({ failures: 3, lastFailureAt: clock });
+    clock += 1000;
+    await protection().unlock('right');
+    expect(await protection().status()).toBe('unlocked');
+  });
+
+  it('ten failures stored with a time far ahead: the wait is 60 s at most', async () => {
+    await protection().setPassword('right');
+    await protection().lock();
+    await unlockAttemptsItem.set({ failures: 10, lastFailureAt: Number.MAX_SAFE_INTEGER });
+    await expect(protection().unlock('right')).rejects.toMatchObject({ code: 'unlock-throttled', retryAfterMs: 60_000 });
+    clock += 60_000;
+    await protection().unlock('right');
+    expect(await protection().status()).toBe('unlocked');
   });
 
   it('the auto-lock alarm is set at unlock with the configured minutes, and locks when it fires', async () => {
