@@ -6,7 +6,7 @@
 // The two AAD labels keep the boxes apart (a wrapped key cannot be opened as a payload, or the reverse,
 // even under the same key); the "/v1" lets a later format change the layout without ambiguity.
 import type { CryptoDeps } from './crypto-deps.ts';
-import { deriveKeyBytes } from './kdf.ts';
+import { deriveAesKey } from './kdf.ts';
 import { parseKdfParams } from './parse-kdf-params.ts';
 import { parseSealedBox } from './parse-sealed-box.ts';
 import type { KdfParams } from './kdf-params.ts';
@@ -53,7 +53,7 @@ export async function wrapVaultKey(
   if (vaultKey.length !== VAULT_KEY_BYTES) {
     throw new RangeError(`A vault key is ${VAULT_KEY_BYTES} bytes, not ${vaultKey.length}`);
   }
-  const wrappingKey = await deriveKeyBytes(password, parseKdfParams(kdf, 'the vault kdf'), deps.subtle);
+  const wrappingKey = await deriveAesKey(password, parseKdfParams(kdf, 'the vault kdf'), deps.subtle);
   return sealBytes(wrappingKey, vaultKey, VAULT_KEY_AAD, deps);
 }
 
@@ -73,7 +73,7 @@ export async function unwrapVaultKey(
   deps: CryptoDeps = {},
 ): Promise<Uint8Array<ArrayBuffer>> {
   const box = parseSealedBox(wrapped, 'the wrapped vault key');
-  const wrappingKey = await deriveKeyBytes(password, parseKdfParams(kdf, 'the vault kdf'), deps.subtle);
+  const wrappingKey = await deriveAesKey(password, parseKdfParams(kdf, 'the vault kdf'), deps.subtle);
   let vaultKey: Uint8Array<ArrayBuffer>;
   try {
     vaultKey = await openBytes(wrappingKey, box, VAULT_KEY_AAD, deps);

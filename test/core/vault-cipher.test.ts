@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { base64ToBytes, bytesToBase64 } from '../../src/core/base64.ts';
-import { deriveKeyBytes, newKdfParams } from '../../src/core/kdf.ts';
+import { deriveAesKey, newKdfParams } from '../../src/core/kdf.ts';
 import type { KdfParams } from '../../src/core/kdf-params.ts';
 import type { SealedBox } from '../../src/core/sealed-box.ts';
 import { openBytes, sealBytes } from '../../src/core/sealed-box-codec.ts';
@@ -16,6 +16,7 @@ import {
 } from '../../src/core/vault-cipher.ts';
 import { VaultCryptoError } from '../../src/core/vault-crypto-error.ts';
 import { fixedRandomBytes } from '../support/fixed-random-bytes.ts';
+import { recordingSubtle } from '../support/recording-subtle.ts';
 import { rejectionOf } from '../support/rejection-of.ts';
 
 const PASSWORD = 'Tr0ub4dor&3-sekret';
@@ -150,13 +151,26 @@ describe('wrapVaultKey / unwrapVaultKey', () => {
 
   it('rejects a wrapped key that does not decrypt to 32 bytes', async () => {
     const kdf = newKdfParams(undefined, FAST);
-    const box = await sealBytes(await deriveKeyBytes(PASSWORD, kdf), new Uint8Array(16), VAULT_KEY_AAD);
+    const box = await sealBytes(await deriveAesKey(PASSWORD, kdf), new Uint8Array(16), VAULT_KEY_AAD);
     const error = await rejectionOf(unwrapVaultKey(box, PASSWORD, kdf), VaultCryptoError);
     expect(error.code).toBe('decrypt-failed');
   });
 
   it('refuses a vault key that is not 32 bytes', async () => {
     await expect(wrapVaultKey(new Uint8Array(16), PASSWORD, newKdfParams(undefined, FAST))).rejects.toThrow(RangeError);
+  });
+});
+
+describe('the password-derived key', () => {
+  it.each([
+    ['wrapping', async (subtle: SubtleCrypto, kdf: KdfParams) => wrapVaultKey(newVaultKey(), PASSWORD, kdf, { subtle })],
+    ['unwrapping', async (subtle: SubtleCrypto, kdf: KdfParams) => unwrapVaultKey(await wrapVaultKey(newVaultKey(), PASSWORD, kdf), PASSWORD, kdf, { subtle })],
+  ])('%s never has it as bytes: derived with deriveKey, non-extractable, used as it is', async (_case, run) => {
+    const { subtle, calls } = recordingSubtle();
+    await run(subtle, newKdfParams(undefined, FAST));
+    expect(calls).not.toContain('deriveBits PBKDF2');
+    expect(calls.slice(0, 2)).toEqual(['importKey', 'deriveKey PBKDF2']);
+    expect(calls.filter((call) => call.startsWith('encrypt') || call.startsWith('decrypt'))).toEqual([expect.stringMatching(/^(en|de)crypt AES-GCM$/)]);
   });
 });
 
@@ -236,17 +250,17 @@ describe('domain separation (AAD)', () => {
 
   it('a wrapped key presented as a payload fails authentication, though the key is right', async () => {
     const { kdf, box } = await wrapped();
-    const wrappingKey = await deriveKeyBytes(PASSWORD, kdf);
+    const wrappingKey = await deriveAesKey(PASSWORD, kdf);
     // Same key, right label: opens. Same key, payload label: the tag does not verify.
     expect(await openBytes(wrappingKey, box, VAULT_KEY_AAD)).toHaveLength(32);
-    const error = await rejectionOf(openVault(box, wrappingKey), VaultCryptoError);
+    const error = await rejectionOf(openBytes(wrappingKey, box, VAULT_PAYLOAD_AAD), VaultCryptoError);
     expect(error.code).toBe('decrypt-failed');
     expect(error.message).toMatch(/authentication failed/);
   });
 
   it('a payload presented as a wrapped key fails, though the key is right', async () => {
     const kdf = newKdfParams(undefined, FAST);
-    const wrappingKey = await deriveKeyBytes(PASSWORD, kdf);
+    const wrappingKey = await deriveAesKey(PASSWORD, kdf);
     // A 32-byte payload, so only the AAD tells it from a wrapped key.
     const payload = await sealBytes(wrappingKey, new Uint8Array(32), VAULT_PAYLOAD_AAD);
     expect(await openBytes(wrappingKey, payload, VAULT_PAYLOAD_AAD)).toHaveLength(32);

@@ -2,7 +2,7 @@ import { fireEvent, render, screen, within } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import type { AccountDraft } from '../../src/core/account.ts';
 import { BACKUP_AAD, createBackup, decryptBackup, readBackupEnvelope, type BackupEntry } from '../../src/core/backup-file.ts';
-import { deriveKeyBytes, newKdfParams } from '../../src/core/kdf.ts';
+import { deriveAesKey, newKdfParams } from '../../src/core/kdf.ts';
 import { parseOtpauthUri } from '../../src/core/otpauth-uri.ts';
 import { parseUriList } from '../../src/core/parse-uri-list.ts';
 import { sealBytes } from '../../src/core/sealed-box-codec.ts';
@@ -83,7 +83,7 @@ const textFile = (text: string, name = 'accounts.txt'): File => new File([text],
 /** A backup file around any payload, sealed as createBackup seals it: for payloads createBackup cannot make. */
 async function sealedBackup(payload: unknown, password = PASSWORD): Promise<string> {
   const kdf = newKdfParams(undefined, FAST);
-  const key = await deriveKeyBytes(password, kdf);
+  const key = await deriveAesKey(password, kdf);
   const box = await sealBytes(key, new TextEncoder().encode(JSON.stringify(payload)), BACKUP_AAD);
   return JSON.stringify({ format: 'keystep-backup', version: 1, createdAt: '2026-11-20T12:00:00.000Z', kdf, cipher: { algorithm: 'AES-256-GCM', ...box } });
 }
