@@ -49,8 +49,10 @@ describe('setting a master password', () => {
     await seed(3);
     await protection().setPassword('correct horse');
     const record = storedVault();
-    expect(record).toMatchObject({ schema: 1, format: 'encrypted', revision: 2, kdf: { algorithm: 'PBKDF2-HMAC-SHA256', iterations: ITERATIONS } });
-    expect(Object.keys(record).sort()).toEqual(['format', 'kdf', 'payload', 'revision', 'schema', 'wrappedKey']);
+    expect(record).toMatchObject({ schema: 2, format: 'encrypted', revision: 2, kdf: { algorithm: 'PBKDF2-HMAC-SHA256', iterations: ITERATIONS } });
+    expect(Object.keys(record).sort()).toEqual(['format', 'kdf', 'keyId', 'payload', 'revision', 'schema', 'wrappedKey']);
+    expect(fakeBrowser.storage.local.data.get('vaultEncrypted')).toBe(true);
+    expect(fakeBrowser.storage.session.data.get('vaultKey')).toMatchObject({ id: record['keyId'] });
     const local = JSON.stringify([...fakeBrowser.storage.local.data]);
     for (const text of [SECRET.slice(0, 20), 'Issuer 0', 'person1@example.com', 'correct horse']) expect(local).not.toContain(text);
     const snapshot = await createAccountStore().load();
@@ -208,7 +210,7 @@ describe('changing and removing the password', () => {
     fakeBrowser.storage.local.failNextSets = 1;
     await expect(protection().changePassword('old-pw', 'new-pw')).rejects.toThrow(/quota/);
     expect(storedVault()).toEqual(before);
-    expect(fakeBrowser.storage.session.data.get('vaultKey')).toBe(key);
+    expect(fakeBrowser.storage.session.data.get('vaultKey')).toEqual(key);
     expect((await createAccountStore().load()).accounts).toHaveLength(1);
   });
 
