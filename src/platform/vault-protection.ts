@@ -4,7 +4,10 @@ import { unlockDelayMs, unlockWait } from '../core/unlock-delay.ts';
 import { VAULT_SCHEMA, vaultContent, type EncryptedVaultRecord, type Vault, type VaultRecord } from '../core/vault.ts';
 import { deriveWrappingKey, newKeyId, newVaultKey, openRecordPayload, sealVault, unwrapVaultKey, wrapVaultKey } from '../core/vault-cipher.ts';
 import { VaultCryptoError } from '../core/vault-crypto-error.ts';
+import { createAccountStore } from './account-store.ts';
 import { clearAutoLock, restartAutoLock } from './auto-lock.ts';
+import { moveRememberedSecrets } from './move-remembered-secrets.ts';
+import type { ProfileRepository } from './profile-repository.ts';
 import type { StorageItem } from './storage-item.ts';
 import { unlockAttemptsItem, type UnlockAttempts } from './storage-items.ts';
 import { UnlockError } from './unlock-error.ts';
@@ -48,6 +51,8 @@ export interface VaultProtectionDeps extends VaultRepositoryDeps {
   readonly onUnlocked?: () => Promise<void>;
   /** Called after the key was forgotten; default clears the auto-lock countdown. */
   readonly onLocked?: () => Promise<void>;
+  /** The Cognito profile list, where older builds left remembered client secrets; default the extension's. */
+  readonly profiles?: ProfileRepository;
 }
 
 /** What a right password opens: the vault key, and the key derived from the password that wraps it. */
@@ -71,9 +76,20 @@ export function createVaultProtection({
   iterations,
   onUnlocked = restartAutoLock,
   onLocked = clearAutoLock,
+  profiles,
   ...where
 }: VaultProtectionDeps = {}): VaultProtection {
   const repository = createVaultRepository(where);
+
+  /**
+   * The vault can be written again: client secrets an older build left in the profile list, in clear, move into it
+   * now (the move after an update could not, if the vault was locked then). After the vault lock is released: the
+   * move takes the profile list's lock first (see profile-repository.ts). A failure (e.g. an unreadable list,
+   * which the options page reports) does not undo the unlock; the secrets stay where they were, for the next one.
+   */
+  async function moveLegacySecrets(): Promise<void> {
+    await moveRememberedSecrets(createAccountStore(where), profiles).catch(() => undefined);
+  }
 
   function encrypted(record: VaultRecord | undefined): EncryptedVaultRecord {
     if (record?.format !== 'encrypted') throw new Error('The vault has no master password');
@@ -138,6 +154,7 @@ export function createVaultProtection({
         else await repository.setSessionKey(record.keyId, checked.vaultKey);
       });
       await onUnlocked();
+      await moveLegacySecrets();
     },
     async lock() {
       await repository.forgetSessionKey();
@@ -146,8 +163,8 @@ export function createVaultProtection({
     async touch() {
       if ((await this.status()) === 'unlocked') await onUnlocked();
     },
-    setPassword: (password) =>
-      repository.transact(
+    async setPassword(password) {
+      await repository.transact(
         async (writer) => {
           const record = writer.stored;
           if (record?.format === 'encrypted') throw new Error('The vault already has a master password');
@@ -155,14 +172,18 @@ export function createVaultProtection({
           await onUnlocked();
         },
         { acceptRemovedEncryption: true },
-      ),
-    changePassword: (current, next) =>
-      repository.transact(async (writer) => {
+      );
+      await moveLegacySecrets();
+    },
+    async changePassword(current, next) {
+      await repository.transact(async (writer) => {
         const record = encrypted(writer.stored);
         const vault = await openRecordPayload(record, (await checkPassword(record, current)).vaultKey, crypto);
         await writeEncrypted(writer, vault, next);
         await onUnlocked();
-      }),
+      });
+      await moveLegacySecrets();
+    },
     removePassword: (current) =>
       repository.transact(async (writer) => {
         const record = encrypted(writer.stored);
