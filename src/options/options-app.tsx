@@ -121,7 +121,7 @@ export function OptionsApp({ store, clock = Date.now, newId = () => crypto.rando
         )}
         {mounted && backup.component && (
           <div hidden={hide('backup')}>
-            <backup.component store={store} clock={clock} newId={newId} />
+            <backup.component store={store} clock={clock} newId={newId} protection={protection} />
           </div>
         )}
         {lazyError !== undefined && (

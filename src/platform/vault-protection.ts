@@ -23,6 +23,12 @@ export interface VaultProtection {
   status(): Promise<ProtectionStatus>;
   /** Puts the vault key in session storage. @throws UnlockError (wrong password, or too many: wait). */
   unlock(password: string): Promise<void>;
+  /**
+   * Checks the master password again before something that hands the accounts out (an export), with the same
+   * count of wrong passwords and the same wait as unlock; changes nothing else.
+   * @throws UnlockError (wrong password, or too many: wait); Error when the vault has no master password.
+   */
+  confirmPassword(password: string): Promise<void>;
   /** Forgets the vault key. */
   lock(): Promise<void>;
   /** Keystep was used: when unlocked, restarts the idle countdown. */
@@ -155,6 +161,12 @@ export function createVaultProtection({
       });
       await onUnlocked();
       await moveLegacySecrets();
+    },
+    async confirmPassword(password) {
+      // Under the lock like unlock, so two checks at once count both wrong passwords.
+      await repository.transact(async (writer) => {
+        await checkPassword(encrypted(writer.stored), password);
+      });
     },
     async lock() {
       await repository.forgetSessionKey();

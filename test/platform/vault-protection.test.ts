@@ -158,6 +158,19 @@ describe('lock and unlock', () => {
     expect(await protection().status()).toBe('unlocked');
   });
 
+  it('confirmPassword checks the password again without changing anything, counting wrong ones with the unlock attempts', async () => {
+    await seed(1);
+    await protection().setPassword('right');
+    const before = structuredClone([[...fakeBrowser.storage.local.data], [...fakeBrowser.storage.session.data]]);
+    await protection().confirmPassword('right');
+    expect([[...fakeBrowser.storage.local.data], [...fakeBrowser.storage.session.data]]).toEqual(before);
+    await expect(protection().confirmPassword('wrong')).rejects.toMatchObject({ code: 'wrong-password', retryAfterMs: 0 });
+    await protection().lock();
+    await expect(protection().unlock('wrong')).rejects.toMatchObject({ code: 'wrong-password', retryAfterMs: 0 });
+    await expect(protection().unlock('wrong')).rejects.toMatchObject({ code: 'wrong-password', retryAfterMs: 1000 });
+    await expect(protection().unlock('right')).rejects.toMatchObject({ code: 'unlock-throttled' });
+  });
+
   it('the auto-lock alarm is set at unlock with the configured minutes, and locks when it fires', async () => {
     installAutoLock((error) => {
       throw error;
