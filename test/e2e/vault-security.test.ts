@@ -63,7 +63,7 @@ async function unlock(page: Page, password: string): Promise<void> {
 /** The popup's copy buttons, once every row shows a code. */
 async function popupCopyNames(popup: Page): Promise<string[]> {
   const buttons = popup.getByRole('button', { name: /\. Copy$/ });
-  await expect.poll(async () => (await buttons.evaluateAll((els) => els.map((el) => el.getAttribute('aria-label') ?? ''))).every((name) => /code \d/.test(name)) && (await buttons.count()) > 0).toBe(true);
+  await expect.poll(async () => (await buttons.evaluateAll((els) => els.map((el) => el.getAttribute('aria-label') ?? ''))).every((name) => /code \d/.test(name)) && (await buttons.count()) > 0, { timeout: 10_000 }).toBe(true);
   return buttons.evaluateAll((els) => els.map((el) => el.getAttribute('aria-label') ?? ''));
 }
 

@@ -92,7 +92,7 @@ describe('the session key carries the id of the record it opens', () => {
     ['another id', (stored: { id: string; key: string }) => ({ ...stored, id: 'AAAAAAAAAAAAAAAAAAAAAA==' })],
     ['the bare Base64 key of an older build', (stored: { id: string; key: string }) => stored.key],
     ['not a key at all', () => 42],
-  ])('a session key with %s is dropped, and every page sees the vault locked', async (_case, edit) => {
+  ])('a session key with %s opens nothing: every page sees the vault locked until the password is typed', async (_case, edit) => {
     await add(1);
     await protection().setPassword(PASSWORD);
     await fakeBrowser.storage.session.set({ vaultKey: edit(session() as { id: string; key: string }) });

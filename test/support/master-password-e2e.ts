@@ -24,10 +24,10 @@ export async function expectLocked(page: Page): Promise<void> {
   await expect.poll(() => page.getByRole('heading', { name: 'Keystep is locked' }).isVisible(), { timeout: 10_000 }).toBe(true);
 }
 
-/** The popup's copy buttons' names, once every row shows a code. */
+/** The popup's copy buttons' names, once every row shows a code (after an unlock that runs PBKDF2: up to 10 s on a loaded machine). */
 export async function popupCopyNames(popup: Page): Promise<string[]> {
   const buttons = popup.getByRole('button', { name: /\. Copy$/ });
-  await expect.poll(async () => (await buttons.count()) > 0 && (await buttons.evaluateAll((els) => els.every((el) => /code \d/.test(el.getAttribute('aria-label') ?? ''))))).toBe(true);
+  await expect.poll(async () => (await buttons.count()) > 0 && (await buttons.evaluateAll((els) => els.every((el) => /code \d/.test(el.getAttribute('aria-label') ?? '')))), { timeout: 10_000 }).toBe(true);
   return buttons.evaluateAll((els) => els.map((el) => el.getAttribute('aria-label') ?? ''));
 }
 
