@@ -3,13 +3,13 @@
 //   { "format": "keystep-backup", "version": 1, "createdAt": ISO 8601,
 //     "kdf": { "algorithm": "PBKDF2-HMAC-SHA256", "iterations": n, "salt": Base64 },
 //     "cipher": { "algorithm": "AES-256-GCM", "iv": Base64 (12 bytes), "ciphertext": Base64 (data + 16-byte tag) } }
-// key = PBKDF2-HMAC-SHA256(NFC(password), salt, iterations, 32 bytes); AAD = UTF-8 "keystep-backup/v1";
+// key = PBKDF2-HMAC-SHA256(NFC(password), salt, iterations, 32 bytes), derived as a non-extractable CryptoKey; AAD = UTF-8 "keystep-backup/v1";
 // plaintext = UTF-8 JSON { "accounts": [ { uri, pinned, status, cognito? } ] } in display order.
 // Unlike the vault there is no wrapped key: a backup is written once, so the password key encrypts it directly.
 import type { AccountDraft } from './account.ts';
 import { BackupError } from './backup-error.ts';
 import type { CryptoDeps } from './crypto-deps.ts';
-import { deriveKeyBytes, newKdfParams, PBKDF2_ITERATIONS } from './kdf.ts';
+import { deriveAesKey, newKdfParams, PBKDF2_ITERATIONS } from './kdf.ts';
 import { parseKdfParams } from './parse-kdf-params.ts';
 import { parseSealedBox } from './parse-sealed-box.ts';
 import type { KdfParams } from './kdf-params.ts';
@@ -99,7 +99,7 @@ export async function createBackup(
     }),
   );
   const kdf = newKdfParams(randomBytes, deps.iterations ?? PBKDF2_ITERATIONS);
-  const key = await deriveKeyBytes(password, kdf, deps.subtle);
+  const key = await deriveAesKey(password, kdf, deps.subtle);
   const plaintext = new TextEncoder().encode(JSON.stringify({ accounts: entries }));
   const box = await sealBytes(key, plaintext, BACKUP_AAD, { subtle: deps.subtle, randomBytes });
   const envelope: BackupEnvelope = {
@@ -171,7 +171,7 @@ export async function decryptBackup(
 ): Promise<BackupEntry[]> {
   const kdf = checkKdf(envelope.kdf);
   const box = checkCipher(envelope.cipher);
-  const key = await deriveKeyBytes(password, kdf, deps.subtle);
+  const key = await deriveAesKey(password, kdf, deps.subtle);
   let bytes: Uint8Array;
   try {
     bytes = await openBytes(key, box, BACKUP_AAD, deps);

@@ -21,8 +21,8 @@ export const PBKDF2_ITERATIONS = 3_000_000;
 /** Salt length for new parameters, bytes (128 bits, as RFC 8018 section 4.1 and NIST SP 800-132 ask at least). */
 const KDF_SALT_BYTES = 16;
 
-/** Bytes of key that deriveKeyBytes returns: an AES-256 key. */
-const DERIVED_KEY_BYTES = 32;
+/** Bits of the key that deriveAesKey derives: an AES-256 key. */
+const DERIVED_KEY_BITS = 256;
 
 /**
  * Fresh parameters for a new password: PBKDF2-HMAC-SHA256 with a random 16-byte salt.
@@ -41,7 +41,10 @@ export function newKdfParams(randomBytes: RandomBytes = defaultRandomBytes, iter
 }
 
 /**
- * Derives a 32-byte key from a password: PBKDF2-HMAC-SHA256(NFC(password) as UTF-8, salt, iterations, 32).
+ * Derives an AES-256-GCM key from a password: PBKDF2-HMAC-SHA256(NFC(password) as UTF-8, salt, iterations, 32 bytes),
+ * through WebCrypto's deriveKey as a NON-extractable CryptoKey for encrypt and decrypt. The key bytes never reach
+ * JavaScript: no code of the page (nor an extension of it, nor a heap dump of the JS objects) can read them, and
+ * exportKey refuses them (https://w3c.github.io/webcrypto/#dfn-SubtleCrypto-method-exportKey, step 5).
  *
  * The parameters are not range-checked beyond what keeps the call bounded (any salt length, iterations
  * 1..KDF_ITERATION_RANGE.max), so published test vectors with short salts can be checked; validate untrusted
@@ -49,14 +52,14 @@ export function newKdfParams(randomBytes: RandomBytes = defaultRandomBytes, iter
  *
  * @param password any string; lone surrogates become U+FFFD in UTF-8, as TextEncoder does.
  * @param subtle WebCrypto; default `globalThis.crypto.subtle`.
- * @returns 32 bytes, to be used directly as an AES-256 key.
+ * @returns an AES-GCM CryptoKey of 256 bits, `extractable` false, usages `encrypt` and `decrypt`.
  * @throws VaultCryptoError `kdf-params-invalid` when the algorithm, iterations or salt are unusable.
  */
-export async function deriveKeyBytes(
+export async function deriveAesKey(
   password: string,
   params: KdfParams,
   subtle: SubtleCrypto = globalThis.crypto.subtle,
-): Promise<Uint8Array<ArrayBuffer>> {
+): Promise<CryptoKey> {
   const what = 'the key derivation parameters';
   // Checked at run time too: params may come from a record whose type was only asserted.
   if ((params.algorithm as string) !== 'PBKDF2-HMAC-SHA256') {
@@ -69,11 +72,12 @@ export async function deriveKeyBytes(
   // U+0065 U+0301 from some input methods, pastes and macOS file names. Without it a vault locked on one
   // machine would not open on another although the user typed the "same" password.
   const passwordBytes = new TextEncoder().encode(password.normalize('NFC'));
-  const baseKey = await subtle.importKey('raw', passwordBytes, 'PBKDF2', false, ['deriveBits']);
-  const bits = await subtle.deriveBits(
+  const baseKey = await subtle.importKey('raw', passwordBytes, 'PBKDF2', false, ['deriveKey']);
+  return subtle.deriveKey(
     { name: 'PBKDF2', hash: 'SHA-256', salt, iterations: params.iterations },
     baseKey,
-    DERIVED_KEY_BYTES * 8,
+    { name: 'AES-GCM', length: DERIVED_KEY_BITS },
+    false,
+    ['encrypt', 'decrypt'],
   );
-  return new Uint8Array(bits);
 }

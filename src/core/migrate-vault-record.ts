@@ -1,12 +1,18 @@
+import { base64ToBytes } from './base64.ts';
 import { parseKdfParams } from './parse-kdf-params.ts';
 import { parseSealedBox } from './parse-sealed-box.ts';
-import { VAULT_SCHEMA, type Account, type VaultRecord } from './vault.ts';
+import { KEY_ID_BYTES, VAULT_SCHEMA, type Account, type VaultRecord } from './vault.ts';
 import { VaultCryptoError } from './vault-crypto-error.ts';
 
 /** Raised when a stored record cannot be read. The record is left untouched. */
 export class VaultRecordError extends Error {
   constructor(
-    readonly code: 'vault-schema-newer' | 'vault-record-malformed',
+    /**
+     * vault-record-altered: the encrypted record does not authenticate under the key that opens it (a box from
+     * another record or an older revision was put in, or its header was edited). vault-encryption-removed: the
+     * record is plain, but a master password was set and never removed in Keystep.
+     */
+    readonly code: 'vault-schema-newer' | 'vault-record-malformed' | 'vault-record-altered' | 'vault-encryption-removed',
     message: string,
     /** vault-schema-newer: the schema the stored record has. */
     readonly schema?: number,
@@ -22,8 +28,15 @@ export type VaultMigration = (record: Record<string, unknown>) => Record<string,
 /**
  * Upgrades steps by schema number: MIGRATIONS[n] turns schema n into n + 1.
  * Schema 1 is the first shipped; a later format adds its step here and bumps VAULT_SCHEMA.
+ * 1 -> 2: nothing moves. A schema 1 encrypted record has no key id and its boxes bind nothing of the header: it
+ * is read as such (keyId undefined) and sealed again by the next unlock, which has the password.
  */
-export const MIGRATIONS: Readonly<Record<number, VaultMigration>> = {};
+export const MIGRATIONS: Readonly<Record<number, VaultMigration>> = {
+  1: (record) => ({ ...record, schema: 2 }),
+};
+
+/** Schema from which an encrypted record carries a key id. */
+const KEY_ID_SINCE_SCHEMA = 2;
 
 /**
  * Reads whatever is stored under the vault key and returns a current-schema record, or
@@ -59,6 +72,8 @@ export function migrateVaultRecord(raw: unknown, migrations: Readonly<Record<num
         schema: VAULT_SCHEMA,
         format: 'encrypted',
         revision,
+        // Stored before key ids: any keyId field is ignored, so it cannot make the record look sealed with one.
+        keyId: stored < KEY_ID_SINCE_SCHEMA ? undefined : parseKeyId(record['keyId']),
         kdf: parseKdfParams(record['kdf'], 'the stored vault kdf'),
         wrappedKey: parseSealedBox(record['wrappedKey'], 'the stored wrapped vault key'),
         payload: parseSealedBox(record['payload'], 'the stored vault payload'),
@@ -73,6 +88,18 @@ export function migrateVaultRecord(raw: unknown, migrations: Readonly<Record<num
   }
   const clientSecrets = readClientSecrets(record['clientSecrets']);
   return { schema: VAULT_SCHEMA, format: 'plain', revision, accounts: record['accounts'] as Account[], ...(clientSecrets ? { clientSecrets } : {}) };
+}
+
+/** A key id: standard Base64 of KEY_ID_BYTES bytes. */
+function parseKeyId(raw: unknown): string {
+  let length: number | undefined;
+  try {
+    length = typeof raw === 'string' ? base64ToBytes(raw, 'keyId').length : undefined;
+  } catch {
+    length = undefined;
+  }
+  if (length !== KEY_ID_BYTES) throw new VaultRecordError('vault-record-malformed', `Stored encrypted vault: keyId is not Base64 of ${KEY_ID_BYTES} bytes`);
+  return raw as string;
 }
 
 /** The remembered client secrets: an object of strings; anything else is refused rather than dropped. */

@@ -12,13 +12,13 @@ const AES_KEY_BYTES = 32;
 
 /**
  * Encrypts with AES-256-GCM under a fresh random 12-byte iv and a 128-bit tag.
- * @param key 32 raw key bytes.
+ * @param key 32 raw key bytes, or an AES-GCM CryptoKey with usage `encrypt` (e.g. from deriveAesKey).
  * @param aad additional authenticated data, as a string (encrypted as its UTF-8): a label that says what
  *   the box is for, so a box of one kind cannot be passed off as another (domain separation).
  * @param deps `subtle` default `globalThis.crypto.subtle`; `randomBytes` (for the iv) default `crypto.getRandomValues`.
  * @throws RangeError when the key is not 32 bytes or randomBytes does not return 12 bytes (programming errors).
  */
-export async function sealBytes(key: Uint8Array, plaintext: Uint8Array, aad: string, deps: CryptoDeps = {}): Promise<SealedBox> {
+export async function sealBytes(key: Uint8Array | CryptoKey, plaintext: Uint8Array, aad: string, deps: CryptoDeps = {}): Promise<SealedBox> {
   const subtle = deps.subtle ?? globalThis.crypto.subtle;
   const randomBytes = deps.randomBytes ?? defaultRandomBytes;
   const iv = randomBytes(GCM_IV_BYTES);
@@ -36,6 +36,7 @@ export async function sealBytes(key: Uint8Array, plaintext: Uint8Array, aad: str
 
 /**
  * Decrypts and authenticates a box made by sealBytes with the same key and `aad`.
+ * @param key 32 raw key bytes, or an AES-GCM CryptoKey with usage `decrypt` (e.g. from deriveAesKey).
  * @param box validated with parseSealedBox first, as it usually comes from storage.
  * @param deps `subtle` default `globalThis.crypto.subtle`.
  * @throws VaultCryptoError `sealed-box-invalid` for a malformed box; `decrypt-failed` when the tag does not
@@ -43,7 +44,7 @@ export async function sealBytes(key: Uint8Array, plaintext: Uint8Array, aad: str
  * @throws RangeError when the key is not 32 bytes.
  */
 export async function openBytes(
-  key: Uint8Array,
+  key: Uint8Array | CryptoKey,
   box: SealedBox,
   aad: string,
   deps: Pick<CryptoDeps, 'subtle'> = {},
@@ -74,7 +75,8 @@ export async function openBytes(
   return new Uint8Array(plaintext);
 }
 
-async function importAesKey(key: Uint8Array, usage: 'encrypt' | 'decrypt', subtle: SubtleCrypto): Promise<CryptoKey> {
+async function importAesKey(key: Uint8Array | CryptoKey, usage: 'encrypt' | 'decrypt', subtle: SubtleCrypto): Promise<CryptoKey> {
+  if (!(key instanceof Uint8Array)) return key;
   if (key.length !== AES_KEY_BYTES) {
     throw new RangeError(`An AES-256 key is ${AES_KEY_BYTES} bytes, not ${key.length}`);
   }

@@ -47,8 +47,13 @@ export function vaultContent(vault: Vault): Vault {
   return { accounts: vault.accounts, ...secrets };
 }
 
-/** The version of the stored vault record this build writes. Older records are migrated on read. */
-export const VAULT_SCHEMA = 1;
+/**
+ * The version of the stored vault record this build writes. Older records are migrated on read.
+ * 2: an encrypted record carries `keyId`, and its two AES-GCM boxes bind the record's header in their additional
+ * data (src/core/vault-cipher.ts); schema 1 records are read, and an encrypted one is sealed again as schema 2 at
+ * the next unlock (it needs the password). Plain records are the same in both.
+ */
+export const VAULT_SCHEMA = 2;
 
 /** The vault as it sits in storage without a master password. */
 export interface PlainVaultRecord {
@@ -70,11 +75,21 @@ export interface EncryptedVaultRecord {
   readonly schema: typeof VAULT_SCHEMA;
   readonly format: 'encrypted';
   readonly revision: number;
+  /**
+   * Names the vault key (standard Base64 of 16 random bytes, new with every vault key): the session keeps it with
+   * the unlocked key, so a key that belongs to another record is never used on this one, and both boxes bind it.
+   * Undefined for a record a schema 1 build sealed (additional data without any field of the header), which the
+   * next unlock seals again with one.
+   */
+  readonly keyId: string | undefined;
   readonly kdf: KdfParams;
   readonly wrappedKey: SealedBox;
   readonly payload: SealedBox;
 }
 
 export type VaultRecord = PlainVaultRecord | EncryptedVaultRecord;
+
+/** Length of a key id (EncryptedVaultRecord.keyId), bytes. */
+export const KEY_ID_BYTES = 16;
 
 export const EMPTY_VAULT: Vault = { accounts: [] };

@@ -1,6 +1,10 @@
+import { useMemo } from 'preact/hooks';
 import { PBKDF2_ITERATIONS } from '../core/kdf.ts';
 import type { AccountStore } from '../platform/account-store.ts';
 import { t } from '../platform/i18n.ts';
+import { lazyVaultProtection } from '../platform/lazy-vault-protection.ts';
+import type { PageVaultProtection } from '../platform/vault-protection.ts';
+import { createAccountExports } from '../services/account-exports.ts';
 import { downloadTextFile } from '../ui/download-text-file.ts';
 import { useVault } from '../ui/use-vault.ts';
 import { EncryptedBackupForm } from './encrypted-backup-form.tsx';
@@ -18,7 +22,11 @@ export interface BackupSectionProps {
   readonly download?: (fileName: string, text: string, mimeType: string) => void;
   /** PBKDF2 iterations of new backups; default PBKDF2_ITERATIONS (3,000,000). Tests pass 1,000. */
   readonly iterations?: number;
+  /** Checks the master password an export asks for again; default the real one on extension storage. */
+  readonly protection?: Pick<PageVaultProtection, 'confirmPassword'>;
 }
+
+const defaultProtection = lazyVaultProtection();
 
 /**
  * The options page's Backups section: an encrypted backup file, a plain otpauth list (with a warning), and
@@ -31,8 +39,11 @@ export function BackupSection({
   newId = () => crypto.randomUUID(),
   download = downloadTextFile,
   iterations = PBKDF2_ITERATIONS,
+  protection = defaultProtection,
 }: BackupSectionProps) {
   const vault = useVault(store);
+  const exports = useMemo(() => createAccountExports({ store, protection, clock, iterations }), [store, protection, clock, iterations]);
+  const encrypted = vault.status === 'ready' && vault.snapshot.encrypted;
   return (
     <section id="backup" aria-labelledby="backup-heading" class="card">
       <h2 id="backup-heading">{t('backupHeading')}</h2>
@@ -41,8 +52,8 @@ export function BackupSection({
           {t('backupVaultUnreadable', describeError(vault.error))}
         </p>
       )}
-      <EncryptedBackupForm store={store} clock={clock} download={download} iterations={iterations} />
-      <PlainExportForm store={store} clock={clock} download={download} />
+      <EncryptedBackupForm exports={exports} encrypted={encrypted} download={download} iterations={iterations} />
+      <PlainExportForm exports={exports} encrypted={encrypted} download={download} />
       <ImportForm store={store} accounts={vault.status === 'ready' ? vault.snapshot.accounts : undefined} clock={clock} newId={newId} />
     </section>
   );

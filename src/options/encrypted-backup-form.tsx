@@ -1,63 +1,64 @@
 import { useId, useState } from 'preact/hooks';
-import { createBackup } from '../core/backup-file.ts';
-import type { AccountStore } from '../platform/account-store.ts';
 import { t } from '../platform/i18n.ts';
+import type { AccountExports } from '../services/account-exports.ts';
 import { localDateStamp } from '../ui/local-date-stamp.ts';
 import { submitWith } from '../ui/submit-with.ts';
-import { describeError } from '../ui/describe-error.ts';
 import { MIN_PASSWORD_LENGTH, newPasswordProblem } from '../ui/new-password-problem.ts';
+import { exportProblem } from './export-problem.ts';
+import { MasterPasswordField } from './master-password-field.tsx';
 
 interface Props {
-  readonly store: AccountStore;
-  /** ms since the epoch. */
-  readonly clock: () => number;
+  readonly exports: Pick<AccountExports, 'encryptedBackup'>;
+  /** Whether a master password protects the vault: then it is asked for again. */
+  readonly encrypted: boolean;
   readonly download: (fileName: string, text: string, mimeType: string) => void;
-  /** PBKDF2 iterations of the new backup. */
+  /** PBKDF2 iterations of the new backup (for the help text; the export uses the same). */
   readonly iterations: number;
 }
 
 /** Which control a refusal is about, so its message sits next to it. */
-type Problem = { readonly at: 'password' | 'repeat' | 'form'; readonly message: string };
+type Problem = { readonly at: 'password' | 'repeat' | 'master' | 'form'; readonly message: string };
 
-/** Password twice, then the encrypted backup file of every account (backup-file.ts) is downloaded. */
-export function EncryptedBackupForm({ store, clock, download, iterations }: Props) {
+/**
+ * Password twice (and the master password when one is set), then the encrypted backup file of every account
+ * (backup-file.ts) is downloaded.
+ */
+export function EncryptedBackupForm({ exports, encrypted, download, iterations }: Props) {
   const id = useId();
   const [password, setPassword] = useState('');
   const [repeat, setRepeat] = useState('');
+  const [master, setMaster] = useState('');
   const [problem, setProblem] = useState<Problem>();
   const [status, setStatus] = useState('');
   const [busy, setBusy] = useState(false);
 
   const submit = async (): Promise<void> => {
     setStatus('');
+    const refused = newPasswordProblem(password, repeat);
+    if (refused === 'too-short') {
+      setProblem({ at: 'password', message: t('backupPasswordTooShort', MIN_PASSWORD_LENGTH) });
+      return;
+    }
+    if (refused === 'mismatch') {
+      setProblem({ at: 'repeat', message: t('passwordMismatch') });
+      return;
+    }
     setBusy(true);
+    setProblem(undefined);
+    setStatus(t('backupEncrypting'));
     try {
-      const { accounts } = await store.load();
-      if (accounts.length === 0) {
-        setProblem({ at: 'form', message: t('backupEmptyVault') });
+      const outcome = await exports.encryptedBackup({ backupPassword: password, masterPassword: encrypted ? master : '' });
+      setMaster('');
+      if (outcome.kind !== 'ready') {
+        setStatus('');
+        setProblem(exportProblem(outcome));
         return;
       }
-      const refused = newPasswordProblem(password, repeat);
-      if (refused === 'too-short') {
-        setProblem({ at: 'password', message: t('backupPasswordTooShort', MIN_PASSWORD_LENGTH) });
-        return;
-      }
-      if (refused === 'mismatch') {
-        setProblem({ at: 'repeat', message: t('passwordMismatch') });
-        return;
-      }
-      setProblem(undefined);
-      setStatus(t('backupEncrypting'));
-      const now = clock();
-      const text = await createBackup(accounts, password, { now, iterations });
-      const fileName = `keystep-backup-${localDateStamp(now)}.json`;
-      download(fileName, text, 'application/json');
+      const fileName = `keystep-backup-${localDateStamp(outcome.at)}.json`;
+      download(fileName, outcome.text, 'application/json');
       setPassword('');
       setRepeat('');
-      setStatus(accounts.length === 1 ? t('backupSavedEncryptedOne', fileName) : t('backupSavedEncryptedMany', accounts.length, fileName));
-    } catch (error) {
-      setStatus('');
-      setProblem({ at: 'form', message: t('backupFailed', describeError(error)) });
+      setStatus(outcome.count === 1 ? t('backupSavedEncryptedOne', fileName) : t('backupSavedEncryptedMany', outcome.count, fileName));
     } finally {
       setBusy(false);
     }
@@ -95,6 +96,7 @@ export function EncryptedBackupForm({ store, clock, download, iterations }: Prop
           {problemAt('repeat')}
         </div>
       </div>
+      {(encrypted || problem?.at === 'master') && <MasterPasswordField value={master} onInput={setMaster} problem={problem?.at === 'master' ? problem.message : undefined} />}
       <div>
         <button type="submit" class="primary" disabled={busy} aria-describedby={problem?.at === 'form' ? `${id}-form-error` : undefined}>
           {t('backupEncryptedButton')}

@@ -2,6 +2,7 @@ import type { ComponentType } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import type { CognitoApi } from '../cognito/cognito-api.ts';
 import type { CognitoProfile } from '../cognito/cognito-profile.ts';
+import { VaultRecordError } from '../core/migrate-vault-record.ts';
 import type { AccountStore, VaultSnapshot } from '../platform/account-store.ts';
 import { t, type MessageKey } from '../platform/i18n.ts';
 import { lazyVaultProtection } from '../platform/lazy-vault-protection.ts';
@@ -62,7 +63,10 @@ export function OptionsApp({ store, clock = Date.now, newId = () => crypto.rando
   const hide = (name: string): boolean => !ready || view !== name;
   const unlockForm = useLazyComponent(loadUnlockForm, vault.status === 'locked');
   const accounts = useLazyComponent(loadAccounts, mounted && visited.has('add'));
-  const security = useLazyComponent(loadSecurity, mounted && visited.has('security'));
+  // A plain record refused because its master password was never removed in Keystep is used again only by
+  // encrypting it under a new one: the Security view offers that under the message, whatever view was asked for.
+  const encryptionRemoved = vault.status === 'error' && vault.error instanceof VaultRecordError && vault.error.code === 'vault-encryption-removed';
+  const security = useLazyComponent(loadSecurity, (mounted && visited.has('security')) || encryptionRemoved);
   const backup = useLazyComponent(loadBackup, mounted && visited.has('backup'));
   const encrypted = last.current?.encrypted === true;
   // Opening the page or another view is using Keystep: the idle countdown to auto-lock starts again.
@@ -99,6 +103,7 @@ export function OptionsApp({ store, clock = Date.now, newId = () => crypto.rando
             {t('loadFailed', describeError(vault.error))}
           </p>
         )}
+        {encryptionRemoved && security.component && <security.component protection={protection} encrypted={false} />}
         {mounted && accounts.component && (
           <div hidden={hide('add')}>
             <accounts.component store={store} clock={clock} newId={newId} />
@@ -116,7 +121,7 @@ export function OptionsApp({ store, clock = Date.now, newId = () => crypto.rando
         )}
         {mounted && backup.component && (
           <div hidden={hide('backup')}>
-            <backup.component store={store} clock={clock} newId={newId} />
+            <backup.component store={store} clock={clock} newId={newId} protection={protection} />
           </div>
         )}
         {lazyError !== undefined && (

@@ -1,26 +1,27 @@
 import { useId, useState } from 'preact/hooks';
-import { formatOtpauthList } from '../core/backup-file.ts';
-import type { AccountStore } from '../platform/account-store.ts';
 import { t } from '../platform/i18n.ts';
+import type { AccountExports } from '../services/account-exports.ts';
 import { localDateStamp } from '../ui/local-date-stamp.ts';
 import { submitWith } from '../ui/submit-with.ts';
-import { describeError } from '../ui/describe-error.ts';
+import { exportProblem, type ExportProblem } from './export-problem.ts';
+import { MasterPasswordField } from './master-password-field.tsx';
 
 interface Props {
-  readonly store: AccountStore;
-  /** ms since the epoch. */
-  readonly clock: () => number;
+  readonly exports: Pick<AccountExports, 'plainList'>;
+  /** Whether a master password protects the vault: then it is asked for again. */
+  readonly encrypted: boolean;
   readonly download: (fileName: string, text: string, mimeType: string) => void;
 }
 
 /**
  * The unencrypted export, one otpauth:// URI per account, for moving to another authenticator. It holds every
- * secret in clear, so it needs a ticked "I understand" each time.
+ * secret in clear, so it needs a ticked "I understand" each time, and the master password when one is set.
  */
-export function PlainExportForm({ store, clock, download }: Props) {
+export function PlainExportForm({ exports, encrypted, download }: Props) {
   const id = useId();
   const [understood, setUnderstood] = useState(false);
-  const [problem, setProblem] = useState('');
+  const [master, setMaster] = useState('');
+  const [problem, setProblem] = useState<ExportProblem>();
   const [status, setStatus] = useState('');
   const [busy, setBusy] = useState(false);
 
@@ -29,18 +30,17 @@ export function PlainExportForm({ store, clock, download }: Props) {
     setStatus('');
     setBusy(true);
     try {
-      const { accounts } = await store.load();
-      if (accounts.length === 0) {
-        setProblem(t('backupEmptyVault'));
+      const outcome = await exports.plainList({ masterPassword: encrypted ? master : '' });
+      setMaster('');
+      if (outcome.kind !== 'ready') {
+        setProblem(exportProblem(outcome));
         return;
       }
-      const fileName = `keystep-accounts-${localDateStamp(clock())}.txt`;
-      download(fileName, formatOtpauthList(accounts), 'text/plain');
-      setProblem('');
+      const fileName = `keystep-accounts-${localDateStamp(outcome.at)}.txt`;
+      download(fileName, outcome.text, 'text/plain');
+      setProblem(undefined);
       setUnderstood(false);
-      setStatus(accounts.length === 1 ? t('backupSavedPlainOne', fileName) : t('backupSavedPlainMany', accounts.length, fileName));
-    } catch (error) {
-      setProblem(t('backupFailed', describeError(error)));
+      setStatus(outcome.count === 1 ? t('backupSavedPlainOne', fileName) : t('backupSavedPlainMany', outcome.count, fileName));
     } finally {
       setBusy(false);
     }
@@ -61,14 +61,15 @@ export function PlainExportForm({ store, clock, download }: Props) {
         <input type="checkbox" required checked={understood} onChange={(e) => setUnderstood(e.currentTarget.checked)} />
         {t('backupPlainConsent')}
       </label>
+      {(encrypted || problem?.at === 'master') && <MasterPasswordField value={master} onInput={setMaster} problem={problem?.at === 'master' ? problem.message : undefined} />}
       <div>
-        <button type="submit" disabled={!understood || busy} aria-describedby={problem ? `${id}-error` : undefined}>
+        <button type="submit" disabled={!understood || busy} aria-describedby={problem?.at === 'form' ? `${id}-error` : undefined}>
           {t('backupPlainButton')}
         </button>
       </div>
-      {problem && (
+      {problem?.at === 'form' && (
         <p id={`${id}-error`} class="field-error" role="alert">
-          {problem}
+          {problem.message}
         </p>
       )}
       <div role="status">{status && <p class="summary">{status}</p>}</div>

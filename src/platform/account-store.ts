@@ -1,6 +1,6 @@
 import { isStoredAccount } from '../core/is-stored-account.ts';
-import { EMPTY_VAULT, vaultContent, type Account, type Vault, type VaultRecord } from '../core/vault.ts';
-import { createVaultRepository, type VaultRepository, type VaultRepositoryDeps } from './vault-repository.ts';
+import { EMPTY_VAULT, VAULT_SCHEMA, vaultContent, type Account, type EncryptedVaultRecord, type Vault, type VaultRecord } from '../core/vault.ts';
+import { createVaultRepository, type VaultRepositoryDeps } from './vault-repository.ts';
 import { VaultLockedError } from './vault-locked-error.ts';
 
 /** What a snapshot of the vault looks like to a page: the accounts and the revision they came from. */
@@ -13,7 +13,11 @@ export interface VaultSnapshot extends Vault {
 }
 
 export interface AccountStore {
-  /** Reads the current vault. @throws VaultLockedError when it is password-protected and locked. */
+  /**
+   * Reads the current vault.
+   * @throws VaultLockedError when it is password-protected and locked (or the session's key is another record's);
+   *   VaultRecordError when the record cannot be read, `vault-record-altered` when it does not authenticate.
+   */
   load(): Promise<VaultSnapshot>;
   /**
    * Read-modify-write under the vault lock: `edit` gets the freshest vault (never a stale copy
@@ -55,15 +59,18 @@ function toOpened(vault: Vault, revision: number, encrypted: boolean, key: Uint8
 /** The AES-GCM code, loaded only for a password-protected vault: pages of a plain one never download it. */
 const loadCipher = (): Promise<typeof import('../core/vault-cipher.ts')> => import('../core/vault-cipher.ts');
 
-/** Decrypts `record` with the session key when it is protected. */
-async function openRecord(record: VaultRecord | undefined, repository: VaultRepository): Promise<Opened> {
+/**
+ * Decrypts `record` with the session key (from `keyFor`) when it is protected.
+ * @throws VaultLockedError without a key for it; VaultRecordError `vault-record-altered` when the payload does
+ *   not authenticate under it with the record's header (a payload of another record or revision, an edited header).
+ */
+async function openRecord(record: VaultRecord | undefined, keyFor: (record: EncryptedVaultRecord) => Promise<Uint8Array | undefined>): Promise<Opened> {
   if (!record) return toOpened(EMPTY_VAULT, 0, false, undefined);
   if (record.format === 'plain') return toOpened(record, record.revision, false, undefined);
-  const key = await repository.sessionKey();
+  const key = await keyFor(record);
   if (key === undefined) throw new VaultLockedError();
-  const { openVault } = await loadCipher();
-  const vault = await openVault(record.payload, key);
-  return toOpened(vault, record.revision, true, key);
+  const { openRecordPayload } = await loadCipher();
+  return toOpened(await openRecordPayload(record, key), record.revision, true, key);
 }
 
 /**
@@ -72,20 +79,23 @@ async function openRecord(record: VaultRecord | undefined, repository: VaultRepo
  */
 export function createAccountStore(deps: AccountStoreDeps = {}): AccountStore {
   const repository = createVaultRepository(deps);
-  const read = async (): Promise<Opened> => openRecord(await repository.read(), repository);
+  const read = async (): Promise<Opened> => openRecord(await repository.read(), (record) => repository.keyFor(record));
   return {
     load: async () => (await read()).snapshot,
     update: (edit) =>
       repository.transact(async (writer) => {
         const { stored } = writer;
-        const { snapshot: current, key, unreadable } = await openRecord(stored, repository);
+        const { snapshot: current, key, unreadable } = await openRecord(stored, () => writer.sessionKey());
         const { vault, result } = edit(current);
         if (vault === current) return result;
         // Entries this build cannot read go back as they were (at the end): an edit never drops them.
         const content = { ...vaultContent(vault), accounts: [...vault.accounts, ...(unreadable as Account[])] };
-        if (stored?.format === 'encrypted' && key) {
+        if (stored?.format === 'encrypted') {
+          // openRecord opened it with the session key, so both are there; an encrypted record is never written plain here.
+          if (!key || stored.keyId === undefined) throw new VaultLockedError();
           const { sealVault } = await loadCipher();
-          await writer.writeEncrypted({ kdf: stored.kdf, wrappedKey: stored.wrappedKey, payload: await sealVault(content, key) });
+          const payload = await sealVault(content, key, { schema: VAULT_SCHEMA, revision: writer.revision, keyId: stored.keyId });
+          await writer.writeEncrypted({ keyId: stored.keyId, kdf: stored.kdf, wrappedKey: stored.wrappedKey, payload });
         } else {
           await writer.writePlain(content);
         }

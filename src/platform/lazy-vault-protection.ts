@@ -12,6 +12,7 @@ export function lazyVaultProtection(): PageVaultProtection {
   const real = (): Promise<VaultProtection> => (loaded ??= import('./vault-protection.ts').then((m) => m.createVaultProtection()));
   return {
     unlock: async (password) => (await real()).unlock(password),
+    confirmPassword: async (password) => (await real()).confirmPassword(password),
     lock: lockNow,
     touch: restartAutoLock,
     setPassword: async (password) => (await real()).setPassword(password),

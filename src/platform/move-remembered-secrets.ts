@@ -12,7 +12,8 @@ function withoutClientSecret(profile: StoredCognitoProfile): StoredCognitoProfil
 
 /**
  * Builds before remembered client secrets moved into the vault kept them in the profile list, in clear. Run
- * after an update (by the service worker): copies each into the vault (where a master password encrypts it),
+ * after an update (by the service worker), and whenever the vault is unlocked or gets a password (by
+ * vault-protection.ts: a vault locked at the update could not take them then): copies each into the vault (where a master password encrypts it),
  * then rewrites the list without them, all under the profile list's lock, so an edit a page makes meanwhile
  * waits and is kept. The vault is written first, so an interruption leaves the secret in both places, never in
  * neither; a secret the vault already has is not replaced.

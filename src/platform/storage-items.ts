@@ -13,13 +13,31 @@ import { defineStorageItem } from './storage-item.ts';
 export const vaultRecordItem = defineStorageItem<VaultRecord | undefined>('vault', 'local', undefined, (raw) => migrateVaultRecord(raw));
 
 /**
- * The unwrapped vault key (standard Base64 of 32 bytes) while a password-protected vault is
- * unlocked. Session storage is memory only: Chrome clears it when the browser restarts, and
- * content scripts cannot read it (access level TRUSTED_CONTEXTS, the default).
+ * The unwrapped vault key while a password-protected vault is unlocked: `key` standard Base64 of 32 bytes, `id`
+ * the key id of the record it opens (EncryptedVaultRecord.keyId), so a key is used only on its own record.
+ * Session storage is memory only: Chrome clears it when the browser restarts, and content scripts cannot read it
+ * (access level TRUSTED_CONTEXTS, the default).
  * https://developer.chrome.com/docs/extensions/reference/api/storage#property-session
+ * Anything else stored there (e.g. the bare Base64 string of builds before key ids) reads as no key: locked.
  * Written only by the vault repository.
  */
-export const vaultKeyItem = defineStorageItem<string | undefined>('vaultKey', 'session', undefined, (raw) => (typeof raw === 'string' ? raw : undefined));
+export interface StoredSessionKey {
+  readonly id: string;
+  readonly key: string;
+}
+
+export const vaultKeyItem = defineStorageItem<StoredSessionKey | undefined>('vaultKey', 'session', undefined, (raw) => {
+  const { id, key } = (typeof raw === 'object' && raw !== null ? raw : {}) as Partial<Record<keyof StoredSessionKey, unknown>>;
+  return typeof id === 'string' && typeof key === 'string' ? { id, key } : undefined;
+});
+
+/**
+ * True from the moment the vault record is first stored encrypted until the master password is removed in Keystep.
+ * A plain record while it is true was not written by Keystep's "remove password": it is refused, and nothing is
+ * written over it. Kept apart from the security settings, which the options page writes. Written only by the
+ * vault repository.
+ */
+export const vaultEncryptedItem = defineStorageItem<boolean>('vaultEncrypted', 'local', false, (raw) => raw === true);
 
 /** Security settings. `autoLockMinutes`: lock after this many minutes without use of Keystep; 0 = only on browser restart. */
 export interface SecuritySettings {

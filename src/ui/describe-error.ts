@@ -13,7 +13,16 @@ export function describeError(error: unknown): string {
   if (error instanceof VaultLockedError) return t('errorVaultLocked');
   if (error instanceof AccountNotFoundError) return t('accountGone');
   if (error instanceof VaultRecordError) {
-    return error.code === 'vault-schema-newer' ? t('errorVaultNewer', error.schema ?? '?', VAULT_SCHEMA) : t('errorVaultMalformed');
+    switch (error.code) {
+      case 'vault-schema-newer':
+        return t('errorVaultNewer', error.schema ?? '?', VAULT_SCHEMA);
+      case 'vault-record-altered':
+        return t('errorVaultAltered');
+      case 'vault-encryption-removed':
+        return t('errorVaultEncryptionRemoved');
+      case 'vault-record-malformed':
+        return t('errorVaultMalformed');
+    }
   }
   return error instanceof Error ? error.message : String(error);
 }

@@ -12,12 +12,13 @@ import {
   isBackupFile,
   readBackupEnvelope,
 } from '../../src/core/backup-file.ts';
-import { deriveKeyBytes, newKdfParams, PBKDF2_ITERATIONS } from '../../src/core/kdf.ts';
+import { deriveAesKey, newKdfParams, PBKDF2_ITERATIONS } from '../../src/core/kdf.ts';
 import { OtpInputError } from '../../src/core/otp-input-error.ts';
 import { parseUriList } from '../../src/core/parse-uri-list.ts';
 import { sealBytes } from '../../src/core/sealed-box-codec.ts';
 import type { CognitoLink } from '../../src/core/vault.ts';
 import { fixedRandomBytes } from '../support/fixed-random-bytes.ts';
+import { recordingSubtle } from '../support/recording-subtle.ts';
 import { rejectionOf } from '../support/rejection-of.ts';
 import { thrownBy } from '../support/thrown-by.ts';
 import { ACCOUNTS, BANK, COGNITO, GITHUB } from '../support/backup-fixture-accounts.ts';
@@ -98,7 +99,7 @@ function opensslPlaintext(text: string): unknown {
 /** A backup file whose encrypted part is `plaintext` as given, to test what decryptBackup does with odd payloads. */
 async function backupOfPlaintext(plaintext: Uint8Array): Promise<BackupEnvelope> {
   const kdf = newKdfParams(undefined, FAST);
-  const box = await sealBytes(await deriveKeyBytes(PASSWORD, kdf), plaintext, BACKUP_AAD);
+  const box = await sealBytes(await deriveAesKey(PASSWORD, kdf), plaintext, BACKUP_AAD);
   return { format: 'keystep-backup', version: 1, createdAt: '2026-01-01T00:00:00.000Z', kdf, cipher: { algorithm: 'AES-256-GCM', ...box } };
 }
 const backupOfPayload = (payload: unknown): Promise<BackupEnvelope> => backupOfPlaintext(utf8(JSON.stringify(payload)));
@@ -192,6 +193,17 @@ describe('createBackup / readBackupEnvelope / decryptBackup', () => {
     const envelope = { ...readBackupEnvelope(FIXTURE), kdf: { algorithm: 'PBKDF2-HMAC-SHA256', iterations: 1e9, salt: 'AAAA' } };
     const error = await rejectionOf(decryptBackup(envelope as BackupEnvelope, PASSWORD), BackupError);
     expect(error).toMatchObject({ code: 'backup-malformed', field: 'kdf.iterations' });
+  });
+});
+
+describe('the backup key', () => {
+  it('is derived as a non-extractable key and used as it is, never as bytes, to write and to read', async () => {
+    const writing = recordingSubtle();
+    const text = await createBackup([GITHUB], PASSWORD, { iterations: FAST, subtle: writing.subtle });
+    const reading = recordingSubtle();
+    await decryptBackup(readBackupEnvelope(text), PASSWORD, { subtle: reading.subtle });
+    expect(writing.calls).toEqual(['importKey', 'deriveKey PBKDF2', 'encrypt AES-GCM']);
+    expect(reading.calls).toEqual(['importKey', 'deriveKey PBKDF2', 'decrypt AES-GCM']);
   });
 });
 

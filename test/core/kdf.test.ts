@@ -2,15 +2,16 @@ import { pbkdf2Sync } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { base64ToBytes, bytesToBase64 } from '../../src/core/base64.ts';
-import { deriveKeyBytes, newKdfParams, PBKDF2_ITERATIONS } from '../../src/core/kdf.ts';
+import { deriveAesKey, newKdfParams, PBKDF2_ITERATIONS } from '../../src/core/kdf.ts';
 import { KDF_ITERATION_RANGE, parseKdfParams } from '../../src/core/parse-kdf-params.ts';
 import type { KdfParams } from '../../src/core/kdf-params.ts';
 import { VaultCryptoError } from '../../src/core/vault-crypto-error.ts';
+import { fingerprintOfBytes, fingerprintOfKey } from '../support/aes-key-fingerprint.ts';
 import { fixedRandomBytes } from '../support/fixed-random-bytes.ts';
+import { recordingSubtle } from '../support/recording-subtle.ts';
 import { rejectionOf } from '../support/rejection-of.ts';
 import { thrownBy } from '../support/thrown-by.ts';
 
-const hex = (bytes: Uint8Array): string => Buffer.from(bytes).toString('hex');
 const params = (salt: string | Uint8Array, iterations: number): KdfParams => ({
   algorithm: 'PBKDF2-HMAC-SHA256',
   iterations,
@@ -18,10 +19,11 @@ const params = (salt: string | Uint8Array, iterations: number): KdfParams => ({
 });
 const SALT_16 = bytesToBase64(new Uint8Array(16).fill(7));
 
-describe('deriveKeyBytes', () => {
+describe('deriveAesKey', () => {
   // RFC 7914 section 11 (https://www.rfc-editor.org/rfc/rfc7914#section-11), PBKDF2-HMAC-SHA256 with dkLen 64.
-  // deriveKeyBytes returns 32 bytes, and PBKDF2 output is a prefix-stable concatenation of blocks
-  // (RFC 8018 section 5.2), so the first 32 published bytes must match.
+  // deriveAesKey derives 32 bytes, and PBKDF2 output is a prefix-stable concatenation of blocks
+  // (RFC 8018 section 5.2), so the key must be the first 32 published bytes. It cannot be exported, so the
+  // test compares what it encrypts with what those bytes encrypt in OpenSSL.
   it.each([
     [
       'passwd',
@@ -36,9 +38,8 @@ describe('deriveKeyBytes', () => {
       '4ddcd8f60b98be21830cee5ef22701f9641a4418d04c0414aeff08876b34ab56a1d425a1225833549adb841b51c9b3176a272bdebba1d078478f62b397f33c8d',
     ],
   ])('RFC 7914: P=%j S=%j c=%i', async (password, salt, iterations, dk64) => {
-    const key = await deriveKeyBytes(password, params(salt, iterations));
-    expect(key).toHaveLength(32);
-    expect(hex(key)).toBe(dk64.slice(0, 64));
+    const key = await deriveAesKey(password, params(salt, iterations));
+    expect(await fingerprintOfKey(key)).toBe(fingerprintOfBytes(dk64.slice(0, 64)));
   });
 
   it('matches OpenSSL (node:crypto pbkdf2Sync) on arbitrary passwords and salts', async () => {
@@ -48,8 +49,8 @@ describe('deriveKeyBytes', () => {
         fc.uint8Array({ minLength: 16, maxLength: 64 }),
         fc.integer({ min: 1, max: 50 }),
         async (password, salt, iterations) => {
-          const key = await deriveKeyBytes(password, params(salt, iterations));
-          expect(hex(key)).toBe(pbkdf2Sync(password.normalize('NFC'), salt, iterations, 32, 'sha256').toString('hex'));
+          const key = await deriveAesKey(password, params(salt, iterations));
+          expect(await fingerprintOfKey(key)).toBe(fingerprintOfBytes(pbkdf2Sync(password.normalize('NFC'), salt, iterations, 32, 'sha256')));
         },
       ),
       { seed: 0x6b646631, numRuns: 200 },
@@ -63,21 +64,36 @@ describe('deriveKeyBytes', () => {
   ])('normalizes the password to NFC: %s give the same key', async (_case, a, b) => {
     expect(a).not.toBe(b);
     const kdf = params(SALT_16, 1_000);
-    expect(hex(await deriveKeyBytes(a, kdf))).toBe(hex(await deriveKeyBytes(b, kdf)));
+    expect(await fingerprintOfKey(await deriveAesKey(a, kdf))).toBe(await fingerprintOfKey(await deriveAesKey(b, kdf)));
   });
 
   it('gives different keys for different passwords, salts and iteration counts', async () => {
-    const base = hex(await deriveKeyBytes('pw', params(SALT_16, 1_000)));
-    expect(hex(await deriveKeyBytes('pW', params(SALT_16, 1_000)))).not.toBe(base);
-    expect(hex(await deriveKeyBytes('pw', params(new Uint8Array(16).fill(8), 1_000)))).not.toBe(base);
-    expect(hex(await deriveKeyBytes('pw', params(SALT_16, 1_001)))).not.toBe(base);
+    const fingerprint = async (password: string, kdf: KdfParams): Promise<string> => fingerprintOfKey(await deriveAesKey(password, kdf));
+    const base = await fingerprint('pw', params(SALT_16, 1_000));
+    expect(await fingerprint('pW', params(SALT_16, 1_000))).not.toBe(base);
+    expect(await fingerprint('pw', params(new Uint8Array(16).fill(8), 1_000))).not.toBe(base);
+    expect(await fingerprint('pw', params(SALT_16, 1_001))).not.toBe(base);
   });
 
   it('derives with the default 3,000,000 iterations that newKdfParams stores, as OpenSSL does', async () => {
     const kdf = newKdfParams(fixedRandomBytes());
     expect(kdf.iterations).toBe(3_000_000);
-    const key = await deriveKeyBytes('correct horse', kdf);
-    expect(hex(key)).toBe(pbkdf2Sync('correct horse', base64ToBytes(kdf.salt, 'salt'), 3_000_000, 32, 'sha256').toString('hex'));
+    const key = await deriveAesKey('correct horse', kdf);
+    expect(await fingerprintOfKey(key)).toBe(fingerprintOfBytes(pbkdf2Sync('correct horse', base64ToBytes(kdf.salt, 'salt'), 3_000_000, 32, 'sha256')));
+  });
+
+  it('is a non-extractable AES-256-GCM key for encrypt and decrypt: its bytes cannot be read', async () => {
+    const key = await deriveAesKey('correct horse', params(SALT_16, 1_000));
+    expect(key.extractable).toBe(false);
+    expect(key.algorithm).toEqual({ name: 'AES-GCM', length: 256 });
+    expect([...key.usages].sort()).toEqual(['decrypt', 'encrypt']);
+    await expect(crypto.subtle.exportKey('raw', key)).rejects.toThrow();
+  });
+
+  it('asks WebCrypto for a derived key, never for derived bits (which would be bytes in JavaScript)', async () => {
+    const { subtle, calls } = recordingSubtle();
+    await deriveAesKey('correct horse', params(SALT_16, 1_000), subtle);
+    expect(calls).toEqual(['importKey', 'deriveKey PBKDF2']);
   });
 
   it.each<[string, KdfParams, string]>([
@@ -87,7 +103,7 @@ describe('deriveKeyBytes', () => {
     ['salt not Base64', { ...params(SALT_16, 1), salt: 'no!' }, 'salt'],
     ['another algorithm', { ...params(SALT_16, 1), algorithm: 'scrypt' as 'PBKDF2-HMAC-SHA256' }, 'algorithm'],
   ])('rejects %s with kdf-params-invalid', async (_case, kdf, field) => {
-    const error = await rejectionOf(deriveKeyBytes('secret-password', kdf), VaultCryptoError);
+    const error = await rejectionOf(deriveAesKey('secret-password', kdf), VaultCryptoError);
     expect(error.code).toBe('kdf-params-invalid');
     expect(error.field).toBe(field);
     expect(error.message).not.toContain('secret-password');

@@ -50,30 +50,46 @@ describe('migrateVaultRecord: nothing stored', () => {
   });
 });
 
-/** A well-formed encrypted record (the bytes need not decrypt: migration does not decrypt). */
+const KEY_ID = 'S0tLS0tLS0tLS0tLS0tLSw==';
+
+/** A well-formed schema 2 encrypted record (the bytes need not decrypt: migration does not decrypt). */
 const ENCRYPTED = {
-  schema: 1,
+  schema: 2,
   format: 'encrypted',
   revision: 3,
+  keyId: KEY_ID,
   kdf: { algorithm: 'PBKDF2-HMAC-SHA256', iterations: 600_000, salt: 'AAECAwQFBgcICQoLDA0ODw==' },
   wrappedKey: { iv: 'AAAAAAAAAAAAAAAA', ciphertext: 'A'.repeat(64) },
   payload: { iv: 'AQEBAQEBAQEBAQEB', ciphertext: 'B'.repeat(64) },
 } as const;
 
+/** The same as a schema 1 build stored it: no key id. */
+const ENCRYPTED_V1 = { ...without(ENCRYPTED, 'keyId'), schema: 1 };
+
 describe('migrateVaultRecord: a current record', () => {
   it.each([
-    ['with accounts', { schema: 1, format: 'plain', revision: 7, accounts: [ACCOUNT] }, { schema: 1, format: 'plain', revision: 7, accounts: [ACCOUNT] }],
-    ['empty', { schema: 1, format: 'plain', revision: 1, accounts: [] }, { schema: 1, format: 'plain', revision: 1, accounts: [] }],
-    ['without a revision reads as revision 0', { schema: 1, format: 'plain', accounts: [ACCOUNT] }, { schema: 1, format: 'plain', revision: 0, accounts: [ACCOUNT] }],
-    ['with a non-numeric revision reads as revision 0', { schema: 1, format: 'plain', revision: '3', accounts: [] }, { schema: 1, format: 'plain', revision: 0, accounts: [] }],
+    ['with accounts', { schema: 2, format: 'plain', revision: 7, accounts: [ACCOUNT] }, { schema: 2, format: 'plain', revision: 7, accounts: [ACCOUNT] }],
+    ['empty', { schema: 2, format: 'plain', revision: 1, accounts: [] }, { schema: 2, format: 'plain', revision: 1, accounts: [] }],
+    ['without a revision reads as revision 0', { schema: 2, format: 'plain', accounts: [ACCOUNT] }, { schema: 2, format: 'plain', revision: 0, accounts: [ACCOUNT] }],
+    ['with a non-numeric revision reads as revision 0', { schema: 2, format: 'plain', revision: '3', accounts: [] }, { schema: 2, format: 'plain', revision: 0, accounts: [] }],
     ['encrypted', ENCRYPTED, ENCRYPTED],
     ['encrypted, extra fields dropped', { ...ENCRYPTED, accounts: [ACCOUNT] }, ENCRYPTED],
   ])('%s', (_, raw, expected) => {
     expect(migrateVaultRecord(deepFreeze(raw))).toEqual(expected);
   });
 
-  it('this build writes schema 1', () => {
-    expect(VAULT_SCHEMA).toBe(1);
+  it('this build writes schema 2', () => {
+    expect(VAULT_SCHEMA).toBe(2);
+  });
+});
+
+describe('migrateVaultRecord: schema 1', () => {
+  it.each([
+    ['plain: the same fields', { schema: 1, format: 'plain', revision: 7, accounts: [ACCOUNT], clientSecrets: { p1: 'x' } }, { schema: 2, format: 'plain', revision: 7, accounts: [ACCOUNT], clientSecrets: { p1: 'x' } }],
+    ['encrypted: no key id (its boxes bind nothing of the header)', ENCRYPTED_V1, { ...ENCRYPTED, keyId: undefined }],
+    ['encrypted with a keyId field: ignored, a schema 1 record is never read as bound', { ...ENCRYPTED_V1, keyId: KEY_ID }, { ...ENCRYPTED, keyId: undefined }],
+  ])('%s', (_, raw, expected) => {
+    expect(migrateVaultRecord(deepFreeze(raw))).toStrictEqual(expected);
   });
 });
 
@@ -89,11 +105,15 @@ describe('migrateVaultRecord: unreadable records are refused, never guessed at',
     ['a negative schema', { schema: -1, format: 'plain', accounts: [] }, 'vault-record-malformed', /schema -1/],
     ['a fractional schema', { schema: 1.5, format: 'plain', accounts: [] }, 'vault-record-malformed', /schema 1.5/],
     ['a schema of null', { schema: null, format: 'plain', accounts: [] }, 'vault-record-malformed', /schema null/],
-    ['an unknown format', { schema: 1, format: 'aes-gcm', ciphertext: 'xyz' }, 'vault-record-malformed', /format "aes-gcm"/],
-    ['no format', { schema: 1, accounts: [] }, 'vault-record-malformed', /format undefined/],
-    ['no account list', { schema: 1, format: 'plain' }, 'vault-record-malformed', /no account list/],
-    ['accounts that are not a list', { schema: 1, format: 'plain', accounts: { a1: ACCOUNT } }, 'vault-record-malformed', /no account list/],
-    ['a newer schema', { schema: 2, format: 'plain', accounts: [] }, 'vault-schema-newer', /schema 2; this build reads up to 1/],
+    ['an unknown format', { schema: 2, format: 'aes-gcm', ciphertext: 'xyz' }, 'vault-record-malformed', /format "aes-gcm"/],
+    ['no format', { schema: 2, accounts: [] }, 'vault-record-malformed', /format undefined/],
+    ['no account list', { schema: 2, format: 'plain' }, 'vault-record-malformed', /no account list/],
+    ['accounts that are not a list', { schema: 2, format: 'plain', accounts: { a1: ACCOUNT } }, 'vault-record-malformed', /no account list/],
+    ['a newer schema', { schema: 3, format: 'plain', accounts: [] }, 'vault-schema-newer', /schema 3; this build reads up to 2/],
+    ['encrypted schema 2 without a key id', { ...ENCRYPTED, keyId: undefined }, 'vault-record-malformed', /keyId/],
+    ['encrypted with a key id of 15 bytes', { ...ENCRYPTED, keyId: 'S0tLS0tLS0tLS0tLS0tL' }, 'vault-record-malformed', /keyId is not Base64 of 16 bytes/],
+    ['encrypted with a key id that is not Base64', { ...ENCRYPTED, keyId: '!'.repeat(24) }, 'vault-record-malformed', /keyId/],
+    ['encrypted with a numeric key id', { ...ENCRYPTED, keyId: 16 }, 'vault-record-malformed', /keyId/],
     ['encrypted without kdf', { ...ENCRYPTED, kdf: undefined }, 'vault-record-malformed', /Stored encrypted vault: .*kdf/],
     ['encrypted with 10 iterations', { ...ENCRYPTED, kdf: { ...ENCRYPTED.kdf, iterations: 10 } }, 'vault-record-malformed', /iterations/],
     ['encrypted with an unknown KDF', { ...ENCRYPTED, kdf: { ...ENCRYPTED.kdf, algorithm: 'MD5' } }, 'vault-record-malformed', /algorithm/],
@@ -139,7 +159,7 @@ describe('migrateVaultRecord: injected migrations', () => {
     const before = structuredClone(frozen);
     const record = migrateVaultRecord(frozen, MIGRATIONS, 3);
     expect(calls).toEqual(expectedCalls);
-    expect(record).toEqual({ schema: 1, format: 'plain', revision: 4, accounts: [ACCOUNT] });
+    expect(record).toEqual({ schema: VAULT_SCHEMA, format: 'plain', revision: 4, accounts: [ACCOUNT] });
     expect(frozen).toEqual(before);
   });
 

@@ -275,7 +275,7 @@ describe('popup and adding accounts', () => {
     const newer = await ext.openPopup();
     await expect
       .poll(() => newer.getByRole('alert').textContent())
-      .toBe('Keystep could not read its stored accounts: they were saved by a newer version of Keystep (vault schema 99; this version reads up to schema 1). Update Keystep to see them. They were left untouched.');
+      .toBe('Keystep could not read its stored accounts: they were saved by a newer version of Keystep (vault schema 99; this version reads up to schema 2). Update Keystep to see them. They were left untouched.');
     expect(await newer.getByRole('heading', { name: 'No accounts yet' }).count()).toBe(0);
     await newer.close();
     expect(await readVault()).toEqual(future);

@@ -63,7 +63,7 @@ async function unlock(page: Page, password: string): Promise<void> {
 /** The popup's copy buttons, once every row shows a code. */
 async function popupCopyNames(popup: Page): Promise<string[]> {
   const buttons = popup.getByRole('button', { name: /\. Copy$/ });
-  await expect.poll(async () => (await buttons.evaluateAll((els) => els.map((el) => el.getAttribute('aria-label') ?? ''))).every((name) => /code \d/.test(name)) && (await buttons.count()) > 0).toBe(true);
+  await expect.poll(async () => (await buttons.evaluateAll((els) => els.map((el) => el.getAttribute('aria-label') ?? ''))).every((name) => /code \d/.test(name)) && (await buttons.count()) > 0, { timeout: 10_000 }).toBe(true);
   return buttons.evaluateAll((els) => els.map((el) => el.getAttribute('aria-label') ?? ''));
 }
 
@@ -104,7 +104,8 @@ describe('master password', () => {
     const unlocked = await dump(options);
     expect(unlocked.local.vault).toMatchObject({ format: 'encrypted', kdf: { algorithm: 'PBKDF2-HMAC-SHA256', iterations: 3_000_000 } });
     expectNothingReadable(JSON.stringify(unlocked.local));
-    expect(typeof unlocked.session['vaultKey']).toBe('string');
+    // The session holds the vault key with the id of the record it opens.
+    expect(unlocked.session['vaultKey']).toEqual({ id: unlocked.local.vault?.['keyId'], key: expect.stringMatching(/^[A-Za-z0-9+/]{43}=$/) as unknown });
 
     const popup = await ext.openPopup();
     const before = await popupCopyNames(popup);
@@ -118,7 +119,8 @@ describe('master password', () => {
     const locked = await dump(options);
     expectNothingReadable(JSON.stringify(locked));
     expect(locked.session).toEqual({});
-    expect(Object.keys(locked.local.vault ?? {}).sort()).toEqual(['format', 'kdf', 'payload', 'revision', 'schema', 'wrappedKey']);
+    expect(Object.keys(locked.local.vault ?? {}).sort()).toEqual(['format', 'kdf', 'keyId', 'payload', 'revision', 'schema', 'wrappedKey']);
+    expect(locked.local['vaultEncrypted']).toBe(true);
     // The options page locked too: it asks for the password instead of showing its views.
     await expectLocked(options);
 

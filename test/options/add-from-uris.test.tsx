@@ -80,7 +80,7 @@ describe('AddFromUris', () => {
     ]);
     expect(box.value).toBe([BAD_CHAR, NOT_OTPAUTH, TOO_SHORT].join('\n'));
     expect(stored()).toEqual({
-      schema: 1,
+      schema: 2,
       format: 'plain',
       revision: 5,
       accounts: [

@@ -2,7 +2,7 @@ import { fireEvent, render, screen, within } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import type { AccountDraft } from '../../src/core/account.ts';
 import { BACKUP_AAD, createBackup, decryptBackup, readBackupEnvelope, type BackupEntry } from '../../src/core/backup-file.ts';
-import { deriveKeyBytes, newKdfParams } from '../../src/core/kdf.ts';
+import { deriveAesKey, newKdfParams } from '../../src/core/kdf.ts';
 import { parseOtpauthUri } from '../../src/core/otpauth-uri.ts';
 import { parseUriList } from '../../src/core/parse-uri-list.ts';
 import { sealBytes } from '../../src/core/sealed-box-codec.ts';
@@ -83,7 +83,7 @@ const textFile = (text: string, name = 'accounts.txt'): File => new File([text],
 /** A backup file around any payload, sealed as createBackup seals it: for payloads createBackup cannot make. */
 async function sealedBackup(payload: unknown, password = PASSWORD): Promise<string> {
   const kdf = newKdfParams(undefined, FAST);
-  const key = await deriveKeyBytes(password, kdf);
+  const key = await deriveAesKey(password, kdf);
   const box = await sealBytes(key, new TextEncoder().encode(JSON.stringify(payload)), BACKUP_AAD);
   return JSON.stringify({ format: 'keystep-backup', version: 1, createdAt: '2026-11-20T12:00:00.000Z', kdf, cipher: { algorithm: 'AES-256-GCM', ...box } });
 }
@@ -195,6 +195,62 @@ describe('BackupSection: plain otpauth list', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Download otpauth list' }));
     await vi.waitFor(() => expect(alertOf('Plain otpauth list')).toBe('There are no accounts to back up.'), WAIT);
     expect(downloads).toEqual([]);
+  });
+});
+
+describe('BackupSection: exports with a master password', () => {
+  const MASTER = 'the master password';
+
+  async function protectedSection() {
+    await storeAccounts(ACCOUNTS);
+    await createVaultProtection({ iterations: FAST }).setPassword(MASTER);
+    return renderSection();
+  }
+
+  const masterField = (formName: string): HTMLInputElement => within(form(formName)).getByLabelText<HTMLInputElement>('Master password');
+
+  it('the encrypted backup asks for it: none, or a wrong one, downloads nothing; the right one downloads', async () => {
+    const { downloads } = await protectedSection();
+    await vi.waitFor(() => expect(within(form('Encrypted backup')).queryByLabelText('Master password')).not.toBeNull(), WAIT);
+    expect(within(form('Encrypted backup')).getByText('A master password protects your accounts: type it to save them to a file.')).toBeTruthy();
+    fillPasswords(PASSWORD, PASSWORD);
+    fireEvent.click(screen.getByRole('button', { name: 'Download encrypted backup' }));
+    await vi.waitFor(() => expect(alertOf('Encrypted backup')).toBe('Type the master password to save the file.'), WAIT);
+
+    fireEvent.input(masterField('Encrypted backup'), { target: { value: 'not the master password' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Download encrypted backup' }));
+    await vi.waitFor(() => expect(alertOf('Encrypted backup')).toBe('Wrong master password. Nothing was saved.'), WAIT);
+    expect(masterField('Encrypted backup').getAttribute('aria-invalid')).toBe('true');
+    expect(masterField('Encrypted backup').value).toBe('');
+    expect(downloads).toEqual([]);
+    expect(statusOf('Encrypted backup')).toBe('');
+
+    fireEvent.input(masterField('Encrypted backup'), { target: { value: MASTER } });
+    fireEvent.click(screen.getByRole('button', { name: 'Download encrypted backup' }));
+    await vi.waitFor(() => expect(downloads).toHaveLength(1), WAIT);
+    expect(await decryptBackup(readBackupEnvelope(downloads[0]!.text), PASSWORD)).toHaveLength(3);
+    expect(masterField('Encrypted backup').value).toBe('');
+  });
+
+  it('the plain list asks for it; after three wrong ones the next try waits, as unlocking does', async () => {
+    const { downloads } = await protectedSection();
+    const consent = await screen.findByRole('checkbox', { name: 'I understand that this file is not protected' });
+    await vi.waitFor(() => expect(within(form('Plain otpauth list')).queryByLabelText('Master password')).not.toBeNull(), WAIT);
+    fireEvent.click(consent);
+    const button = screen.getByRole<HTMLButtonElement>('button', { name: 'Download otpauth list' });
+    const attempt = async (n: number, message: string): Promise<void> => {
+      fireEvent.input(masterField('Plain otpauth list'), { target: { value: `wrong ${n}` } });
+      fireEvent.click(button);
+      // Each wrong password is counted in storage before the form shows its verdict.
+      await vi.waitFor(() => expect(fakeBrowser.storage.local.data.get('unlockAttempts')).toMatchObject({ failures: n }), WAIT);
+      await vi.waitFor(() => expect(button.disabled).toBe(false), WAIT);
+      expect(alertOf('Plain otpauth list')).toBe(message);
+    };
+    await attempt(1, 'Wrong master password. Nothing was saved.');
+    await attempt(2, 'Wrong master password. Nothing was saved.');
+    await attempt(3, 'Too many wrong passwords: try again in 1 s.');
+    expect(downloads).toEqual([]);
+    expect(fakeBrowser.storage.local.data.get('unlockAttempts')).toMatchObject({ failures: 3 });
   });
 });
 

@@ -40,7 +40,7 @@ describe('account store', () => {
     const loaded = await store.load();
     expect(loaded.accounts.map((a) => a.issuer)).toEqual(['Service 1']);
     expect(loaded.revision).toBe(1);
-    expect(fakeBrowser.storage.local.data.get('vault')).toMatchObject({ schema: 1, format: 'plain', revision: 1 });
+    expect(fakeBrowser.storage.local.data.get('vault')).toMatchObject({ schema: 2, format: 'plain', revision: 1 });
   });
 
   it('loses no write when two pages add accounts at the same time', async () => {

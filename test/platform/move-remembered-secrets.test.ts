@@ -47,3 +47,36 @@ describe('moveRememberedSecrets', () => {
     expect([...fakeBrowser.storage.local.data]).toEqual(before);
   });
 });
+
+describe('at the next unlock', () => {
+  it('a secret the update could not move (the vault was locked) moves into the vault when it is unlocked', async () => {
+    const protection = createVaultProtection({ iterations: 1_000 });
+    await protection.setPassword('pw-123456');
+    await protection.lock();
+    await fakeBrowser.storage.local.set({ cognitoProfiles: [{ ...PROFILE, clientSecret: SECRET }, OTHER] });
+    // The update ran while locked: nothing moved.
+    await expect(moveRememberedSecrets(createAccountStore())).rejects.toBeInstanceOf(VaultLockedError);
+    expect(JSON.stringify([...fakeBrowser.storage.local.data])).toContain(SECRET);
+    await protection.unlock('pw-123456');
+    expect(fakeBrowser.storage.local.data.get('cognitoProfiles')).toEqual([PROFILE, OTHER]);
+    expect(JSON.stringify([...fakeBrowser.storage.local.data])).not.toContain(SECRET);
+    expect((await createAccountStore().load()).clientSecrets).toEqual({ p1: SECRET });
+  });
+
+  it('and when a password is set on a plain vault', async () => {
+    await fakeBrowser.storage.local.set({ cognitoProfiles: [{ ...PROFILE, clientSecret: SECRET }] });
+    await createVaultProtection({ iterations: 1_000 }).setPassword('pw-123456');
+    expect(JSON.stringify([...fakeBrowser.storage.local.data])).not.toContain(SECRET);
+    expect((await createAccountStore().load()).clientSecrets).toEqual({ p1: SECRET });
+  });
+
+  it('an unreadable profile list does not stop the unlock: it is left as it is', async () => {
+    const protection = createVaultProtection({ iterations: 1_000 });
+    await protection.setPassword('pw-123456');
+    await protection.lock();
+    await fakeBrowser.storage.local.set({ cognitoProfiles: 'not a list' });
+    await protection.unlock('pw-123456');
+    expect(await protection.status()).toBe('unlocked');
+    expect(fakeBrowser.storage.local.data.get('cognitoProfiles')).toBe('not a list');
+  });
+});

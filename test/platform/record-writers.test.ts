@@ -20,6 +20,7 @@ const DECLARATIONS = ['platform/storage-items.ts', 'platform/cognito-profiles-it
 const OWNERS: Readonly<Record<string, string>> = {
   vaultRecordItem: 'platform/vault-repository.ts',
   vaultKeyItem: 'platform/vault-repository.ts',
+  vaultEncryptedItem: 'platform/vault-repository.ts',
   cognitoProfilesItem: 'platform/profile-repository.ts',
 };
 

@@ -4,7 +4,7 @@ import { addDrafts } from '../../src/core/vault-edits.ts';
 import { createAccountStore } from '../../src/platform/account-store.ts';
 import { AUTO_LOCK_ALARM } from '../../src/platform/auto-lock.ts';
 import { installAutoLock } from '../../src/platform/install-auto-lock.ts';
-import { securitySettingsItem } from '../../src/platform/storage-items.ts';
+import { securitySettingsItem, unlockAttemptsItem } from '../../src/platform/storage-items.ts';
 import { createVaultProtection, type VaultProtectionDeps } from '../../src/platform/vault-protection.ts';
 import { UnlockError } from '../../src/platform/unlock-error.ts';
 import { VaultLockedError } from '../../src/platform/vault-locked-error.ts';
@@ -49,8 +49,10 @@ describe('setting a master password', () => {
     await seed(3);
     await protection().setPassword('correct horse');
     const record = storedVault();
-    expect(record).toMatchObject({ schema: 1, format: 'encrypted', revision: 2, kdf: { algorithm: 'PBKDF2-HMAC-SHA256', iterations: ITERATIONS } });
-    expect(Object.keys(record).sort()).toEqual(['format', 'kdf', 'payload', 'revision', 'schema', 'wrappedKey']);
+    expect(record).toMatchObject({ schema: 2, format: 'encrypted', revision: 2, kdf: { algorithm: 'PBKDF2-HMAC-SHA256', iterations: ITERATIONS } });
+    expect(Object.keys(record).sort()).toEqual(['format', 'kdf', 'keyId', 'payload', 'revision', 'schema', 'wrappedKey']);
+    expect(fakeBrowser.storage.local.data.get('vaultEncrypted')).toBe(true);
+    expect(fakeBrowser.storage.session.data.get('vaultKey')).toMatchObject({ id: record['keyId'] });
     const local = JSON.stringify([...fakeBrowser.storage.local.data]);
     for (const text of [SECRET.slice(0, 20), 'Issuer 0', 'person1@example.com', 'correct horse']) expect(local).not.toContain(text);
     const snapshot = await createAccountStore().load();
@@ -130,6 +132,45 @@ describe('lock and unlock', () => {
     expect([revision, rest]).toEqual([beforeRevision, restBefore]);
   });
 
+  it.each([
+    ['a year ahead', 365 * 24 * 3600 * 1000],
+    ['an hour ahead', 3600 * 1000],
+  ])('a failure time %s (a wrong clock) makes the owner wait the delay once, not until then', async (_case, ahead) => {
+    await seed(1);
+    await protection().setPassword('right');
+    await protection().lock();
+    await unlockAttemptsItem.set({ failures: 3, lastFailureAt: clock + ahead });
+    await expect(protection().unlock('right')).rejects.toMatchObject({ code: 'unlock-throttled', retryAfterMs: 1000 });
+    // The stored time was brought back to now, so the wait ends.
+    expect(fakeBrowser.storage.local.data.get('unlockAttempts')).toEqual({ failures: 3, lastFailureAt: clock });
+    clock += 1000;
+    await protection().unlock('right');
+    expect(await protection().status()).toBe('unlocked');
+  });
+
+  it('ten failures stored with a time far ahead: the wait is 60 s at most', async () => {
+    await protection().setPassword('right');
+    await protection().lock();
+    await unlockAttemptsItem.set({ failures: 10, lastFailureAt: Number.MAX_SAFE_INTEGER });
+    await expect(protection().unlock('right')).rejects.toMatchObject({ code: 'unlock-throttled', retryAfterMs: 60_000 });
+    clock += 60_000;
+    await protection().unlock('right');
+    expect(await protection().status()).toBe('unlocked');
+  });
+
+  it('confirmPassword checks the password again without changing anything, counting wrong ones with the unlock attempts', async () => {
+    await seed(1);
+    await protection().setPassword('right');
+    const before = structuredClone([[...fakeBrowser.storage.local.data], [...fakeBrowser.storage.session.data]]);
+    await protection().confirmPassword('right');
+    expect([[...fakeBrowser.storage.local.data], [...fakeBrowser.storage.session.data]]).toEqual(before);
+    await expect(protection().confirmPassword('wrong')).rejects.toMatchObject({ code: 'wrong-password', retryAfterMs: 0 });
+    await protection().lock();
+    await expect(protection().unlock('wrong')).rejects.toMatchObject({ code: 'wrong-password', retryAfterMs: 0 });
+    await expect(protection().unlock('wrong')).rejects.toMatchObject({ code: 'wrong-password', retryAfterMs: 1000 });
+    await expect(protection().unlock('right')).rejects.toMatchObject({ code: 'unlock-throttled' });
+  });
+
   it('the auto-lock alarm is set at unlock with the configured minutes, and locks when it fires', async () => {
     installAutoLock((error) => {
       throw error;
@@ -182,7 +223,7 @@ describe('changing and removing the password', () => {
     fakeBrowser.storage.local.failNextSets = 1;
     await expect(protection().changePassword('old-pw', 'new-pw')).rejects.toThrow(/quota/);
     expect(storedVault()).toEqual(before);
-    expect(fakeBrowser.storage.session.data.get('vaultKey')).toBe(key);
+    expect(fakeBrowser.storage.session.data.get('vaultKey')).toEqual(key);
     expect((await createAccountStore().load()).accounts).toHaveLength(1);
   });
 

@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { bytesToBase64 } from '../../src/core/base64.ts';
 import { createVaultRepository, type VaultRecordWriter } from '../../src/platform/vault-repository.ts';
 import { account } from '../support/account-fixtures.ts';
 import { fakeBrowser, resetFakeBrowser } from '../support/fake-browser.ts';
@@ -6,7 +7,9 @@ import { fakeBrowser, resetFakeBrowser } from '../support/fake-browser.ts';
 // The vault record's one writer: each locked section writes at most once, the next revision, in the current schema.
 
 const stored = (): unknown => fakeBrowser.storage.local.data.get('vault');
-const SEALED = { kdf: { algorithm: 'PBKDF2-HMAC-SHA256', iterations: 1000, salt: 'c2FsdHNhbHRzYWx0c2FsdA==' }, wrappedKey: { iv: 'aXZpdml2aXZpdml2', ciphertext: 'd3JhcHBlZA==' }, payload: { iv: 'aXZpdml2aXZpdml2', ciphertext: 'cGF5bG9hZA==' } } as const;
+const sessionEntry = (): unknown => fakeBrowser.storage.session.data.get('vaultKey');
+const KEY_ID = 'S0tLS0tLS0tLS0tLS0tLSw==';
+const SEALED = { keyId: KEY_ID, kdf: { algorithm: 'PBKDF2-HMAC-SHA256', iterations: 1000, salt: 'c2FsdHNhbHRzYWx0c2FsdA==' }, wrappedKey: { iv: 'aXZpdml2aXZpdml2', ciphertext: 'd3JhcHBlZA==' }, payload: { iv: 'aXZpdml2aXZpdml2', ciphertext: 'cGF5bG9hZA==' } } as const;
 
 beforeEach(resetFakeBrowser);
 
@@ -18,7 +21,7 @@ describe('vault repository', () => {
       expect(writer.stored?.revision).toBe(1);
       await writer.writePlain({ accounts: [account('a1'), account('a2')] });
     });
-    expect(stored()).toEqual({ schema: 1, format: 'plain', revision: 2, accounts: [account('a1'), account('a2')] });
+    expect(stored()).toEqual({ schema: 2, format: 'plain', revision: 2, accounts: [account('a1'), account('a2')] });
   });
 
   it('refuses a second write in one locked section, and a write after the section ended', async () => {
@@ -38,14 +41,14 @@ describe('vault repository', () => {
 
   it('a new session key is put back as it was when the encrypted record cannot be written', async () => {
     const repository = createVaultRepository();
-    await repository.setSessionKey(new Uint8Array(32).fill(1));
+    await repository.setSessionKey('previous-id', new Uint8Array(32).fill(1));
     fakeBrowser.storage.local.failNextSets = 1;
     await expect(repository.transact((writer) => writer.writeEncrypted(SEALED, new Uint8Array(32).fill(2)))).rejects.toThrow(/quota/i);
-    expect(await repository.sessionKey()).toEqual(new Uint8Array(32).fill(1));
+    expect(sessionEntry()).toEqual({ id: 'previous-id', key: bytesToBase64(new Uint8Array(32).fill(1)) });
     expect(stored()).toBeUndefined();
     await repository.transact((writer) => writer.writeEncrypted(SEALED, new Uint8Array(32).fill(2)));
-    expect(await repository.sessionKey()).toEqual(new Uint8Array(32).fill(2));
-    expect(stored()).toEqual({ schema: 1, format: 'encrypted', revision: 1, ...SEALED });
+    expect(sessionEntry()).toEqual({ id: KEY_ID, key: bytesToBase64(new Uint8Array(32).fill(2)) });
+    expect(stored()).toEqual({ schema: 2, format: 'encrypted', revision: 1, ...SEALED });
   });
 
   it('two pages in locked sections at once: the second reads what the first wrote', async () => {
@@ -72,7 +75,7 @@ describe('vault repository', () => {
       },
     );
     await repository.transact((writer) => writer.writePlain({ accounts: [] }));
-    await repository.setSessionKey(new Uint8Array(32));
+    await repository.setSessionKey(KEY_ID, new Uint8Array(32));
     await repository.forgetSessionKey();
     await new Promise((resolve) => setTimeout(resolve, 0));
     stop();

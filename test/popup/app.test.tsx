@@ -31,7 +31,7 @@ const WAIT = { timeout: 2000, interval: 10 };
 /** Writes a vault of these URIs straight into storage, as an earlier session would have left it. */
 async function seed(uris: readonly string[], overrides: readonly Partial<Account>[] = []): Promise<VaultRecord> {
   const accounts: Account[] = uris.map((uri, i) => ({ ...parseOtpauthUri(uri), id: `id-${i + 1}`, createdAt: 0, pinned: false, status: 'active', ...overrides[i] }));
-  const record: VaultRecord = { schema: 1, format: 'plain', revision: 1, accounts };
+  const record: VaultRecord = { schema: 2, format: 'plain', revision: 1, accounts };
   await fakeBrowser.storage.local.set({ vault: record });
   return record;
 }

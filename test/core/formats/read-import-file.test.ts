@@ -10,7 +10,7 @@ import { incompleteMigrationExports } from '../../../src/core/formats/migration-
 import { MAX_IMPORT_BYTES, readImportFile, type ImportRead } from '../../../src/core/formats/read-import-file.ts';
 import { unlockImport } from '../../../src/core/formats/unlock-import.ts';
 import { sealBytes } from '../../../src/core/sealed-box-codec.ts';
-import { deriveKeyBytes, newKdfParams } from '../../../src/core/kdf.ts';
+import { deriveAesKey, newKdfParams } from '../../../src/core/kdf.ts';
 import { BACKUP_AAD } from '../../../src/core/backup-file.ts';
 import { OtpInputError } from '../../../src/core/otp-input-error.ts';
 import { account, draft, numberedDraft } from '../../support/account-fixtures.ts';
@@ -157,7 +157,7 @@ describe('unlockImport', () => {
 
   it('refuses a bad entry of a Keystep backup with its field, and reads the others', async () => {
     const kdf = newKdfParams(fixedRandomBytes(1), FAST);
-    const key = await deriveKeyBytes(PASSWORD, kdf);
+    const key = await deriveAesKey(PASSWORD, kdf);
     const payload = { accounts: [{ uri: 'otpauth://totp/GitHub:alice@example.com?secret=JBSWY3DPEHPK3PXP' }, { uri: 'otpauth://totp/a?secret=JBSWY3DP' }, { uri: 5 }] };
     const box = await sealBytes(key, new TextEncoder().encode(JSON.stringify(payload)), BACKUP_AAD);
     const text = JSON.stringify({ format: 'keystep-backup', version: 1, createdAt: '2026-01-01T00:00:00.000Z', kdf, cipher: { algorithm: 'AES-256-GCM', ...box } });

@@ -2,6 +2,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { setClientSecret } from '../../../src/core/vault-edits.ts';
 import { createAccountStore } from '../../../src/platform/account-store.ts';
 import { createProfileRepository } from '../../../src/platform/profile-repository.ts';
+import { createVaultProtection } from '../../../src/platform/vault-protection.ts';
+import { VaultLockedError } from '../../../src/platform/vault-locked-error.ts';
 import { deleteProfile } from '../../../src/services/enrollment/delete-profile.ts';
 import { account } from '../../support/account-fixtures.ts';
 import { fakeBrowser, resetFakeBrowser } from '../../support/fake-browser.ts';
@@ -38,5 +40,20 @@ describe('deleteProfile', () => {
     const result = await deleteProfile('p1', ports());
     expect(result.kind === 'save-failed' && String(result.error)).toMatch(/quota/i);
     expect(fakeBrowser.storage.local.data.get('cognitoProfiles')).toEqual([profile('p1'), profile('p2')]);
+  });
+
+  it('while the vault is locked: refused (unlock first), the profile and its remembered secret both kept', async () => {
+    const protection = createVaultProtection({ iterations: 1_000 });
+    await protection.setPassword('pw-123456');
+    await protection.lock();
+    const before = structuredClone([...fakeBrowser.storage.local.data]);
+    const result = await deleteProfile('p1', ports());
+    expect(result).toEqual({ kind: 'save-failed', error: expect.any(VaultLockedError) as unknown });
+    expect([...fakeBrowser.storage.local.data]).toEqual(before);
+    // Unlocked, the same deletion removes both.
+    await protection.unlock('pw-123456');
+    expect(await deleteProfile('p1', ports())).toEqual({ kind: 'deleted' });
+    expect(fakeBrowser.storage.local.data.get('cognitoProfiles')).toEqual([profile('p2')]);
+    expect((await createAccountStore().load()).clientSecrets).toEqual({ p2: 'secret-2' });
   });
 });
