@@ -3,7 +3,7 @@ import { cognitoAccountDraft } from '../../cognito/cognito-account-draft.ts';
 import type { CognitoApi } from '../../cognito/cognito-api.ts';
 import type { CognitoProfile } from '../../cognito/cognito-profile.ts';
 import { createEnrollmentFlow, type EnrollmentFlow } from '../../cognito/enrollment-flow.ts';
-import { generateCode } from '../../core/otp.ts';
+import { createWebCryptoHmac, generateCode } from '../../core/otp.ts';
 import type { AccountStore } from '../../platform/account-store.ts';
 import { createVaultEnrollmentStore } from '../../platform/vault-enrollment-store.ts';
 
@@ -19,8 +19,12 @@ export interface EnrollmentPorts {
   readonly newId?: () => string;
 }
 
+// No cache of imported keys: the default one keeps each key's bytes (as hex) for the life of the page, which would
+// outlast a lock of the vault; an enrollment makes a handful of codes.
+const uncachedHmac = createWebCryptoHmac({ maxCachedKeys: 0 });
+
 /** The code of Cognito's TOTP (its parameters are cognitoAccountDraft's: SHA1, 6 digits, 30 s). */
-const cognitoTotp = (secret: string, nowMs: number): Promise<string> => generateCode(cognitoAccountDraft(secret, '', ''), nowMs);
+const cognitoTotp = (secret: string, nowMs: number): Promise<string> => generateCode(cognitoAccountDraft(secret, '', ''), nowMs, uncachedHmac);
 
 function awsCognitoApi(profile: CognitoProfile): CognitoApi {
   return createAwsCognitoClient({ region: profile.region, ...(profile.endpoint ? { endpoint: profile.endpoint } : {}) });
