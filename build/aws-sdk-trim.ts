@@ -14,12 +14,12 @@ const HTTP_PROTOCOL = /\/node_modules\/@smithy\/core\/dist-es\/submodules\/proto
 const EVENT_STREAM_IMPORT = 'await import("@smithy/core/event-streams")';
 
 /**
- * Keeps AWS SDK code that Keystep's six Cognito operations never run out of the extension bundle (the
+ * Keeps AWS SDK code that Keystep's seven Cognito operations never run out of the extension bundle (the
  * options page's JS budget is 70 kB gzip, SDK included). Build only; the SDK itself stays as it is, and
- * `test/build/aws-sdk-trim.test.ts` runs all six operations through a bundle made with this plugin.
+ * `test/build/aws-sdk-trim.test.ts` runs all seven operations through a bundle made with this plugin.
  *
  * - `@aws-sdk/core/httpAuthSchemes` (SigV4 signing, and with it `@smithy/signature-v4`) and
- *   `@smithy/core/checksum` (SHA-256) become stubs that fail loudly when used: the six operations are
+ *   `@smithy/core/checksum` (SHA-256) become stubs that fail loudly when used: the seven operations are
  *   `smithy.api#noAuth`, so nothing signs or hashes a request (see ./sdk-stubs/).
  * - The client's package.json is bundled as `{ version }`: its runtime config reads only `version` (for
  *   the User-Agent header); the rest of the file is 2.5 kB of build scripts and dependency lists.

@@ -255,6 +255,7 @@ describe('challenges', () => {
       verifySoftwareToken: () => Promise.reject(new Error('unexpected')),
       setUserMfaPreference: () => Promise.reject(new Error('unexpected')),
       getUser: () => Promise.reject(new Error('unexpected')),
+      revokeToken: () => Promise.reject(new Error('unexpected')),
     };
     const h = await harness({ flow: { api }, profile: { preferredFlow: 'USER_PASSWORD_AUTH' } });
     await h.flow.signIn({ username: 'demo', password: PASSWORD });

@@ -118,6 +118,14 @@ async function transcript(backend: Backend): Promise<unknown[]> {
   out.push(await outcome(() => api.getUser({ AccessToken })));
   backend.injectFault({ operation: 'InitiateAuth', kind: 'custom-challenge', times: 1 });
   out.push(await outcome(() => signIn(PASSWORD)));
+
+  // Ending the session: an access token is not revocable, a client that does not exist may not revoke, then the
+  // refresh token is revoked and the access token issued with it refused.
+  const Token = tokens.AuthenticationResult?.RefreshToken ?? '';
+  out.push(await outcome(() => api.revokeToken({ ClientId: clientId, Token: AccessToken })));
+  out.push(await outcome(() => api.revokeToken({ ClientId: 'b'.repeat(26), Token })));
+  out.push(await outcome(() => api.revokeToken({ ClientId: clientId, Token })));
+  out.push(await outcome(() => api.getUser({ AccessToken })));
   return out;
 }
 
@@ -140,6 +148,9 @@ describe('the in-process Cognito adapter', () => {
       'NotAuthorizedException',
       'LimitExceededException',
       'CognitoNetworkError',
+      'UnsupportedTokenTypeException',
+      'UnauthorizedException',
+      'NotAuthorizedException',
     ]);
   });
 });
