@@ -78,8 +78,8 @@ export interface EnrollmentFlow {
   retry(): Promise<void>;
   /**
    * Forgets everything (credentials, tokens, progress) and returns to `idle` at once. A running action is
-   * abandoned: its results are ignored, and the next action starts once its pending call has returned
-   * (bounded by the client's request timeout).
+   * abandoned: it makes no further call, the result of the call it is waiting for is ignored, and the next action
+   * starts once that call has returned (bounded by the client's request timeout).
    */
   reset(): void;
 }
@@ -112,6 +112,9 @@ export function createEnrollmentFlow(options: EnrollmentFlowOptions): Enrollment
     },
     ...(options.throttleDelaysMs === undefined ? {} : { throttleDelaysMs: options.throttleDelaysMs }),
     ...(options.serverErrorDelaysMs === undefined ? {} : { serverErrorDelaysMs: options.serverErrorDelaysMs }),
+    // An action that reset() abandoned (a lock, a new profile, "Start again") sends nothing more, not even the retry
+    // after a wait.
+    checkCancelled: () => runner.checkCancelled(),
   });
   const ctx: FlowContext = {
     profile,

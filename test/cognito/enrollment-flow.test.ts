@@ -650,6 +650,17 @@ describe('usage', () => {
     await expect(h.flow.enroll()).rejects.toThrow(/not "idle"/);
   });
 
+  it('reset() during a backoff: the abandoned action makes no further call', async () => {
+    const flow: { reset?: () => void } = {};
+    const h = await harness({ flow: { sleep: () => Promise.resolve(flow.reset?.()) } });
+    flow.reset = () => h.flow.reset();
+    await h.flow.signIn({ username: 'demo', password: PASSWORD });
+    fail(h, 'AssociateSoftwareToken', { kind: 'throttle' });
+    await h.flow.enroll();
+    expect(h.callsOf('AssociateSoftwareToken')).toHaveLength(1);
+    expect(h.flow.getState()).toEqual({ kind: 'idle' });
+  });
+
   it('unsubscribe stops notifications', async () => {
     const h = await harness();
     const seen: string[] = [];

@@ -304,6 +304,8 @@ describe('master password', () => {
       expect(await cognitoSection(page).getByRole('button', { name: 'Retry' }).count()).toBe(0);
       await signInAndEnroll(page, 'Locked midway', user.username, user.password);
       await enrollmentComplete(page);
+      // The abandoned enrollment did not try its throttled association again: one throttled, one for the new run.
+      expect(server.requestLog.forOperation('AssociateSoftwareToken').map((entry) => entry.status)).toEqual([400, 200]);
       const popup = await ext.openPopup();
       await popup.getByRole('searchbox', { name: 'Search accounts' }).fill('Locked midway');
       expect((await popupCopyNames(popup)).map((name) => name.replace(/, code .*/, ''))).toEqual([`Locked midway (${user.username})`]);
