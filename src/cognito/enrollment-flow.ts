@@ -8,6 +8,7 @@ import type { EnrollmentStore } from './enrollment-store.ts';
 import { answerCode, answerNewPassword, resume, startEnrollment, startSignIn, type NewPasswordInput } from './flow-actions.ts';
 import type { FlowContext } from './flow-context.ts';
 import { FlowMemory } from './flow-memory.ts';
+import { revokeInBackground } from './revoke-refresh-tokens.ts';
 import type { FlowNext } from './flow-next.ts';
 import { runGuarded } from './run-guarded.ts';
 import type { SignInCredentials } from './sign-in.ts';
@@ -53,7 +54,9 @@ export interface EnrollmentFlowOptions {
  *
  * Passwords, the client secret, tokens, sessions and the TOTP secret live only inside this object (the
  * secret also goes to the store); none of them appears in a state or problem. They are dropped on
- * `enrolled` and on reset().
+ * `enrolled` and on reset(). The sign-in sessions the flow opens end with the enrollment: every refresh token
+ * Cognito gave it is revoked (RevokeToken) once it is `enrolled`, or `failed` after a sign-in (the state says
+ * whether that worked), and in the background on reset() and on a new sign-in.
  */
 export interface EnrollmentFlow {
   /** The current state. */
@@ -129,6 +132,7 @@ export function createEnrollmentFlow(options: EnrollmentFlowOptions): Enrollment
     boundaryMarginMs: options.boundaryMarginMs,
     memory,
     runner,
+    revokeLater: (refreshTokens, clientSecret) => revokeInBackground(options.api, profile.clientId, refreshTokens, clientSecret),
   };
   const act = (action: string, allowed: EnrollmentState['kind'] | undefined, start: () => FlowNext | Promise<FlowNext>): Promise<void> =>
     runner.run(action, allowed, () => runGuarded(ctx, start));
@@ -152,8 +156,11 @@ export function createEnrollmentFlow(options: EnrollmentFlowOptions): Enrollment
       return act('retry', 'failed', () => resume(ctx));
     },
     reset() {
+      // The sign-in sessions end with the flow's memory of them.
+      const { refreshTokens, credentials } = memory.record;
       runner.reset();
       memory.reset();
+      ctx.revokeLater(refreshTokens, credentials?.clientSecret);
     },
   };
 }

@@ -1,6 +1,6 @@
 import { useId, useRef, useState } from 'preact/hooks';
 import type { EnrollmentFlow } from '../cognito/enrollment-flow.ts';
-import type { EnrollmentState, EnrollmentStep } from '../cognito/enrollment-state.ts';
+import type { EnrollmentState, EnrollmentStep, TokenRevocation } from '../cognito/enrollment-state.ts';
 import { t, type MessageKey } from '../platform/i18n.ts';
 import type { StoredCognitoProfile } from '../platform/storage-items.ts';
 import { submitWith } from '../ui/submit-with.ts';
@@ -27,6 +27,11 @@ const STEP_KEYS: Record<EnrollmentStep, MessageKey> = {
   confirm: 'step_confirm',
   activate: 'step_activate',
 };
+
+/** What became of the sign-in sessions the flow opened, in a sentence. */
+function revocationNote(revocation: TokenRevocation): string {
+  return revocation.revoked ? t('sessionEnded') : t('sessionNotEnded', describeCognitoProblem(revocation.problem));
+}
 
 /**
  * Sign-in and one-click enrollment for the selected profile: renders the flow's state and
@@ -208,6 +213,7 @@ export function EnrollmentPanel({ profile, flow, state, sessionSecret, onSession
             </dd>
           </dl>
           {summary.viaMfaSetup && <p>{t('summaryViaSetup')}</p>}
+          {state.revocation && <p>{revocationNote(state.revocation)}</p>}
           <div class="row-actions">
             <button type="button" onClick={() => flow.reset()}>
               {t('startAgain')}
@@ -227,6 +233,7 @@ export function EnrollmentPanel({ profile, flow, state, sessionSecret, onSession
             </p>
             {state.failedStep && <p>{t('failedAtStep', t(STEP_KEYS[state.failedStep]))}</p>}
             {state.pendingAccountId && <p>{t('pendingKept', t('pendingBadge'))}</p>}
+            {state.revocation && <p>{revocationNote(state.revocation)}</p>}
             <div class="row-actions">
               {state.canRetry && (
                 <button type="button" class="primary" onClick={submitWith(() => flow.retry())}>

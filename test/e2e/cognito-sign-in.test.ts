@@ -32,7 +32,7 @@ afterAll(async () => {
 });
 
 /** The calls of a plain enrollment (no MFA yet, optional-MFA pool) after the sign-in calls. */
-const ENROLL_CALLS = ['AssociateSoftwareToken 200', 'VerifySoftwareToken 200', 'SetUserMFAPreference 200', 'GetUser 200'];
+const ENROLL_CALLS = ['AssociateSoftwareToken 200', 'VerifySoftwareToken 200', 'SetUserMFAPreference 200', 'GetUser 200', 'RevokeToken 200'];
 
 describe('Cognito sign-in flows', () => {
   it('signs in with USER_SRP_AUTH (PASSWORD_VERIFIER) on an SRP-only client, never tries USER_PASSWORD_AUTH, and enrolls', async () => {
