@@ -1,4 +1,4 @@
-import { useId, useRef, useState } from 'preact/hooks';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { EnrollmentFlow } from '../cognito/enrollment-flow.ts';
 import type { EnrollmentState, EnrollmentStep, TokenRevocation } from '../cognito/enrollment-state.ts';
 import { t, type MessageKey } from '../platform/i18n.ts';
@@ -35,8 +35,9 @@ function revocationNote(revocation: TokenRevocation): string {
 
 /**
  * Sign-in and one-click enrollment for the selected profile: renders the flow's state and
- * offers exactly the actions that state allows. The password lives in this component's
- * memory and is cleared once sign-in succeeds.
+ * offers exactly the actions that state allows. The passwords and codes typed live in this
+ * component's memory: the password is cleared once sign-in succeeds, and every one of them at
+ * each final state of the flow (enrolled, failed, reset).
  */
 export function EnrollmentPanel({ profile, flow, state, sessionSecret, onSessionSecret, onDiscardPending }: Props) {
   const id = useId();
@@ -48,6 +49,14 @@ export function EnrollmentPanel({ profile, flow, state, sessionSecret, onSession
   const [note, setNote] = useState('');
   // Set by "Enroll": when sign-in needs the user on the way (a code, a new password), enrolling continues after it.
   const wantEnroll = useRef(false);
+  // Whatever ended the flow, nothing typed for it stays in a form: a new try starts with empty password fields.
+  const final = state.kind === 'enrolled' || state.kind === 'failed' || state.kind === 'idle';
+  useEffect(() => {
+    if (!final) return;
+    setPassword('');
+    setNewPassword('');
+    setCode('');
+  }, [final, state]);
 
   const secret = profile.clientSecret ?? sessionSecret ?? '';
   const busy = state.kind === 'signing-in' || state.kind === 'enrolling';

@@ -15,6 +15,7 @@ import {
   seedUser,
   SESSION_ENDED,
   signInAndEnroll,
+  signInForm,
   signInOnly,
   signInWithCode,
   startCognitoE2e,
@@ -88,6 +89,9 @@ describe('Cognito challenges on the way to enrollment', () => {
     // The new password, not the temporary one, signs in, with the code the popup shows.
     await expectPopupCodeSignsIn(e2e, 'New password', user, { password: newPassword });
     expectNoPasswordOrToken(await dumpExtensionStorage(page), [user.password, newPassword]);
+    // Nothing typed for this enrollment is left in a form: the sign-in form comes back empty.
+    await done.getByRole('button', { name: 'Start again' }).click();
+    expect(await signInForm(page, 'New password').getByLabel('Password', { exact: true }).inputValue()).toBe('');
     await page.close();
   });
 

@@ -90,6 +90,8 @@ describe('app clients with a client secret', () => {
     const section = cognitoSection(page);
     await section.getByRole('heading', { name: 'Sign-in failed' }).waitFor();
     expect(await section.getByRole('alert').allTextContents()).toEqual([`App client ${user.clientId} has a client secret: enter it (Client secret) and try again.`]);
+    // The sign-in form is back for another try, without the password typed for the failed one.
+    expect(await signInForm(page, 'Secret missing').getByLabel('Password', { exact: true }).inputValue()).toBe('');
     // The first refusal stops: no second flow tried without the secret, nothing enrolled.
     expect(describeCalls(calls.calls())).toEqual(['InitiateAuth USER_SRP_AUTH 400 NotAuthorizedException']);
     expect(e2e.server.admin.adminGetUser({ UserPoolId: user.userPoolId, Username: user.username }).UserMFASettingList ?? []).toEqual([]);
