@@ -1,4 +1,4 @@
-import type { CognitoApi } from './cognito-api.ts';
+import type { CognitoApi, RevokeTokenInput } from './cognito-api.ts';
 import type { CognitoProblem } from './cognito-problem.ts';
 import type { TokenRevocation } from './enrollment-state.ts';
 import type { FlowContext } from './flow-context.ts';
@@ -7,6 +7,10 @@ import { StepFailure } from './step-failure.ts';
 
 // Ending the sign-in sessions an enrollment opened: RevokeToken of each refresh token Cognito gave it, which also ends
 // the access and ID tokens issued with it (docs/cognito-facts.md "RevokeToken").
+
+/** RevokeToken's request: the client secret itself goes with it, for a client that has one. */
+const revokeInput = (ClientId: string, Token: string, clientSecret: string | undefined): RevokeTokenInput =>
+  clientSecret === undefined ? { ClientId, Token } : { ClientId, Token, ClientSecret: clientSecret };
 
 /**
  * Revokes every refresh token of the flow's record (with the client secret of its credentials, when there is one) and
@@ -25,7 +29,7 @@ export async function revokeRefreshTokens(ctx: FlowContext): Promise<TokenRevoca
     try {
       await ctx.caller.call(
         'RevokeToken',
-        (api) => api.revokeToken({ ClientId: ctx.profile.clientId, Token: token, ...(clientSecret === undefined ? {} : { ClientSecret: clientSecret }) }),
+        (api) => api.revokeToken(revokeInput(ctx.profile.clientId, token, clientSecret)),
         { redact: secretsOf(record) },
       );
     } catch (error: unknown) {
@@ -47,6 +51,6 @@ export async function revokeRefreshTokens(ctx: FlowContext): Promise<TokenRevoca
  */
 export function revokeInBackground(api: CognitoApi, clientId: string, tokens: readonly string[], clientSecret: string | undefined): void {
   for (const token of tokens) {
-    api.revokeToken({ ClientId: clientId, Token: token, ...(clientSecret === undefined ? {} : { ClientSecret: clientSecret }) }).catch(() => undefined);
+    api.revokeToken(revokeInput(clientId, token, clientSecret)).catch(() => undefined);
   }
 }
