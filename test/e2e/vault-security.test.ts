@@ -292,6 +292,8 @@ describe('master password', () => {
       await expect.poll(() => server.requestLog.forOperation('AssociateSoftwareToken').length).toBe(1);
       await page.evaluate(() => (globalThis as unknown as { chrome: { storage: { session: { remove(key: string): Promise<void> } } } }).chrome.storage.session.remove('vaultKey'));
       await expectLocked(page);
+      // The sign-in session the abandoned enrollment had opened is ended too.
+      await expect.poll(() => server.requestLog.forOperation('RevokeToken').map((entry) => entry.status)).toEqual([200]);
       // Nothing of the enrollment is left behind the unlock form, not even hidden.
       expect(await page.getByRole('region', { name: 'Amazon Cognito TOTP enrollment', includeHidden: true }).count()).toBe(0);
 
