@@ -8,7 +8,7 @@ import { decodeBase32, normalizeBase32Secret } from '../../src/core/base32.ts';
 import { KDF_ITERATION_RANGE } from '../../src/core/parse-kdf-params.ts';
 import { account, numberedSecret } from '../support/account-fixtures.ts';
 import { addAccountsViaOptions } from '../support/add-accounts-via-options.ts';
-import { cognitoSection, createProfile, enrollmentComplete, seedUser, signInAndEnroll, signInForm } from '../support/cognito-e2e.ts';
+import { cognitoSection, createProfile, enrollmentComplete, seedUser, signInAndEnroll, signInForm, watchRefreshTokens } from '../support/cognito-e2e.ts';
 import { startCognitoServer, type CognitoServer } from '../support/cognito-server/index.ts';
 import { dumpExtensionStorage } from '../support/dump-extension-storage.ts';
 import { heapSnapshotStrings, secretsFoundIn } from '../support/heap-snapshot-strings.ts';
@@ -98,9 +98,12 @@ describe('a lock forgets', () => {
       response.json().then((body: { SecretCode?: string }) => secretCodes.push(body.SecretCode ?? ''), () => undefined);
     });
     await createProfile(page, server.url, { name: 'Enrolled', userPoolId: user.userPoolId, clientId: user.clientId });
+    const refreshTokens = watchRefreshTokens(page);
     await signInAndEnroll(page, 'Enrolled', user.username, user.password);
     await enrollmentComplete(page);
     expect(secretCodes).toHaveLength(1);
+    const sessionTokens = await refreshTokens.tokens();
+    expect(sessionTokens).toHaveLength(1);
     const enrolledSecret = normalizeBase32Secret(secretCodes[0] ?? '');
     // What the HMAC of a code is keyed with: the secret's bytes (a cache of imported keys could keep them as hex).
     const enrolledKeyHex = Buffer.from(decodeBase32(enrolledSecret)).toString('hex');
@@ -138,8 +141,11 @@ describe('a lock forgets', () => {
     for (const name of ['Amazon Cognito TOTP enrollment', 'Backups', 'Add accounts', 'Master password']) {
       expect(await page.getByRole('region', { name, includeHidden: true }).count(), name).toBe(0);
     }
-    const found = secretsFoundIn(await heapSnapshotStrings(page), [...held, enrolledKeyHex, user.password, MASTER_PASSWORD, BACKUP_PASSWORD, vaultKey]);
+    const after = await heapSnapshotStrings(page);
+    const found = secretsFoundIn(after, [...held, enrolledKeyHex, user.password, ...sessionTokens, MASTER_PASSWORD, BACKUP_PASSWORD, vaultKey]);
     expect(found).toEqual([]);
+    // Nor any access or ID token of the enrollment's sign-in (JWTs).
+    expect(after.filter((s) => /eyJ[\w-]+\.[\w-]+\./.test(s))).toEqual([]);
 
     // Unlocked again, the views start afresh: nothing typed, no preview.
     await unlockWith(page, MASTER_PASSWORD);
