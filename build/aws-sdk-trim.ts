@@ -16,12 +16,12 @@ const EVENT_STREAM_IMPORT = 'await import("@smithy/core/event-streams")';
 const S3_CUSTOMIZATIONS = /\/node_modules\/@smithy\/core\/dist-es\/submodules\/endpoints\/middleware-endpoint\/service-customizations\/index\.js$/;
 
 /**
- * Keeps AWS SDK code that Keystep's six Cognito operations never run out of the extension bundle (the
+ * Keeps AWS SDK code that Keystep's seven Cognito operations never run out of the extension bundle (the
  * options page's JS budget is 70 kB gzip, SDK included). Build only; the SDK itself stays as it is, and
- * `test/build/aws-sdk-trim.test.ts` runs all six operations through a bundle made with this plugin.
+ * `test/build/aws-sdk-trim.test.ts` runs all seven operations through a bundle made with this plugin.
  *
  * - `@aws-sdk/core/httpAuthSchemes` (SigV4 signing, and with it `@smithy/signature-v4`) and
- *   `@smithy/core/checksum` (SHA-256) become stubs that fail loudly when used: the six operations are
+ *   `@smithy/core/checksum` (SHA-256) become stubs that fail loudly when used: the seven operations are
  *   `smithy.api#noAuth`, so nothing signs or hashes a request (see ./sdk-stubs/).
  * - `@smithy/core/retry` becomes a middleware for the one attempt the client makes (`maxAttempts: 1`): the
  *   standard and adaptive retry strategies and the rate limiter are never used (see ./sdk-stubs/retry.ts).

@@ -3,10 +3,10 @@
  * imported by Keystep's code, only substituted for that entry point in the extension bundle. It replaces the
  * two names the Cognito client imports from there, both part of AWS Signature Version 4 (SigV4) signing.
  *
- * Why SigV4 is dead code for Keystep: the client's auth-scheme resolver gives the six operations Keystep
+ * Why SigV4 is dead code for Keystep: the client's auth-scheme resolver gives the seven operations Keystep
  * calls (InitiateAuth, RespondToAuthChallenge, AssociateSoftwareToken, VerifySoftwareToken,
- * SetUserMFAPreference, GetUser) only the `smithy.api#noAuth` scheme, so their requests are never signed:
- * they carry no AWS credentials, only the user's password proof or access token in the body
+ * SetUserMFAPreference, GetUser, RevokeToken) only the `smithy.api#noAuth` scheme, so their requests are never
+ * signed: they carry no AWS credentials, only the user's password proof, access token or refresh token in the body
  * (https://docs.aws.amazon.com/cognito/latest/developerguide/user-pools-API-operations.html).
  */
 

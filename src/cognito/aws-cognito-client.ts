@@ -4,6 +4,7 @@ import {
   GetUserCommand,
   InitiateAuthCommand,
   RespondToAuthChallengeCommand,
+  RevokeTokenCommand,
   SetUserMFAPreferenceCommand,
   VerifySoftwareTokenCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
@@ -132,8 +133,8 @@ function authResponse(
  * A {@link CognitoApi} on `@aws-sdk/client-cognito-identity-provider`.
  *
  * - No AWS credentials: the SDK's auth-scheme resolver marks InitiateAuth, RespondToAuthChallenge,
- *   AssociateSoftwareToken, VerifySoftwareToken, SetUserMFAPreference and GetUser as `smithy.api#noAuth`, so
- *   it neither signs them nor asks a credential provider.
+ *   AssociateSoftwareToken, VerifySoftwareToken, SetUserMFAPreference, GetUser and RevokeToken as
+ *   `smithy.api#noAuth`, so it neither signs them nor asks a credential provider.
  * - `maxAttempts: 1`: the enrollment flow owns retries and backoff (the SDK would otherwise retry 5xx and
  *   throttling itself, hiding them and multiplying calls).
  * - A middleware wrapping the deserializer reads the response `Date` header (success and error responses) into
@@ -230,6 +231,10 @@ export function createAwsCognitoClient(options: AwsCognitoClientOptions): Cognit
         },
         serverDate,
       );
+    },
+    async revokeToken(input) {
+      const { serverDate } = await run((abortSignal) => client.send(new RevokeTokenCommand(input), { abortSignal }));
+      return withDate({}, serverDate);
     },
   };
 }

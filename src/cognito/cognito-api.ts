@@ -19,7 +19,8 @@ export type CognitoOperation =
   | 'AssociateSoftwareToken'
   | 'VerifySoftwareToken'
   | 'SetUserMFAPreference'
-  | 'GetUser';
+  | 'GetUser'
+  | 'RevokeToken';
 
 /** What every result adds to the API's output. */
 export interface ServerDated {
@@ -138,6 +139,19 @@ export interface GetUserOutput extends ServerDated {
   readonly UserMFASettingList?: readonly string[];
 }
 
+/** RevokeToken request: https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_RevokeToken.html */
+export interface RevokeTokenInput {
+  /** The app client the token was issued to. */
+  readonly ClientId: string;
+  /** The refresh token to revoke (with it, every access and ID token issued from it). */
+  readonly Token: string;
+  /** The app client's secret itself (not a SECRET_HASH), for clients generated with one. */
+  readonly ClientSecret?: string;
+}
+
+/** RevokeToken output (the API returns an empty body). */
+export type RevokeTokenOutput = ServerDated;
+
 /** The Cognito operations the enrollment flow calls; all are unsigned (no AWS credentials). */
 export interface CognitoApi {
   /** InitiateAuth: starts USER_SRP_AUTH / USER_PASSWORD_AUTH; answers tokens or a first challenge. */
@@ -152,4 +166,6 @@ export interface CognitoApi {
   setUserMfaPreference(input: SetUserMfaPreferenceInput): Promise<SetUserMfaPreferenceOutput>;
   /** GetUser: the user's attributes and MFA settings. */
   getUser(input: GetUserInput): Promise<GetUserOutput>;
+  /** RevokeToken: ends the sign-in session of a refresh token (the refresh token and the tokens issued from it). */
+  revokeToken(input: RevokeTokenInput): Promise<RevokeTokenOutput>;
 }

@@ -1,4 +1,5 @@
 import { withBackoff, type FailureKind } from './backoff.ts';
+import { Cancelled } from './cancelled.ts';
 import { measureClockSkew } from './clock-skew.ts';
 import type { CognitoApi, CognitoOperation, ServerDated, SignInFlow } from './cognito-api.ts';
 import { describeCognitoError, isUnsupportedServerError, type CognitoErrorContext } from './cognito-problem.ts';
@@ -18,6 +19,11 @@ export interface CognitoCallerOptions {
   readonly throttleDelaysMs?: readonly number[];
   /** Waits before retries after HTTP 5xx, ms; default [500]. */
   readonly serverErrorDelaysMs?: readonly number[];
+  /**
+   * Called before each attempt (the first and every retry after a wait); throws {@link Cancelled} to stop, e.g. when
+   * reset() abandoned the action, which then sends nothing more. Default: never stops.
+   */
+  readonly checkCancelled?: () => void;
 }
 
 /** Per-call details for {@link CognitoCaller.call}. */
@@ -61,13 +67,15 @@ export class CognitoCaller {
 
   /**
    * Calls `send` with the API, retrying per the backoff policy.
-   * @throws {StepFailure} with the described problem when the call finally fails.
+   * @throws {StepFailure} with the described problem when the call finally fails; {@link Cancelled} when
+   *   `checkCancelled` stopped it before an attempt.
    */
   async call<T extends ServerDated>(operation: CognitoOperation, send: (api: CognitoApi) => Promise<T>, details: CallDetails): Promise<T> {
     const { api, sleep } = this.#options;
     try {
       return await withBackoff(
         async () => {
+          this.#options.checkCancelled?.();
           try {
             const result = await send(api);
             this.#observe(result.serverDate);
@@ -85,6 +93,7 @@ export class CognitoCaller {
         },
       );
     } catch (error: unknown) {
+      if (error instanceof Cancelled) throw error;
       const problem = describeCognitoError(error, {
         ...this.#options.context,
         operation,

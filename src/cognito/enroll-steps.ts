@@ -9,6 +9,7 @@ import { accountRef, credentialsOf, rolloverOptions, type FlowContext } from './
 import { answerWith, ENROLL, SETTLED, type FlowNext } from './flow-next.ts';
 import { secretsOf, type EnrollmentProgress, type FlowRecord } from './flow-record.ts';
 import { respondToChallenge } from './respond-to-challenge.ts';
+import { revokeRefreshTokens } from './revoke-refresh-tokens.ts';
 import { StepFailure } from './step-failure.ts';
 import { submitTotpWithRollover } from './submit-totp-with-rollover.ts';
 
@@ -158,13 +159,14 @@ const confirm: Step = async (ctx) => {
   return ENROLL;
 };
 
-/** Marks the account active and shows the summary; the flow then forgets everything. */
+/** Marks the account active, ends the sign-in sessions and shows the summary; the flow then forgets everything. */
 const activate: Step = async (ctx, progress) => {
   const record = ctx.memory.record;
   const { pendingAccountId: id, confirmed } = progress;
   const draft = record.draft;
   if (id === undefined || draft === undefined || confirmed === undefined) throw new Error('activate before save and confirm');
   await storeCall(() => ctx.store.markActive(id));
+  const revocation = await revokeRefreshTokens(ctx);
   const summary: EnrollmentSummary = {
     accountId: id,
     issuer: draft.issuer,
@@ -178,7 +180,7 @@ const activate: Step = async (ctx, progress) => {
   };
   ctx.runner.checkCancelled();
   ctx.memory.reset();
-  ctx.runner.show({ kind: 'enrolled', summary });
+  ctx.runner.show({ kind: 'enrolled', summary, ...(revocation === undefined ? {} : { revocation }) });
   return SETTLED;
 };
 

@@ -8,6 +8,7 @@ import type { EnrollmentStore } from './enrollment-store.ts';
 import { answerCode, answerNewPassword, resume, startEnrollment, startSignIn, type NewPasswordInput } from './flow-actions.ts';
 import type { FlowContext } from './flow-context.ts';
 import { FlowMemory } from './flow-memory.ts';
+import { revokeInBackground } from './revoke-refresh-tokens.ts';
 import type { FlowNext } from './flow-next.ts';
 import { runGuarded } from './run-guarded.ts';
 import type { SignInCredentials } from './sign-in.ts';
@@ -53,7 +54,9 @@ export interface EnrollmentFlowOptions {
  *
  * Passwords, the client secret, tokens, sessions and the TOTP secret live only inside this object (the
  * secret also goes to the store); none of them appears in a state or problem. They are dropped on
- * `enrolled` and on reset().
+ * `enrolled` and on reset(). The sign-in sessions the flow opens end with the enrollment: every refresh token
+ * Cognito gave it is revoked (RevokeToken) once it is `enrolled`, or `failed` after a sign-in (the state says
+ * whether that worked), and in the background on reset() and on a new sign-in.
  */
 export interface EnrollmentFlow {
   /** The current state. */
@@ -80,8 +83,8 @@ export interface EnrollmentFlow {
   retry(): Promise<void>;
   /**
    * Forgets everything (credentials, tokens, progress) and returns to `idle` at once. A running action is
-   * abandoned: its results are ignored, and the next action starts once its pending call has returned
-   * (bounded by the client's request timeout).
+   * abandoned: it makes no further call, the result of the call it is waiting for is ignored, and the next action
+   * starts once that call has returned (bounded by the client's request timeout).
    */
   reset(): void;
 }
@@ -114,6 +117,9 @@ export function createEnrollmentFlow(options: EnrollmentFlowOptions): Enrollment
     },
     ...(options.throttleDelaysMs === undefined ? {} : { throttleDelaysMs: options.throttleDelaysMs }),
     ...(options.serverErrorDelaysMs === undefined ? {} : { serverErrorDelaysMs: options.serverErrorDelaysMs }),
+    // An action that reset() abandoned (a lock, a new profile, "Start again") sends nothing more, not even the retry
+    // after a wait.
+    checkCancelled: () => runner.checkCancelled(),
   });
   const ctx: FlowContext = {
     profile,
@@ -128,6 +134,7 @@ export function createEnrollmentFlow(options: EnrollmentFlowOptions): Enrollment
     boundaryMarginMs: options.boundaryMarginMs,
     memory,
     runner,
+    revokeLater: (refreshTokens, clientSecret) => revokeInBackground(options.api, profile.clientId, refreshTokens, clientSecret),
   };
   const act = (action: string, allowed: EnrollmentState['kind'] | undefined, start: () => FlowNext | Promise<FlowNext>): Promise<void> =>
     runner.run(action, allowed, () => runGuarded(ctx, start));
@@ -151,8 +158,11 @@ export function createEnrollmentFlow(options: EnrollmentFlowOptions): Enrollment
       return act('retry', 'failed', () => resume(ctx));
     },
     reset() {
+      // The sign-in sessions end with the flow's memory of them.
+      const { refreshTokens, credentials } = memory.record;
       runner.reset();
       memory.reset();
+      ctx.revokeLater(refreshTokens, credentials?.clientSecret);
     },
   };
 }

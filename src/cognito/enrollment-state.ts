@@ -35,6 +35,13 @@ export interface EnrollmentSummary {
 }
 
 /**
+ * How the sign-in sessions the flow opened ended, once the enrollment ended: RevokeToken of every refresh token Cognito
+ * gave it. A revocation that failed (its problem) does not fail the enrollment: that session lasts until its refresh
+ * token expires.
+ */
+export type TokenRevocation = { readonly revoked: true } | { readonly revoked: false; readonly problem: CognitoProblem };
+
+/**
  * The flow's state, for the UI to render (discriminated on `kind`). It may show the username and e-mail,
  * never a password, token, session or secret.
  */
@@ -84,11 +91,12 @@ export type EnrollmentState =
     }
   /** Enrollment in progress at `step`; `pendingAccountId` once the secret is saved. */
   | { readonly kind: 'enrolling'; readonly username: string; readonly step: EnrollmentStep; readonly pendingAccountId?: string }
-  /** Done. */
-  | { readonly kind: 'enrolled'; readonly summary: EnrollmentSummary }
+  /** Done. `revocation`: how the sign-in sessions ended (absent when Cognito gave no refresh token). */
+  | { readonly kind: 'enrolled'; readonly summary: EnrollmentSummary; readonly revocation?: TokenRevocation }
   /**
    * Stopped. `pendingAccountId` is the saved-but-unverified account, if any (the UI may discard it).
-   * `failedStep` is the enrollment step that failed, if enrollment had started. Actions: retry (when
+   * `failedStep` is the enrollment step that failed, if enrollment had started. `revocation`: how the sign-in
+   * sessions ended, when the failure came after a sign-in (a retry signs in again). Actions: retry (when
    * `canRetry`), signIn, reset.
    */
   | {
@@ -97,4 +105,5 @@ export type EnrollmentState =
       readonly canRetry: boolean;
       readonly pendingAccountId?: string;
       readonly failedStep?: EnrollmentStep;
+      readonly revocation?: TokenRevocation;
     };

@@ -22,8 +22,10 @@ const CODE_KEYS: Readonly<Record<CodeChallenge, string>> = {
 };
 const ATTRIBUTE_PREFIX = 'userAttributes.';
 
-/** signIn(): forgets everything, remembers the new credentials and signs in. */
+/** signIn(): forgets everything (ending the sign-in sessions of the old one), remembers the new credentials and signs in. */
 export function startSignIn(ctx: FlowContext, credentials: SignInCredentials): FlowNext {
+  const previous = ctx.memory.record;
+  ctx.revokeLater(previous.refreshTokens, previous.credentials?.clientSecret);
   ctx.memory.reset();
   ctx.memory.update({ credentials: { ...credentials } });
   return SIGN_IN;

@@ -32,6 +32,8 @@ export interface FlowContext {
   readonly memory: FlowMemory;
   /** Shows states; tells whether reset() abandoned the running action. */
   readonly runner: ActionRunner;
+  /** Revokes refresh tokens the flow is about to forget, without waiting and without reporting (revokeInBackground). */
+  readonly revokeLater: (refreshTokens: readonly string[], clientSecret: string | undefined) => void;
 }
 
 const CODE_REJECTED: readonly CognitoProblemCode[] = ['code-mismatch', 'enable-code-mismatch'];

@@ -8,6 +8,8 @@ import type { SignInCredentials } from './sign-in.ts';
 export interface FlowTokens {
   readonly accessToken: string;
   readonly idToken: string | undefined;
+  /** The refresh token that came with them, if any (also in FlowRecord.refreshTokens until it is revoked). */
+  readonly refreshToken: string | undefined;
 }
 
 /** GetUser's MFA fields once they show TOTP as the preferred factor. */
@@ -44,6 +46,12 @@ export interface FlowRecord {
   /** The single-use Session of the current challenge, or of the MFA_SETUP enrollment. */
   readonly session: string | undefined;
   readonly tokens: FlowTokens | undefined;
+  /**
+   * Every refresh token Cognito gave this flow and it has not revoked yet, oldest first (each sign-in brings one: a
+   * sign-in again after an expired session, or at retry, adds another). Revoked when the enrollment ends
+   * (revoke-refresh-tokens.ts); the sign-in session of each one ends with it.
+   */
+  readonly refreshTokens: readonly string[];
   /** The account made from AssociateSoftwareToken's SecretCode. */
   readonly draft: AccountDraft | undefined;
 
@@ -80,6 +88,7 @@ export const INITIAL_FLOW_RECORD: FlowRecord = {
   credentials: undefined,
   session: undefined,
   tokens: undefined,
+  refreshTokens: [],
   draft: undefined,
   challengeUsername: '',
   email: undefined,
@@ -114,6 +123,8 @@ export function secretsOf(record: FlowRecord): readonly string[] {
     record.session,
     record.tokens?.accessToken,
     record.tokens?.idToken,
+    record.tokens?.refreshToken,
+    ...record.refreshTokens,
     record.draft?.secret,
   ];
   return values.filter((value): value is string => value !== undefined && value !== '');

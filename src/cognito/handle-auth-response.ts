@@ -1,4 +1,4 @@
-import type { AuthResponse } from './cognito-api.ts';
+import type { AuthResponse, AuthenticationResult } from './cognito-api.ts';
 import { cognitoProblem, totpDisabledProblem, type CognitoProblem } from './cognito-problem.ts';
 import type { CodeChallenge } from './enrollment-state.ts';
 import { Cancelled } from './cancelled.ts';
@@ -33,7 +33,7 @@ const unsupported = (challenge: string, extra: Params = {}): StepFailure =>
 export async function handleAuthResponse(ctx: FlowContext, response: AuthResponse): Promise<FlowNext> {
   ctx.runner.checkCancelled();
   const tokens = response.AuthenticationResult;
-  if (tokens?.AccessToken !== undefined) return signedIn(ctx, tokens.AccessToken, tokens.IdToken);
+  if (tokens?.AccessToken !== undefined) return signedIn(ctx, tokens.AccessToken, tokens);
   const name = response.ChallengeName;
   const hops = ctx.memory.record.hops + 1;
   ctx.memory.update({ hops });
@@ -62,11 +62,12 @@ export async function handleAuthResponse(ctx: FlowContext, response: AuthRespons
   }
 }
 
-/** Tokens: enrolling goes on with them; otherwise the user is signed in. */
-function signedIn(ctx: FlowContext, accessToken: string, idToken: string | undefined): FlowNext {
+/** Tokens: enrolling goes on with them; otherwise the user is signed in. The refresh token is kept to revoke at the end. */
+function signedIn(ctx: FlowContext, accessToken: string, { IdToken: idToken, RefreshToken: refreshToken }: AuthenticationResult): FlowNext {
   ctx.memory.update((record) => ({
     ...record,
-    tokens: { accessToken, idToken },
+    tokens: { accessToken, idToken, refreshToken },
+    refreshTokens: refreshToken === undefined ? record.refreshTokens : [...record.refreshTokens, refreshToken],
     session: undefined,
     email: emailFromIdToken(idToken),
     enrollment: record.enrollment === undefined ? undefined : { ...record.enrollment, via: 'token' },

@@ -4,6 +4,7 @@ import { driveFlow } from './drive-flow.ts';
 import type { FlowContext } from './flow-context.ts';
 import { SIGN_IN, type FlowNext } from './flow-next.ts';
 import { restartFrom } from './flow-record.ts';
+import { revokeRefreshTokens } from './revoke-refresh-tokens.ts';
 import { StepFailure } from './step-failure.ts';
 
 function problemOf(error: unknown): CognitoProblem {
@@ -12,9 +13,13 @@ function problemOf(error: unknown): CognitoProblem {
   return cognitoProblem('unknown', { name: error instanceof Error ? error.name : typeof error });
 }
 
-/** Shows `failed` with the problem, the pending account and the enrollment step that failed, if any. */
-function fail(ctx: FlowContext, problem: CognitoProblem): void {
+/**
+ * Ends the sign-in sessions of the flow, if it signed in, and shows `failed` with the problem, the pending account,
+ * the enrollment step that failed and how the sessions ended.
+ */
+async function fail(ctx: FlowContext, problem: CognitoProblem): Promise<void> {
   if (ctx.runner.cancelled) return;
+  const revocation = await revokeRefreshTokens(ctx);
   const record = ctx.memory.record;
   const pendingAccountId = record.enrollment?.pendingAccountId;
   const failedStep = record.enrollment?.currentStep;
@@ -25,6 +30,7 @@ function fail(ctx: FlowContext, problem: CognitoProblem): void {
     canRetry: record.credentials !== undefined && problem.retry !== 'no',
     ...(pendingAccountId === undefined ? {} : { pendingAccountId }),
     ...(failedStep === undefined ? {} : { failedStep }),
+    ...(revocation === undefined ? {} : { revocation }),
   });
 }
 
@@ -46,7 +52,7 @@ export async function runGuarded(ctx: FlowContext, start: () => FlowNext | Promi
     const problem = problemOf(failure);
     const record = ctx.memory.record;
     if (problem.code !== 'session-expired' || record.restarted || record.credentials === undefined) {
-      fail(ctx, problem);
+      await fail(ctx, problem);
       return;
     }
     try {

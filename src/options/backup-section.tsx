@@ -30,8 +30,8 @@ const defaultProtection = lazyVaultProtection();
 
 /**
  * The options page's Backups section: an encrypted backup file, a plain otpauth list (with a warning), and
- * import from either. While the vault is locked the page hides this section behind its unlock form; it stays
- * rendered, so a half-typed password or an import preview is still there after unlocking.
+ * import from either. The page shows it only while the vault is unlocked: a lock unmounts it, and with it a typed
+ * password or an import preview.
  */
 export function BackupSection({
   store,

@@ -23,10 +23,7 @@ interface Props {
   readonly makeApi?: (profile: CognitoProfile) => CognitoApi;
   /** The saved profiles; default the extension's. */
   readonly profiles?: ProfileRepository;
-  /**
-   * The client secrets remembered in the vault, from the page's own vault snapshot; while the vault is locked,
-   * the last ones known, so a lock does not change the profiles under a running enrollment.
-   */
+  /** The client secrets remembered in the vault, from the page's vault snapshot (the section exists only while it is unlocked). */
   readonly remembered: Readonly<Record<string, string>> | undefined;
 }
 

@@ -1,6 +1,6 @@
-import { useId, useRef, useState } from 'preact/hooks';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { EnrollmentFlow } from '../cognito/enrollment-flow.ts';
-import type { EnrollmentState, EnrollmentStep } from '../cognito/enrollment-state.ts';
+import type { EnrollmentState, EnrollmentStep, TokenRevocation } from '../cognito/enrollment-state.ts';
 import { t, type MessageKey } from '../platform/i18n.ts';
 import type { StoredCognitoProfile } from '../platform/storage-items.ts';
 import { submitWith } from '../ui/submit-with.ts';
@@ -28,10 +28,16 @@ const STEP_KEYS: Record<EnrollmentStep, MessageKey> = {
   activate: 'step_activate',
 };
 
+/** What became of the sign-in sessions the flow opened, in a sentence. */
+function revocationNote(revocation: TokenRevocation): string {
+  return revocation.revoked ? t('sessionEnded') : t('sessionNotEnded', describeCognitoProblem(revocation.problem));
+}
+
 /**
  * Sign-in and one-click enrollment for the selected profile: renders the flow's state and
- * offers exactly the actions that state allows. The password lives in this component's
- * memory and is cleared once sign-in succeeds.
+ * offers exactly the actions that state allows. The passwords and codes typed live in this
+ * component's memory: the password is cleared once sign-in succeeds, and every one of them at
+ * each final state of the flow (enrolled, failed, reset).
  */
 export function EnrollmentPanel({ profile, flow, state, sessionSecret, onSessionSecret, onDiscardPending }: Props) {
   const id = useId();
@@ -43,6 +49,14 @@ export function EnrollmentPanel({ profile, flow, state, sessionSecret, onSession
   const [note, setNote] = useState('');
   // Set by "Enroll": when sign-in needs the user on the way (a code, a new password), enrolling continues after it.
   const wantEnroll = useRef(false);
+  // Whatever ended the flow, nothing typed for it stays in a form: a new try starts with empty password fields.
+  const final = state.kind === 'enrolled' || state.kind === 'failed' || state.kind === 'idle';
+  useEffect(() => {
+    if (!final) return;
+    setPassword('');
+    setNewPassword('');
+    setCode('');
+  }, [final, state]);
 
   const secret = profile.clientSecret ?? sessionSecret ?? '';
   const busy = state.kind === 'signing-in' || state.kind === 'enrolling';
@@ -208,6 +222,7 @@ export function EnrollmentPanel({ profile, flow, state, sessionSecret, onSession
             </dd>
           </dl>
           {summary.viaMfaSetup && <p>{t('summaryViaSetup')}</p>}
+          {state.revocation && <p>{revocationNote(state.revocation)}</p>}
           <div class="row-actions">
             <button type="button" onClick={() => flow.reset()}>
               {t('startAgain')}
@@ -227,6 +242,7 @@ export function EnrollmentPanel({ profile, flow, state, sessionSecret, onSession
             </p>
             {state.failedStep && <p>{t('failedAtStep', t(STEP_KEYS[state.failedStep]))}</p>}
             {state.pendingAccountId && <p>{t('pendingKept', t('pendingBadge'))}</p>}
+            {state.revocation && <p>{revocationNote(state.revocation)}</p>}
             <div class="row-actions">
               {state.canRetry && (
                 <button type="button" class="primary" onClick={submitWith(() => flow.retry())}>

@@ -3,7 +3,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import type { CognitoApi } from '../cognito/cognito-api.ts';
 import type { CognitoProfile } from '../cognito/cognito-profile.ts';
 import { VaultRecordError } from '../core/migrate-vault-record.ts';
-import type { AccountStore, VaultSnapshot } from '../platform/account-store.ts';
+import type { AccountStore } from '../platform/account-store.ts';
 import { t, type MessageKey } from '../platform/i18n.ts';
 import { lazyVaultProtection } from '../platform/lazy-vault-protection.ts';
 import type { PageVaultProtection } from '../platform/vault-protection.ts';
@@ -50,25 +50,24 @@ export function OptionsApp({ store, clock = Date.now, newId = () => crypto.rando
   const vault = useVault(store);
   const hash = useHash();
   const view = VIEWS.find((v) => v.hash === hash)?.hash ?? 'add';
-  // A view stays mounted (hidden) once opened, so switching views never drops a half-typed form or a running enrollment.
-  const visited = useRef(new Set<string>()).current;
-  visited.add(view);
   const ready = vault.status === 'ready';
-  // The last vault read, kept through a lock: views once shown stay mounted (hidden) behind the unlock form, so a
-  // lock in the middle of an enrollment or a half-filled form loses nothing, and the Cognito profiles keep the
-  // remembered secrets they had (they are part of a running enrollment's identity).
-  const last = useRef<VaultSnapshot | undefined>(undefined);
-  if (ready) last.current = vault.snapshot;
-  const mounted = last.current !== undefined && vault.status !== 'error';
-  const hide = (name: string): boolean => !ready || view !== name;
+  // A view stays mounted (hidden) once opened, so switching views never drops a half-typed form or a running
+  // enrollment. But the views exist only while the vault is readable: a lock (the popup's button, the auto-lock
+  // alarm, a browser start) unmounts them all, so what they decrypted or were given goes with them (accounts,
+  // remembered client secrets, import previews, typed passwords, a running enrollment, which is abandoned: its
+  // secret, once saved as pending, stays in the vault). After unlocking, the current view starts afresh.
+  const visited = useRef(new Set<string>()).current;
+  if (!ready) visited.clear();
+  visited.add(view);
+  const hide = (name: string): boolean => view !== name;
   const unlockForm = useLazyComponent(loadUnlockForm, vault.status === 'locked');
-  const accounts = useLazyComponent(loadAccounts, mounted && visited.has('add'));
+  const accounts = useLazyComponent(loadAccounts, ready && visited.has('add'));
   // A plain record refused because its master password was never removed in Keystep is used again only by
   // encrypting it under a new one: the Security view offers that under the message, whatever view was asked for.
   const encryptionRemoved = vault.status === 'error' && vault.error instanceof VaultRecordError && vault.error.code === 'vault-encryption-removed';
-  const security = useLazyComponent(loadSecurity, (mounted && visited.has('security')) || encryptionRemoved);
-  const backup = useLazyComponent(loadBackup, mounted && visited.has('backup'));
-  const encrypted = last.current?.encrypted === true;
+  const security = useLazyComponent(loadSecurity, (ready && visited.has('security')) || encryptionRemoved);
+  const backup = useLazyComponent(loadBackup, ready && visited.has('backup'));
+  const encrypted = ready && vault.snapshot.encrypted;
   // Opening the page or another view is using Keystep: the idle countdown to auto-lock starts again.
   useEffect(() => {
     if (ready && encrypted) protection.touch().catch(() => undefined);
@@ -104,22 +103,22 @@ export function OptionsApp({ store, clock = Date.now, newId = () => crypto.rando
           </p>
         )}
         {encryptionRemoved && security.component && <security.component protection={protection} encrypted={false} />}
-        {mounted && accounts.component && (
+        {ready && accounts.component && (
           <div hidden={hide('add')}>
             <accounts.component store={store} clock={clock} newId={newId} />
           </div>
         )}
-        {mounted && visited.has('cognito') && (
+        {ready && visited.has('cognito') && (
           <div hidden={hide('cognito')}>
-            <CognitoSection store={store} clock={clock} newId={newId} remembered={last.current?.clientSecrets} {...(makeApi ? { makeApi } : {})} />
+            <CognitoSection store={store} clock={clock} newId={newId} remembered={vault.snapshot.clientSecrets} {...(makeApi ? { makeApi } : {})} />
           </div>
         )}
-        {mounted && security.component && (
+        {ready && security.component && (
           <div hidden={hide('security')}>
             <security.component protection={protection} encrypted={encrypted} />
           </div>
         )}
-        {mounted && backup.component && (
+        {ready && backup.component && (
           <div hidden={hide('backup')}>
             <backup.component store={store} clock={clock} newId={newId} protection={protection} />
           </div>

@@ -13,7 +13,7 @@ import { startRecordingJsonServer, type JsonReply, type ReceivedRequest, type Re
 
 // The extension's Cognito client as the browser gets it: the SDK's browser build (fetch handler, browser
 // runtime config) with awsSdkTrim's stubs, bundled on its own and loaded here in Node (which has fetch).
-// If any of the six operations needed what the plugin leaves out (SigV4, SHA-256, the event-stream codec, retry
+// If any of the seven operations needed what the plugin leaves out (SigV4, SHA-256, the event-stream codec, retry
 // strategies, S3 endpoint rules), the stubs would throw and these calls would fail.
 
 const ENTRY = fileURLToPath(new URL('../../src/cognito/aws-cognito-client.ts', import.meta.url));
@@ -160,6 +160,13 @@ const operations: readonly OperationRow[] = [
       UserMFASettingList: ['SOFTWARE_TOKEN_MFA'],
       serverDate,
     },
+  },
+  {
+    name: 'RevokeToken',
+    call: (c) => c.revokeToken({ ClientId: 'client1', Token: 'eyJjdHkiOiJKV1QifQ.a.b.c.d', ClientSecret: 'secret1' }),
+    expectedBody: { ClientId: 'client1', Token: 'eyJjdHkiOiJKV1QifQ.a.b.c.d', ClientSecret: 'secret1' },
+    serverBody: {},
+    expectedResult: { serverDate },
   },
 ];
 

@@ -128,6 +128,14 @@ const successRows: readonly SuccessRow[] = [
       serverDate: Date.parse(SERVER_DATE),
     },
   },
+  {
+    name: 'RevokeToken',
+    call: (c) => c.revokeToken({ ClientId: 'client1', Token: 'rt' }),
+    target: 'RevokeToken',
+    expectedBody: { ClientId: 'client1', Token: 'rt' },
+    serverBody: {},
+    expectedResult: { serverDate: Date.parse(SERVER_DATE) },
+  },
 ];
 
 describe('createAwsCognitoClient against a local JSON 1.1 server', () => {

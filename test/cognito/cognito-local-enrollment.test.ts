@@ -76,6 +76,10 @@ function counted(api: CognitoApi): { api: CognitoApi; calls: string[] } {
         calls.push('GetUser');
         return api.getUser(input);
       },
+      revokeToken: (input) => {
+        calls.push('RevokeToken');
+        return api.revokeToken(input);
+      },
     },
   };
 }
@@ -126,7 +130,7 @@ describe('the enrollment flow against cognito-local 5.3.0', () => {
       kind: 'enrolled',
       summary: { preferredMfaSetting: 'SOFTWARE_TOKEN_MFA', userMfaSettingList: ['SOFTWARE_TOKEN_MFA'], flowUsed: 'USER_PASSWORD_AUTH', viaMfaSetup: false },
     });
-    expect(first.calls).toEqual(['InitiateAuth', 'AssociateSoftwareToken', 'VerifySoftwareToken', 'SetUserMFAPreference', 'GetUser']);
+    expect(first.calls).toEqual(['InitiateAuth', 'AssociateSoftwareToken', 'VerifySoftwareToken', 'SetUserMFAPreference', 'GetUser', 'RevokeToken']);
     const [account] = (await accounts.load()).accounts;
     expect(account).toMatchObject({
       status: 'active',

@@ -2,7 +2,7 @@
 // product: the local Cognito server's operations called in process (test/support/in-process-cognito.ts) and
 // Keystep's real enrollment store (src/platform/vault-enrollment-store.ts) over the in-memory browser.
 import { expect } from 'vitest';
-import type { CognitoOperation, InitiateAuthInput, RespondToAuthChallengeInput } from '../../src/cognito/cognito-api.ts';
+import type { AuthResponse, AuthenticationResult, CognitoApi, CognitoOperation, InitiateAuthInput, RespondToAuthChallengeInput } from '../../src/cognito/cognito-api.ts';
 import type { CognitoProfile } from '../../src/cognito/cognito-profile.ts';
 import { createEnrollmentFlow, type EnrollmentFlow, type EnrollmentFlowOptions } from '../../src/cognito/enrollment-flow.ts';
 import type { EnrollmentState, EnrollmentStep } from '../../src/cognito/enrollment-state.ts';
@@ -64,6 +64,8 @@ export interface HarnessOptions {
   readonly skewMs?: number;
   /** The test clock moves this much as each request arrives, ms. */
   readonly latencyMs?: number;
+  /** The flow's sign-ins get no refresh token (the API returns one with every sign-in; this drops it on the way). */
+  readonly withoutRefreshTokens?: boolean;
 }
 
 /** The TOTP code (SHA1, 6 digits, 30 s) of `secret` at `at`, computed with otpauth (not the product's code). */
@@ -134,6 +136,22 @@ async function seed(cognito: InProcessCognito, options: HarnessOptions) {
   return { poolId, clientId: client.ClientId, clientSecret: client.ClientSecret, poolNames, secrets };
 }
 
+/** `response` without its refresh token. */
+function dropRefreshToken({ AuthenticationResult: result, ...rest }: AuthResponse): AuthResponse {
+  if (result === undefined) return rest;
+  const tokens: AuthenticationResult = Object.fromEntries(Object.entries(result).filter(([name]) => name !== 'RefreshToken'));
+  return { ...rest, AuthenticationResult: tokens };
+}
+
+/** `api`, whose sign-ins bring no refresh token. */
+function withoutRefreshTokens(api: CognitoApi): CognitoApi {
+  return {
+    ...api,
+    initiateAuth: async (input) => dropRefreshToken(await api.initiateAuth(input)),
+    respondToAuthChallenge: async (input) => dropRefreshToken(await api.respondToAuthChallenge(input)),
+  };
+}
+
 /** Logs the store's calls into `events`, beside the Cognito calls. */
 function loggedStore(store: EnrollmentStore, events: string[]): EnrollmentStore {
   return {
@@ -182,7 +200,7 @@ export async function harness(options: HarnessOptions = {}) {
   const profile: CognitoProfile = { name: 'cognito-demo', region: REGION, userPoolId: seeded.poolId, clientId: seeded.clientId, ...options.profile };
   const flow: EnrollmentFlow = createEnrollmentFlow({
     profile,
-    api: cognito.api,
+    api: options.withoutRefreshTokens === true ? withoutRefreshTokens(cognito.api) : cognito.api,
     store: loggedStore(store, events),
     generateTotp: (secret, at) => {
       const code = totpCode(secret, at);
@@ -219,6 +237,14 @@ export async function harness(options: HarnessOptions = {}) {
     callsOf: (op: CognitoOperation): LoggedCall[] => calls().filter((c) => c.op === op),
     initiateInputs: (): InitiateAuthInput[] => calls().flatMap((c) => (c.op === 'InitiateAuth' ? [c.input as InitiateAuthInput] : [])),
     challengeInputs: (): RespondToAuthChallengeInput[] => calls().flatMap((c) => (c.op === 'RespondToAuthChallenge' ? [c.input as RespondToAuthChallengeInput] : [])),
+    /** The refresh tokens sign-ins returned, in order. */
+    refreshTokens: (): string[] =>
+      calls().flatMap((c) => {
+        const token = (c.output as { AuthenticationResult?: { RefreshToken?: string } } | undefined)?.AuthenticationResult?.RefreshToken;
+        return token === undefined ? [] : [token];
+      }),
+    /** The Token of each RevokeToken call, in order. */
+    revokedTokens: (): string[] => calls().flatMap((c) => (c.op === 'RevokeToken' ? [(c.input as { Token: string }).Token] : [])),
     /** The SecretCode of the latest AssociateSoftwareToken. */
     associatedSecret: (): string => (calls().findLast((c) => c.op === 'AssociateSoftwareToken')?.output as { SecretCode?: string } | undefined)?.SecretCode ?? '',
     /** The code the server last sent a user by SMS or e-mail. */

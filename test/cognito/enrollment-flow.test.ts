@@ -170,7 +170,9 @@ describe('challenges', () => {
       'SetUserMFAPreference',
       'GetUser',
       'markActive',
+      'RevokeToken', // the refresh token of the MFA_SETUP answer
     ]);
+    expect(h.revokedTokens()).toEqual(h.refreshTokens());
     const calls = h.calls();
     const answers = h.challengeInputs();
     expect(answers[1]?.ChallengeResponses).toEqual({ NEW_PASSWORD: 'Bbbb2222!', 'userAttributes.name': 'Demo User', USERNAME: 'demo' });
@@ -334,6 +336,7 @@ describe('challenges', () => {
       verifySoftwareToken: () => Promise.reject(new Error('unexpected')),
       setUserMfaPreference: () => Promise.reject(new Error('unexpected')),
       getUser: () => Promise.reject(new Error('unexpected')),
+      revokeToken: () => Promise.reject(new Error('unexpected')),
     };
     const h = await harness({ flow: { api }, profile: { signInFlow: 'password' } });
     await h.flow.signIn({ username: 'demo', password: PASSWORD });
@@ -362,7 +365,7 @@ describe('enroll', () => {
     h.events.length = 0;
     await h.flow.enroll();
 
-    expect(h.events).toEqual(['AssociateSoftwareToken', 'savePending', 'VerifySoftwareToken', 'SetUserMFAPreference', 'GetUser', 'markActive']);
+    expect(h.events).toEqual(['AssociateSoftwareToken', 'savePending', 'VerifySoftwareToken', 'SetUserMFAPreference', 'GetUser', 'markActive', 'RevokeToken']);
     const secret = h.associatedSecret();
     const accessToken = (h.callsOf('AssociateSoftwareToken')[0]?.input as { AccessToken: string }).AccessToken;
     expect(accessToken).toMatch(/^eyJ/);
@@ -384,6 +387,7 @@ describe('enroll', () => {
         flowUsed: 'USER_SRP_AUTH',
         viaMfaSetup: false,
       },
+      revocation: { revoked: true },
     });
     h.expectNoSecrets();
   });
@@ -496,7 +500,9 @@ describe('period rollover', () => {
 });
 
 describe('failure midway and retry', () => {
-  it('keeps the pending account after a rejected code; retry verifies with a fresh code without re-associating', async () => {
+  // A failure after a sign-in ends its session (RevokeToken): a retry signs in again, and goes on from where the
+  // enrollment got to (a secret not verified yet is associated anew, replacing the pending one in place).
+  it('keeps the pending account after a rejected code; retry signs in again and replaces the pending secret in place', async () => {
     const h = await harness();
     await h.flow.signIn({ username: 'demo', password: PASSWORD });
     fail(h, 'VerifySoftwareToken', serviceError('EnableSoftwareTokenMFAException', 'Code mismatch and fail enable Software Token MFA'));
@@ -507,20 +513,33 @@ describe('failure midway and retry', () => {
       pendingAccountId: 'acct-1',
       failedStep: 'verify',
       problem: { code: 'enable-code-mismatch', retry: 'next-code', params: { operation: 'VerifySoftwareToken', skewSeconds: '0' } },
+      revocation: { revoked: true },
     });
+    expect(h.revokedTokens()).toEqual(h.refreshTokens());
     expect((await h.accounts())[0]?.status).toBe('pending');
 
     h.clock.advance(30_000);
+    h.events.length = 0;
     await h.flow.retry();
-    expect(h.callsOf('AssociateSoftwareToken')).toHaveLength(1);
-    expect(h.callsOf('VerifySoftwareToken')).toHaveLength(2);
+    expect(h.events).toEqual([
+      'InitiateAuth',
+      'RespondToAuthChallenge',
+      'AssociateSoftwareToken',
+      'savePending',
+      'VerifySoftwareToken',
+      'SetUserMFAPreference',
+      'GetUser',
+      'markActive',
+      'RevokeToken',
+    ]);
     expect(h.codes[1]?.at).toBe(START + 30_000);
-    expect(h.events.filter((e) => e === 'savePending')).toHaveLength(1);
-    expect(h.flow.getState()).toMatchObject({ kind: 'enrolled', summary: { accountId: 'acct-1' } });
-    expect(await h.accounts()).toMatchObject([{ id: 'acct-1', status: 'active' }]);
+    expect(h.flow.getState()).toMatchObject({ kind: 'enrolled', summary: { accountId: 'acct-1' }, revocation: { revoked: true } });
+    expect(await h.accounts()).toMatchObject([{ id: 'acct-1', status: 'active', secret: h.associatedSecret() }]);
+    expect(h.refreshTokens()).toHaveLength(2);
+    expect(h.revokedTokens()).toEqual(h.refreshTokens());
   });
 
-  it('after a network error at set-preference, retry resumes there (no second verify)', async () => {
+  it('after a network error at set-preference, retry signs in again and resumes there (no second verify)', async () => {
     const h = await harness();
     await h.flow.signIn({ username: 'demo', password: PASSWORD });
     fail(h, 'SetUserMFAPreference', { kind: 'network' });
@@ -530,14 +549,33 @@ describe('failure midway and retry', () => {
       failedStep: 'set-preference',
       pendingAccountId: 'acct-1',
       problem: { code: 'network-unreachable', params: { host: 'cognito-idp.ap-northeast-1.amazonaws.com' } },
+      revocation: { revoked: true },
     });
     h.events.length = 0;
     await h.flow.retry();
-    expect(h.events).toEqual(['SetUserMFAPreference', 'GetUser', 'markActive']);
+    expect(h.events).toEqual(['InitiateAuth', 'RespondToAuthChallenge', 'SetUserMFAPreference', 'GetUser', 'markActive', 'RevokeToken']);
     expect(h.flow.getState().kind).toBe('enrolled');
   });
 
-  it('after the store fails to activate, retry only activates', async () => {
+  it('when the session could not be ended at the failure, retry goes on with it, and the end revokes it', async () => {
+    const h = await harness();
+    await h.flow.signIn({ username: 'demo', password: PASSWORD });
+    fail(h, 'SetUserMFAPreference', { kind: 'network' });
+    fail(h, 'RevokeToken', { kind: 'network' });
+    await h.flow.enroll();
+    expect(h.flow.getState()).toMatchObject({
+      kind: 'failed',
+      problem: { code: 'network-unreachable' },
+      revocation: { revoked: false, problem: { code: 'network-unreachable', params: { operation: 'RevokeToken' } } },
+    });
+    h.events.length = 0;
+    await h.flow.retry();
+    expect(h.events).toEqual(['SetUserMFAPreference', 'GetUser', 'markActive', 'RevokeToken']);
+    expect(h.revokedTokens()).toEqual([...h.refreshTokens(), ...h.refreshTokens()]);
+    expect(h.flow.getState()).toMatchObject({ kind: 'enrolled', revocation: { revoked: true } });
+  });
+
+  it('after the store fails to activate, retry signs in again (answering SOFTWARE_TOKEN_MFA with the new secret) and only activates', async () => {
     const h = await harness();
     await h.flow.signIn({ username: 'demo', password: PASSWORD });
     h.failStorageAt('activate');
@@ -546,12 +584,13 @@ describe('failure midway and retry', () => {
     expect(await h.accounts()).toMatchObject([{ id: 'acct-1', status: 'pending' }]);
     h.events.length = 0;
     await h.flow.retry();
-    expect(h.events).toEqual(['markActive']);
+    expect(h.events).toEqual(['InitiateAuth', 'RespondToAuthChallenge', 'RespondToAuthChallenge', 'markActive', 'RevokeToken']);
+    expect(h.challengeInputs().at(-1)).toMatchObject({ ChallengeName: 'SOFTWARE_TOKEN_MFA' });
     expect(h.flow.getState().kind).toBe('enrolled');
     expect(await h.accounts()).toMatchObject([{ id: 'acct-1', status: 'active' }]);
   });
 
-  it('after the store fails to save the pending account, retry saves it and goes on', async () => {
+  it('after the store fails to save the pending account, retry signs in again, associates anew, saves it and goes on', async () => {
     const h = await harness();
     await h.flow.signIn({ username: 'demo', password: PASSWORD });
     h.failStorageAt('save-pending');
@@ -561,8 +600,97 @@ describe('failure midway and retry', () => {
     expect(await h.accounts()).toEqual([]);
     h.events.length = 0;
     await h.flow.retry();
-    expect(h.events).toEqual(['savePending', 'VerifySoftwareToken', 'SetUserMFAPreference', 'GetUser', 'markActive']);
+    expect(h.events).toEqual([
+      'InitiateAuth',
+      'RespondToAuthChallenge',
+      'AssociateSoftwareToken',
+      'savePending',
+      'VerifySoftwareToken',
+      'SetUserMFAPreference',
+      'GetUser',
+      'markActive',
+      'RevokeToken',
+    ]);
     expect(h.flow.getState().kind).toBe('enrolled');
+  });
+});
+
+describe('the end of the sign-in session (RevokeToken)', () => {
+  it('revokes the refresh token of the sign-in once enrolled, never before; the token then refreshes nothing', async () => {
+    const h = await harness();
+    await h.flow.signIn({ username: 'demo', password: PASSWORD });
+    expect(h.ops()).not.toContain('RevokeToken');
+    await h.flow.enroll();
+    const [token = ''] = h.refreshTokens();
+    expect(h.events.indexOf('RevokeToken')).toBe(h.events.length - 1);
+    expect(h.callsOf('RevokeToken').map((c) => c.input)).toEqual([{ ClientId: h.clientId, Token: token }]);
+    await expect(h.cognito.api.initiateAuth({ AuthFlow: 'REFRESH_TOKEN_AUTH', ClientId: h.clientId, AuthParameters: { REFRESH_TOKEN: token } })).rejects.toMatchObject({
+      name: 'NotAuthorizedException',
+    });
+    h.expectNoSecrets();
+  });
+
+  it('sends the client secret itself for a client that has one', async () => {
+    const h = await harness({ client: { secret: true } });
+    await h.flow.signIn({ username: 'demo', password: PASSWORD, clientSecret: h.clientSecret });
+    await h.flow.enroll();
+    expect(h.callsOf('RevokeToken').map((c) => c.input)).toEqual([{ ClientId: h.clientId, Token: h.refreshTokens()[0], ClientSecret: h.clientSecret }]);
+    expect(h.flow.getState()).toMatchObject({ kind: 'enrolled', revocation: { revoked: true } });
+    h.expectNoSecrets([h.clientSecret]);
+  });
+
+  it('revokes nothing after a failure before any sign-in', async () => {
+    const h = await harness();
+    await h.flow.signIn({ username: 'demo', password: 'Wrong-password-1' });
+    expect(h.flow.getState()).toMatchObject({ kind: 'failed', canRetry: false, problem: { code: 'incorrect-credentials' } });
+    expect(h.flow.getState()).not.toHaveProperty('revocation');
+    expect(h.ops()).not.toContain('RevokeToken');
+  });
+
+  it('revokes nothing when Cognito gave no refresh token', async () => {
+    const h = await harness({ withoutRefreshTokens: true });
+    await h.flow.signIn({ username: 'demo', password: PASSWORD });
+    await h.flow.enroll();
+    expect(h.ops()).not.toContain('RevokeToken');
+    expect(h.flow.getState()).toMatchObject({ kind: 'enrolled', summary: { accountId: 'acct-1' } });
+    expect(h.flow.getState()).not.toHaveProperty('revocation');
+  });
+
+  it('a refused revocation does not fail the enrollment: enrolled, with the problem', async () => {
+    const h = await harness();
+    await h.flow.signIn({ username: 'demo', password: PASSWORD });
+    fail(h, 'RevokeToken', serviceError('UnsupportedOperationException', 'Token revocation is not enabled for this client'));
+    await h.flow.enroll();
+    expect(h.flow.getState()).toMatchObject({
+      kind: 'enrolled',
+      revocation: {
+        revoked: false,
+        problem: { code: 'unknown', params: { operation: 'RevokeToken', name: 'UnsupportedOperationException', message: 'Token revocation is not enabled for this client' } },
+      },
+    });
+    expect(await h.accounts()).toMatchObject([{ status: 'active' }]);
+    h.expectNoSecrets();
+  });
+
+  it('reset() ends the session of a signed-in flow, without waiting', async () => {
+    const h = await harness();
+    await h.flow.signIn({ username: 'demo', password: PASSWORD });
+    h.flow.reset();
+    expect(h.flow.getState()).toEqual({ kind: 'idle' });
+    await expect.poll(() => h.revokedTokens()).toEqual(h.refreshTokens());
+    expect(h.refreshTokens()).toHaveLength(1);
+  });
+
+  it('a new sign-in ends the sessions the flow still holds', async () => {
+    const h = await harness();
+    await h.flow.signIn({ username: 'demo', password: PASSWORD });
+    fail(h, 'SetUserMFAPreference', { kind: 'network' });
+    fail(h, 'RevokeToken', { kind: 'network' });
+    await h.flow.enroll();
+    const [first] = h.refreshTokens();
+    await h.flow.signIn({ username: 'demo', password: PASSWORD });
+    await expect.poll(() => h.callsOf('RevokeToken').filter((c) => c.error === undefined).map((c) => (c.input as { Token: string }).Token)).toEqual([first]);
+    expect(h.flow.getState().kind).toBe('signed-in');
   });
 });
 
@@ -605,9 +733,14 @@ describe('expired sessions', () => {
       'VerifySoftwareToken',
       'SetUserMFAPreference',
       'GetUser',
+      'RevokeToken',
+      'RevokeToken',
     ]);
     expect(h.callsOf('AssociateSoftwareToken')[0]?.error).toBe('NotAuthorizedException');
     expect(h.flow.getState().kind).toBe('enrolled');
+    // Both sign-ins' refresh tokens, the first one's too (it outlives its access token by weeks).
+    expect(h.refreshTokens()).toHaveLength(2);
+    expect(h.revokedTokens()).toEqual(h.refreshTokens());
   });
 
   it('answers a user-entered code after its session expired by signing in again (new code needed)', async () => {
@@ -750,12 +883,14 @@ describe('emulators', () => {
     h.cognito.faults.injectFault({ operation: 'AssociateSoftwareToken', kind: 'secret-code', secretCode, times: 1 });
     h.events.length = 0;
     await h.flow.enroll();
-    expect(h.events).toEqual(['AssociateSoftwareToken']);
+    // The failure follows a sign-in: its refresh token is revoked.
+    expect(h.events).toEqual(['AssociateSoftwareToken', 'RevokeToken']);
     expect(h.flow.getState()).toEqual({
       kind: 'failed',
       canRetry: false,
       failedStep: 'associate',
       problem: { code: 'secret-code-too-short', retry: 'no', params: { operation: 'AssociateSoftwareToken', ...params } },
+      revocation: { revoked: true },
     });
     expect(await h.accounts()).toEqual([]);
     h.expectNoSecrets([secretCode]);
@@ -844,6 +979,17 @@ describe('usage', () => {
     expect(h.states.slice(seen).map((s) => s.kind)).toEqual(['idle']);
     expect(h.flow.getState()).toEqual({ kind: 'idle' });
     await expect(h.flow.enroll()).rejects.toThrow(/not "idle"/);
+  });
+
+  it('reset() during a backoff: the abandoned action makes no further call', async () => {
+    const flow: { reset?: () => void } = {};
+    const h = await harness({ flow: { sleep: () => Promise.resolve(flow.reset?.()) } });
+    flow.reset = () => h.flow.reset();
+    await h.flow.signIn({ username: 'demo', password: PASSWORD });
+    fail(h, 'AssociateSoftwareToken', { kind: 'throttle' });
+    await h.flow.enroll();
+    expect(h.callsOf('AssociateSoftwareToken')).toHaveLength(1);
+    expect(h.flow.getState()).toEqual({ kind: 'idle' });
   });
 
   it('unsubscribe stops notifications', async () => {

@@ -9,16 +9,20 @@ import {
   enrollmentSummary,
   expectNoPasswordOrToken,
   expectPopupCodeSignsIn,
+  expectRevoked,
   openProfile,
   popupAccountNames,
   popupCode,
   seedUser,
+  SESSION_ENDED,
   signInAndEnroll,
+  signInForm,
   signInOnly,
   signInWithCode,
   startCognitoE2e,
   storedCognitoAccounts,
   watchCognitoCalls,
+  watchRefreshTokens,
   type CognitoE2e,
   type SeededUser,
 } from '../support/cognito-e2e.ts';
@@ -54,6 +58,7 @@ describe('Cognito challenges on the way to enrollment', () => {
     const newPassword = 'Chosen-new-pass-1';
     const page = await openProfile(e2e, 'New password', user);
     const calls = watchCognitoCalls(page, e2e.server);
+    const refreshTokens = watchRefreshTokens(page);
     await signInAndEnroll(page, 'New password', user.username, user.password);
 
     const form = page.getByRole('form', { name: 'Choose a new password' });
@@ -74,12 +79,21 @@ describe('Cognito challenges on the way to enrollment', () => {
       'RespondToAuthChallenge MFA_SETUP 200',
       'SetUserMFAPreference 200',
       'GetUser 200',
+      'RevokeToken 200',
     ]);
     expect(e2e.server.admin.adminGetUser({ UserPoolId: user.userPoolId, Username: user.username }).UserStatus).toBe('CONFIRMED');
+    // The session the MFA_SETUP answer opened is over.
+    expect(await done.getByText(SESSION_ENDED).isVisible()).toBe(true);
+    const tokens = await refreshTokens.tokens();
+    expect(tokens).toHaveLength(1);
+    for (const token of tokens) await expectRevoked(e2e, user.clientId, token);
 
     // The new password, not the temporary one, signs in, with the code the popup shows.
     await expectPopupCodeSignsIn(e2e, 'New password', user, { password: newPassword });
     expectNoPasswordOrToken(await dumpExtensionStorage(page), [user.password, newPassword]);
+    // Nothing typed for this enrollment is left in a form: the sign-in form comes back empty.
+    await done.getByRole('button', { name: 'Start again' }).click();
+    expect(await signInForm(page, 'New password').getByLabel('Password', { exact: true }).inputValue()).toBe('');
     await page.close();
   });
 
@@ -139,6 +153,7 @@ describe('Cognito challenges on the way to enrollment', () => {
       'VerifySoftwareToken 200',
       'SetUserMFAPreference 200',
       'GetUser 200',
+      'RevokeToken 200',
     ]);
 
     // One account for the user, with a new secret, still before the second user's.

@@ -74,6 +74,7 @@ describe('Other Cognito factors and challenges', () => {
       'VerifySoftwareToken 200',
       'SetUserMFAPreference 200',
       'GetUser 200',
+      'RevokeToken 200',
     ]);
     await expectPopupCodeSignsIn(e2e, 'Email OTP', user);
     await page.close();

@@ -1,7 +1,7 @@
 import { createServer } from 'node:net';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cognitoSection, ENROLL_TIMEOUT_MS, enrollmentComplete, openProfile, seedUser, signInAndEnroll, signInOnly, startCognitoE2e, type CognitoE2e } from '../support/cognito-e2e.ts';
+import { cognitoSection, ENROLL_TIMEOUT_MS, enrollmentComplete, openProfile, seedUser, SESSION_ENDED, signInAndEnroll, signInOnly, startCognitoE2e, type CognitoE2e } from '../support/cognito-e2e.ts';
 import { createClient, createUser } from '../support/cognito-server-harness.ts';
 import { dumpExtensionStorage } from '../support/dump-extension-storage.ts';
 
@@ -99,6 +99,8 @@ describe('failures and other factors', () => {
       await alert.waitFor({ timeout: ENROLL_TIMEOUT_MS });
       expect(await alert.textContent()).toBe('Cognito answered with a server error 500. Keystep retried once; try again later.');
       expect(await cognitoSection(page).getByText('The secret Cognito issued is kept in Keystep, marked “Enrollment not finished”').count()).toBe(1);
+      // The failure ended the sign-in session too (a Retry signs in again).
+      expect(await cognitoSection(page).getByText(SESSION_ENDED).count()).toBe(1);
       const popup = await e2e.ext.openPopup();
       await popup.getByRole('searchbox', { name: 'Search accounts' }).fill(user.username);
       await expect.poll(() => popup.getByText('Enrollment not finished').count()).toBe(1);

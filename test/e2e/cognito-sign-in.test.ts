@@ -33,7 +33,7 @@ afterAll(async () => {
 });
 
 /** The calls of a plain enrollment (no MFA yet, optional-MFA pool) after the sign-in calls. */
-const ENROLL_CALLS = ['AssociateSoftwareToken 200', 'VerifySoftwareToken 200', 'SetUserMFAPreference 200', 'GetUser 200'];
+const ENROLL_CALLS = ['AssociateSoftwareToken 200', 'VerifySoftwareToken 200', 'SetUserMFAPreference 200', 'GetUser 200', 'RevokeToken 200'];
 
 describe('Cognito sign-in flows', () => {
   it('signs in with USER_SRP_AUTH (PASSWORD_VERIFIER) on an SRP-only client, never tries USER_PASSWORD_AUTH, and enrolls', async () => {
@@ -109,6 +109,8 @@ describe('app clients with a client secret', () => {
     const section = cognitoSection(page);
     await section.getByRole('heading', { name: 'Sign-in failed' }).waitFor();
     expect(await section.getByRole('alert').allTextContents()).toEqual([`App client ${user.clientId} has a client secret: enter it (Client secret) and try again.`]);
+    // The sign-in form is back for another try, without the password typed for the failed one.
+    expect(await signInForm(page, 'Secret missing').getByLabel('Password', { exact: true }).inputValue()).toBe('');
     // The first refusal stops: no second flow tried without the secret, nothing enrolled.
     expect(describeCalls(calls.calls())).toEqual(['InitiateAuth USER_SRP_AUTH 400 NotAuthorizedException']);
     expect(e2e.server.admin.adminGetUser({ UserPoolId: user.userPoolId, Username: user.username }).UserMFASettingList ?? []).toEqual([]);

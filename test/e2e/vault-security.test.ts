@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cognitoSection, createProfile, ENROLL_TIMEOUT_MS, enrollmentComplete, seedUser, signInAndEnroll } from '../support/cognito-e2e.ts';
+import { cognitoSection, createProfile, enrollmentComplete, seedUser, signInAndEnroll, signInForm } from '../support/cognito-e2e.ts';
 import { startCognitoServer } from '../support/cognito-server/index.ts';
 import { addAccountsViaOptions } from '../support/add-accounts-via-options.ts';
 import { dumpExtensionStorage } from '../support/dump-extension-storage.ts';
@@ -282,7 +282,7 @@ describe('master password', () => {
     await after.close();
   });
 
-  it('a lock in the middle of a Cognito enrollment loses nothing: after unlocking, Retry finishes it', async () => {
+  it('a lock in the middle of a Cognito enrollment abandons it and forgets the password; after unlocking, enrolling again finishes it', async () => {
     const server = await startCognitoServer();
     try {
       const user = seedUser(server, { username: 'locked-midway@example.com', password: 'Locked-midway-1' });
@@ -294,12 +294,22 @@ describe('master password', () => {
       await expect.poll(() => server.requestLog.forOperation('AssociateSoftwareToken').length).toBe(1);
       await page.evaluate(() => (globalThis as unknown as { chrome: { storage: { session: { remove(key: string): Promise<void> } } } }).chrome.storage.session.remove('vaultKey'));
       await expectLocked(page);
-      // The enrollment went on behind the unlock form and stopped where it needed the vault.
-      const hiddenAlert = page.getByRole('region', { name: 'Amazon Cognito TOTP enrollment', includeHidden: true }).getByRole('alert', { includeHidden: true });
-      await expect.poll(() => hiddenAlert.textContent(), { timeout: ENROLL_TIMEOUT_MS }).toBe('Keystep locked itself before it could keep the new secret. Unlock it, then press Retry: nothing was lost.');
+      // The sign-in session the abandoned enrollment had opened is ended too.
+      await expect.poll(() => server.requestLog.forOperation('RevokeToken').map((entry) => entry.status)).toEqual([200]);
+      // Nothing of the enrollment is left behind the unlock form, not even hidden.
+      expect(await page.getByRole('region', { name: 'Amazon Cognito TOTP enrollment', includeHidden: true }).count()).toBe(0);
+
       await unlock(page, PASSWORD);
-      await cognitoSection(page).getByRole('button', { name: 'Retry' }).click();
+      // The view starts afresh, on the first profile of the list.
+      await cognitoSection(page).getByRole('button', { name: 'Use Locked midway' }).click();
+      const form = signInForm(page, 'Locked midway');
+      // A fresh start: no Retry of the abandoned enrollment, no password kept.
+      expect(await form.getByLabel('Password', { exact: true }).inputValue()).toBe('');
+      expect(await cognitoSection(page).getByRole('button', { name: 'Retry' }).count()).toBe(0);
+      await signInAndEnroll(page, 'Locked midway', user.username, user.password);
       await enrollmentComplete(page);
+      // The abandoned enrollment did not try its throttled association again: one throttled, one for the new run.
+      expect(server.requestLog.forOperation('AssociateSoftwareToken').map((entry) => entry.status)).toEqual([400, 200]);
       const popup = await ext.openPopup();
       await popup.getByRole('searchbox', { name: 'Search accounts' }).fill('Locked midway');
       expect((await popupCopyNames(popup)).map((name) => name.replace(/, code .*/, ''))).toEqual([`Locked midway (${user.username})`]);

@@ -349,6 +349,30 @@ export function watchCognitoCalls(page: Page, server: CognitoServer): { calls():
   };
 }
 
+/**
+ * Records, from now on, the refresh tokens Cognito's sign-in answers (InitiateAuth, RespondToAuthChallenge) gave
+ * `page`, read from the responses the browser received.
+ */
+export function watchRefreshTokens(page: Page): { tokens(): Promise<readonly string[]> } {
+  const tokens: Promise<string | undefined>[] = [];
+  page.on('response', (response) => {
+    const operation = (response.request().headers()['x-amz-target'] ?? '').split('.').pop();
+    if ((operation !== 'InitiateAuth' && operation !== 'RespondToAuthChallenge') || response.status() !== 200) return;
+    tokens.push(response.json().then((body: { AuthenticationResult?: { RefreshToken?: string } }) => body.AuthenticationResult?.RefreshToken, () => undefined));
+  });
+  return { tokens: async () => (await Promise.all(tokens)).filter((token) => token !== undefined) };
+}
+
+/** `refreshToken` (of a client without a secret) refreshes nothing any more: REFRESH_TOKEN_AUTH is refused as revoked. */
+export async function expectRevoked(e2e: CognitoE2e, clientId: string, refreshToken: string): Promise<void> {
+  await expect(
+    e2e.sdk.send(new InitiateAuthCommand({ AuthFlow: 'REFRESH_TOKEN_AUTH', ClientId: clientId, AuthParameters: { REFRESH_TOKEN: refreshToken } })),
+  ).rejects.toMatchObject({ name: 'NotAuthorizedException', message: 'Refresh Token has been revoked' });
+}
+
+/** The note on the result or failure once Keystep revoked the refresh token it received. */
+export const SESSION_ENDED = 'Keystep ended its sign-in session: Cognito revoked the refresh token Keystep received.';
+
 /** A compact line per call, e.g. "InitiateAuth USER_SRP_AUTH 200", "InitiateAuth USER_SRP_AUTH 400 InvalidParameterException". */
 export function describeCalls(calls: readonly CognitoCall[]): readonly string[] {
   return calls.map((call) => [call.operation, call.authFlow ?? call.challengeName, call.status, call.errorType].filter((part) => part !== undefined).join(' '));

@@ -6,6 +6,7 @@ import {
   GetUserCommand,
   InitiateAuthCommand,
   RespondToAuthChallengeCommand,
+  RevokeTokenCommand,
   SignUpCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -14,7 +15,8 @@ import { computeSecretHash, formatSrpTimestamp } from './cognito-server/index.ts
 import { createClient, createPool, createUser, jwtPayload, PASSWORD, passwordSignIn, startHarness } from './cognito-server-harness.ts';
 import { SrpTestClient } from './srp-test-client.ts';
 
-// Sign-in: USER_PASSWORD_AUTH, USER_SRP_AUTH, REFRESH_TOKEN_AUTH, NEW_PASSWORD_REQUIRED, secrets, statuses, sessions.
+// Sign-in: USER_PASSWORD_AUTH, USER_SRP_AUTH, REFRESH_TOKEN_AUTH, NEW_PASSWORD_REQUIRED, secrets, statuses, sessions;
+// and its end: RevokeToken.
 
 const INCORRECT = { name: 'NotAuthorizedException', message: 'Incorrect username or password.' };
 const INVALID_SESSION = { name: 'NotAuthorizedException', message: 'Invalid session for the user.' };
@@ -273,6 +275,81 @@ describe('REFRESH_TOKEN_AUTH', () => {
     const invalid = { name: 'NotAuthorizedException', message: 'Invalid Refresh Token' };
     await expect(refresh(clientId, 'eyJ.x.y.z.w')).rejects.toMatchObject(invalid);
     await expect(refresh(other, first.AuthenticationResult?.RefreshToken ?? '')).rejects.toMatchObject(invalid);
+  });
+});
+
+describe('RevokeToken', () => {
+  const refresh = (clientId: string, token: string) =>
+    h.sdk.send(new InitiateAuthCommand({ AuthFlow: 'REFRESH_TOKEN_AUTH', ClientId: clientId, AuthParameters: { REFRESH_TOKEN: token } }));
+  const getUser = (accessToken: string) => h.sdk.send(new GetUserCommand({ AccessToken: accessToken }));
+  const REVOKED_ACCESS = { name: 'NotAuthorizedException', message: 'Access Token has been revoked' };
+
+  it('ends the refresh token and every access token issued with it or from it; another sign-in keeps its own', async () => {
+    const poolId = createPool(h.server);
+    const { clientId } = createClient(h.server, poolId);
+    createUser(h.server, poolId, 'demo@example.com');
+    const first = (await passwordSignIn(h, clientId, 'demo@example.com')).AuthenticationResult;
+    const other = (await passwordSignIn(h, clientId, 'demo@example.com')).AuthenticationResult;
+    const token = first?.RefreshToken ?? '';
+    const refreshed = (await refresh(clientId, token)).AuthenticationResult;
+    expect(jwtPayload(refreshed?.AccessToken ?? '').origin_jti).toBe(jwtPayload(first?.AccessToken ?? '').origin_jti);
+
+    expect(await h.sdk.send(new RevokeTokenCommand({ ClientId: clientId, Token: token }))).toMatchObject({ $metadata: { httpStatusCode: 200 } });
+    await expect(refresh(clientId, token)).rejects.toMatchObject({ name: 'NotAuthorizedException', message: 'Refresh Token has been revoked' });
+    await expect(getUser(first?.AccessToken ?? '')).rejects.toMatchObject(REVOKED_ACCESS);
+    await expect(getUser(refreshed?.AccessToken ?? '')).rejects.toMatchObject(REVOKED_ACCESS);
+    expect((await getUser(other?.AccessToken ?? '')).Username).toBe('demo@example.com');
+    expect((await refresh(clientId, other?.RefreshToken ?? '')).AuthenticationResult?.AccessToken).toMatch(/^eyJ/);
+  });
+
+  it('answers a refresh token it does not know, or one already revoked, as revoked (RFC 7009)', async () => {
+    const poolId = createPool(h.server);
+    const { clientId } = createClient(h.server, poolId);
+    createUser(h.server, poolId, 'demo@example.com');
+    const token = (await passwordSignIn(h, clientId, 'demo@example.com')).AuthenticationResult?.RefreshToken ?? '';
+    for (const revoked of [token, token, 'eyJhbGciOiJub25lIn0.a.b.c.d']) {
+      expect(await h.sdk.send(new RevokeTokenCommand({ ClientId: clientId, Token: revoked }))).toMatchObject({ $metadata: { httpStatusCode: 200 } });
+    }
+  });
+
+  it('takes the client secret itself from a client that has one', async () => {
+    const poolId = createPool(h.server);
+    const { clientId, clientSecret = '' } = createClient(h.server, poolId, { secret: true });
+    createUser(h.server, poolId, 'demo@example.com');
+    const signedIn = await passwordSignIn(h, clientId, 'demo@example.com', PASSWORD, { SECRET_HASH: computeSecretHash(clientSecret, 'demo@example.com', clientId) });
+    const token = signedIn.AuthenticationResult?.RefreshToken ?? '';
+    const unauthorized = { name: 'UnauthorizedException', $metadata: { httpStatusCode: 401 } };
+    await expect(h.sdk.send(new RevokeTokenCommand({ ClientId: clientId, Token: token }))).rejects.toMatchObject(unauthorized);
+    await expect(h.sdk.send(new RevokeTokenCommand({ ClientId: clientId, Token: token, ClientSecret: `${clientSecret.slice(1)}x` }))).rejects.toMatchObject(unauthorized);
+    await h.sdk.send(new RevokeTokenCommand({ ClientId: clientId, Token: token, ClientSecret: clientSecret }));
+    await expect(getUser(signedIn.AuthenticationResult?.AccessToken ?? '')).rejects.toMatchObject(REVOKED_ACCESS);
+  });
+
+  it.each([
+    ['an access token', 'access', {}, 'UnsupportedTokenTypeException'],
+    ['an ID token', 'id', {}, 'UnsupportedTokenTypeException'],
+    ['a client that does not exist', 'refresh', { clientId: 'nosuchclient0123456789abcd' }, 'UnauthorizedException'],
+    ['another client of the pool', 'refresh', { otherClient: true }, 'UnauthorizedException'],
+    ['a client with token revocation off', 'refresh', { revocationOff: true }, 'UnsupportedOperationException'],
+    ['a token with characters the API does not allow', 'refresh', { token: 'not a token' }, 'InvalidParameterException'],
+  ] as const)('refuses %s, and the tokens keep working', async (_label, kind, options: { clientId?: string; otherClient?: boolean; revocationOff?: boolean; token?: string }, name) => {
+    const poolId = createPool(h.server);
+    const { clientId } = createClient(h.server, poolId, options.revocationOff === true ? { tokenRevocation: false } : {});
+    const other = createClient(h.server, poolId).clientId;
+    createUser(h.server, poolId, 'demo@example.com');
+    const result = (await passwordSignIn(h, clientId, 'demo@example.com')).AuthenticationResult;
+    const token = options.token ?? { access: result?.AccessToken, id: result?.IdToken, refresh: result?.RefreshToken }[kind] ?? '';
+    const revokingClient = options.clientId ?? (options.otherClient === true ? other : clientId);
+    await expect(h.sdk.send(new RevokeTokenCommand({ ClientId: revokingClient, Token: token }))).rejects.toMatchObject({ name });
+    expect((await getUser(result?.AccessToken ?? '')).Username).toBe('demo@example.com');
+    expect((await refresh(clientId, result?.RefreshToken ?? '')).AuthenticationResult?.AccessToken).toMatch(/^eyJ/);
+  });
+
+  it('is on for a new app client unless EnableTokenRevocation says otherwise', () => {
+    const poolId = createPool(h.server);
+    const describe = (enable?: boolean) =>
+      h.server.admin.createUserPoolClient({ UserPoolId: poolId, ClientName: 'c', ...(enable === undefined ? {} : { EnableTokenRevocation: enable }) }).UserPoolClient.EnableTokenRevocation;
+    expect([describe(), describe(true), describe(false)]).toEqual([true, true, false]);
   });
 });
 

@@ -83,6 +83,8 @@ export interface ClientOptions {
   readonly secret?: boolean;
   readonly preventUserExistenceErrors?: 'ENABLED' | 'LEGACY';
   readonly authSessionValidity?: number;
+  /** EnableTokenRevocation; default the server's (true). */
+  readonly tokenRevocation?: boolean;
 }
 
 /** An app client; by default allowing USER_PASSWORD_AUTH, USER_SRP_AUTH and REFRESH_TOKEN_AUTH, no secret. */
@@ -94,6 +96,7 @@ export function createClient(server: CognitoServer, poolId: string, options: Cli
     GenerateSecret: options.secret ?? false,
     ...(options.preventUserExistenceErrors === undefined ? {} : { PreventUserExistenceErrors: options.preventUserExistenceErrors }),
     ...(options.authSessionValidity === undefined ? {} : { AuthSessionValidity: options.authSessionValidity }),
+    ...(options.tokenRevocation === undefined ? {} : { EnableTokenRevocation: options.tokenRevocation }),
   }).UserPoolClient;
   return { clientId: client.ClientId, clientSecret: client.ClientSecret };
 }

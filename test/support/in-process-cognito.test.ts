@@ -127,6 +127,14 @@ async function transcript(backend: Backend): Promise<unknown[]> {
   out.push(await outcome(() => signIn(PASSWORD)));
   backend.injectFault({ operation: 'AssociateSoftwareToken', kind: 'secret-code', secretCode: 'asdfasdfasdf', times: 1 });
   out.push(await outcome(() => api.associateSoftwareToken({ AccessToken })));
+
+  // Ending the session: an access token is not revocable, a client that does not exist may not revoke, then the
+  // refresh token is revoked and the access token issued with it refused.
+  const Token = tokens.AuthenticationResult?.RefreshToken ?? '';
+  out.push(await outcome(() => api.revokeToken({ ClientId: clientId, Token: AccessToken })));
+  out.push(await outcome(() => api.revokeToken({ ClientId: 'b'.repeat(26), Token })));
+  out.push(await outcome(() => api.revokeToken({ ClientId: clientId, Token })));
+  out.push(await outcome(() => api.getUser({ AccessToken })));
   return out;
 }
 
@@ -150,6 +158,9 @@ describe('the in-process Cognito adapter', () => {
       'LimitExceededException',
       'CognitoNetworkError',
       'Unsupported',
+      'UnsupportedTokenTypeException',
+      'UnauthorizedException',
+      'NotAuthorizedException',
     ]);
   });
 });

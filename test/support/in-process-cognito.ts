@@ -84,6 +84,7 @@ const SHAPES: Readonly<Record<CognitoOperation, (output: Json) => object>> = {
   AssociateSoftwareToken: (output): AssociateSoftwareTokenOutput => defined({ SecretCode: str(output['SecretCode']), Session: str(output['Session']) }),
   VerifySoftwareToken: (output): VerifySoftwareTokenOutput => defined({ Status: str(output['Status']), Session: str(output['Session']) }),
   SetUserMFAPreference: () => ({}),
+  RevokeToken: () => ({}),
   GetUser: (output): GetUserOutput => {
     const attributes = Array.isArray(output['UserAttributes']) ? (output['UserAttributes'] as unknown[]).map((a) => obj(a) ?? {}) : undefined;
     const list = output['UserMFASettingList'];
@@ -151,6 +152,7 @@ export function createInProcessCognito(options: InProcessCognitoOptions = {}): I
       verifySoftwareToken: (input) => call('VerifySoftwareToken', input),
       setUserMfaPreference: (input) => call('SetUserMFAPreference', input),
       getUser: (input) => call('GetUser', input),
+      revokeToken: (input) => call('RevokeToken', input),
     },
     calls,
     issued,

@@ -12,6 +12,11 @@ export async function setMasterPassword(page: Page, password: string): Promise<v
   await page.getByRole('status').filter({ hasText: 'Master password set. Your accounts are now encrypted.' }).waitFor({ timeout: 10_000 });
 }
 
+/** Presses the popup's lock button. */
+export async function lockFromPopup(popup: Page): Promise<void> {
+  await popup.getByRole('button', { name: 'Lock Keystep' }).click();
+}
+
 /** Types `password` into the unlock form and presses Unlock. */
 export async function unlockWith(page: Page, password: string): Promise<void> {
   const form = page.getByRole('form', { name: 'Keystep is locked' });

@@ -40,6 +40,8 @@ export interface CreateUserPoolClientInput {
   readonly PreventUserExistenceErrors?: 'ENABLED' | 'LEGACY';
   /** Minutes, 3 to 15 (default 3). */
   readonly AuthSessionValidity?: number;
+  /** Default true. */
+  readonly EnableTokenRevocation?: boolean;
 }
 
 export interface SetUserPoolMfaConfigInput {

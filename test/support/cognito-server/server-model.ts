@@ -64,6 +64,8 @@ export interface AppClient {
   readonly preventUserExistenceErrors: PreventUserExistenceErrors;
   /** Minutes an auth session stays valid: 3 to 15, default 3. */
   readonly authSessionValidityMinutes: number;
+  /** RevokeToken works for the client's refresh tokens (EnableTokenRevocation, default true for a new client). */
+  readonly enableTokenRevocation: boolean;
   readonly createdAt: number;
 }
 

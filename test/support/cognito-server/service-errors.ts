@@ -35,4 +35,7 @@ export const serviceErrors = {
   usernameExists: (message: string) => new CognitoServiceError('UsernameExistsException', message),
   tooManyRequests: () => new CognitoServiceError('TooManyRequestsException', 'Rate exceeded'),
   internal: () => new CognitoServiceError('InternalErrorException', 'Internal server error.', 500),
+  unauthorized: (message: string) => new CognitoServiceError('UnauthorizedException', message, 401),
+  unsupportedOperation: (message: string) => new CognitoServiceError('UnsupportedOperationException', message),
+  unsupportedTokenType: (message: string) => new CognitoServiceError('UnsupportedTokenTypeException', message),
 };

@@ -45,13 +45,23 @@ export class TokenService {
     return `https://cognito-idp.${this.deps.region}.amazonaws.com/${poolId}`;
   }
 
-  /** Issues tokens; a refresh token only for a fresh sign-in. `authTime` (epoch s) defaults to now. */
-  issue(pool: UserPool, client: AppClient, user: PoolUser, options: { readonly refresh: boolean; readonly authTime?: number }): AuthenticationResult {
+  /**
+   * Issues tokens; a refresh token only for a fresh sign-in. `authTime` (epoch s) defaults to now; `originJti` is
+   * the refresh token's when refreshing (tokens of one refresh token share it, so RevokeToken reaches them all),
+   * else a new one.
+   */
+  issue(
+    pool: UserPool,
+    client: AppClient,
+    user: PoolUser,
+    options: { readonly refresh: boolean; readonly authTime?: number; readonly originJti?: string },
+  ): AuthenticationResult {
     const { ids, signingKey, keyId } = this.deps;
     const nowMs = this.deps.now();
     const iat = Math.floor(nowMs / 1000);
     const authTime = options.authTime ?? iat;
-    const common = { iss: this.issuer(pool.id), origin_jti: ids.uuid(), event_id: ids.uuid(), auth_time: authTime, iat, exp: iat + TOKEN_LIFETIME_SECONDS };
+    const originJti = options.originJti ?? ids.uuid();
+    const common = { iss: this.issuer(pool.id), origin_jti: originJti, event_id: ids.uuid(), auth_time: authTime, iat, exp: iat + TOKEN_LIFETIME_SECONDS };
     const access = signJwt(
       { sub: user.sub, ...common, client_id: client.id, token_use: 'access', scope: 'aws.cognito.signin.user.admin', jti: ids.uuid(), username: user.username },
       signingKey,
@@ -76,15 +86,19 @@ export class TokenService {
       username: user.username,
       expiresAt: nowMs + REFRESH_LIFETIME_MS,
       authTime,
+      originJti,
     });
     return { ...result, RefreshToken: refreshToken };
   }
 
-  /** Checks an access token: NotAuthorizedException "Invalid Access Token" or "Access Token has expired". */
+  /**
+   * Checks an access token: NotAuthorizedException "Invalid Access Token", "Access Token has expired", or "Access
+   * Token has been revoked" (its refresh token was revoked).
+   */
   verifyAccessToken(token: string): AccessTokenSubject {
     const claims = verifyJwt(token, this.deps.signingKey);
     const prefix = this.issuer('');
-    const { iss, exp, username, client_id: clientId, token_use: use } = claims ?? {};
+    const { iss, exp, username, client_id: clientId, token_use: use, origin_jti: originJti } = claims ?? {};
     if (
       use !== 'access' ||
       typeof iss !== 'string' ||
@@ -96,6 +110,7 @@ export class TokenService {
       throw serviceErrors.notAuthorized('Invalid Access Token');
     }
     if (this.deps.now() >= exp * 1000) throw serviceErrors.notAuthorized('Access Token has expired');
+    if (typeof originJti === 'string' && this.deps.refreshTokens.isOriginRevoked(originJti)) throw serviceErrors.notAuthorized('Access Token has been revoked');
     return { poolId: iss.slice(prefix.length), username, clientId };
   }
 }

@@ -94,6 +94,7 @@ function srpAuth(ctx: ServerContext, pool: UserPool, client: AppClient, params: 
 function refreshAuth(ctx: ServerContext, pool: UserPool, client: AppClient, params: Params): AuthFlowResponse {
   requireAuthFlow(client, 'ALLOW_REFRESH_TOKEN_AUTH', 'REFRESH_TOKEN_AUTH');
   const token = requireParam(params, 'REFRESH_TOKEN');
+  if (ctx.refreshTokens.wasRevoked(token)) throw serviceErrors.notAuthorized('Refresh Token has been revoked');
   const grant = ctx.refreshTokens.get(token);
   if (grant === undefined || grant.clientId !== client.id) throw serviceErrors.notAuthorized('Invalid Refresh Token');
   if (ctx.now() > grant.expiresAt) throw serviceErrors.notAuthorized('Refresh Token has expired');
@@ -102,7 +103,7 @@ function refreshAuth(ctx: ServerContext, pool: UserPool, client: AppClient, para
   const given = params.USERNAME;
   checkSecretHash(client, params.SECRET_HASH, given === undefined ? [user.username] : [user.username, given]);
   if (!user.enabled) throw serviceErrors.userDisabled();
-  return { ChallengeParameters: {}, AuthenticationResult: ctx.tokens.issue(pool, client, user, { refresh: false, authTime: grant.authTime }) };
+  return { ChallengeParameters: {}, AuthenticationResult: ctx.tokens.issue(pool, client, user, { refresh: false, authTime: grant.authTime, originJti: grant.originJti }) };
 }
 
 /** InitiateAuth for USER_PASSWORD_AUTH, USER_SRP_AUTH and REFRESH_TOKEN_AUTH (REFRESH_TOKEN). */

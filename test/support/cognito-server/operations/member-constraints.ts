@@ -8,3 +8,6 @@ export const USERNAME: StringConstraints = { min: 1, max: 128, pattern: /^[\p{L}
 export const PASSWORD: StringConstraints = { max: 256, pattern: /^\S(?:.*\S)?$/s, patternText: '^[\\S]+.*[\\S]+$' };
 export const SESSION: StringConstraints = { min: 20, max: 2048 };
 export const ACCESS_TOKEN: StringConstraints = { pattern: /^[A-Za-z0-9\-_=.]+$/, patternText: '[A-Za-z0-9-_=.]+' };
+/** RevokeToken's Token (TokenModelType) has the same pattern. */
+export const REFRESH_TOKEN: StringConstraints = ACCESS_TOKEN;
+export const CLIENT_SECRET: StringConstraints = { min: 1, max: 64, pattern: /^[\w+]+$/, patternText: '[\\w+]+' };

@@ -2,6 +2,7 @@ import type { ServerContext } from '../server-context.ts';
 import { initiateAuth } from './initiate-auth.ts';
 import { createUserPool, createUserPoolClient, getUserPoolMfaConfig, setUserPoolMfaConfig } from './pool-admin-operations.ts';
 import { respondToAuthChallenge } from './respond-to-auth-challenge.ts';
+import { revokeToken } from './revoke-token.ts';
 import { associateSoftwareToken, verifySoftwareToken } from './software-token-operations.ts';
 import {
   adminConfirmSignUp,
@@ -38,4 +39,5 @@ export const OPERATIONS: ReadonlyMap<string, Operation> = new Map<string, Operat
   ['VerifySoftwareToken', verifySoftwareToken],
   ['SetUserMFAPreference', setUserMfaPreference],
   ['GetUser', getUser],
+  ['RevokeToken', revokeToken],
 ]);

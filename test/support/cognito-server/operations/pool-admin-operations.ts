@@ -37,6 +37,7 @@ export interface UserPoolClientDescription {
   readonly ExplicitAuthFlows: readonly string[];
   readonly PreventUserExistenceErrors: 'ENABLED' | 'LEGACY';
   readonly AuthSessionValidity: number;
+  readonly EnableTokenRevocation: boolean;
   readonly RefreshTokenValidity: number;
   readonly AccessTokenValidity: number;
   readonly IdTokenValidity: number;
@@ -205,6 +206,7 @@ function describeClient(client: AppClient): UserPoolClientDescription {
     ExplicitAuthFlows: client.explicitAuthFlows,
     PreventUserExistenceErrors: client.preventUserExistenceErrors,
     AuthSessionValidity: client.authSessionValidityMinutes,
+    EnableTokenRevocation: client.enableTokenRevocation,
     RefreshTokenValidity: 30,
     AccessTokenValidity: 1,
     IdTokenValidity: 1,
@@ -214,7 +216,10 @@ function describeClient(client: AppClient): UserPoolClientDescription {
   };
 }
 
-/** CreateUserPoolClient (GenerateSecret, ExplicitAuthFlows, PreventUserExistenceErrors default ENABLED, AuthSessionValidity 3-15 min default 3). */
+/**
+ * CreateUserPoolClient (GenerateSecret, ExplicitAuthFlows, PreventUserExistenceErrors default ENABLED, AuthSessionValidity
+ * 3-15 min default 3, EnableTokenRevocation default true).
+ */
 export function createUserPoolClient(ctx: ServerContext, input: unknown): { readonly UserPoolClient: UserPoolClientDescription } {
   const r = InputReader.root(input);
   const pool = requirePool(ctx, r.requiredString('UserPoolId', USER_POOL_ID));
@@ -227,6 +232,7 @@ export function createUserPoolClient(ctx: ServerContext, input: unknown): { read
     explicitAuthFlows: normalizeAuthFlows(r.optionalStringList('ExplicitAuthFlows')),
     preventUserExistenceErrors: r.optionalEnum('PreventUserExistenceErrors', ['ENABLED', 'LEGACY'] as const) ?? 'ENABLED',
     authSessionValidityMinutes: r.optionalInteger('AuthSessionValidity', { min: 3, max: 15 }) ?? 3,
+    enableTokenRevocation: r.optionalBoolean('EnableTokenRevocation') ?? true,
     createdAt: ctx.now(),
   };
   ctx.clients.set(client.id, client);
