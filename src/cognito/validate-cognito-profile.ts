@@ -1,6 +1,6 @@
 import { DEFAULT_SIGN_IN_FLOW, SIGN_IN_FLOW_SETTINGS, type CognitoProfile, type SignInFlowSetting } from './cognito-profile.ts';
 import { isAwsCognitoEndpoint } from './is-aws-cognito-endpoint.ts';
-import { domainName } from './profile-source.ts';
+import { managedLoginDomainName } from './managed-login-domain.ts';
 
 /** Form fields of a connection profile, as typed. */
 export interface CognitoProfileInput {
@@ -77,7 +77,7 @@ export function validateCognitoProfile(input: CognitoProfileInput): ProfileValid
   const endpoint = input.endpoint.trim();
   const issuer = input.issuer.trim();
   const domainTyped = (input.managedLoginDomain ?? '').trim();
-  const managedLoginDomain = domainTyped === '' ? undefined : domainName(domainTyped);
+  const managedLoginDomain = domainTyped === '' ? undefined : managedLoginDomainName(domainTyped);
 
   if (name === '') fail('name', 'name-missing');
   else if (name.length > MAX_NAME) fail('name', 'name-too-long', { max: String(MAX_NAME) });
