@@ -32,4 +32,10 @@ export interface CognitoProfile {
   readonly signInFlow?: SignInFlowSetting;
   /** Custom endpoint URL (emulator, proxy); default the regional AWS endpoint. */
   readonly endpoint?: string;
+  /**
+   * Host name of the pool's managed login (hosted UI) pages, lower case, e.g. `auth.example.com` or
+   * `myprefix.auth.us-east-1.amazoncognito.com`: the site where the accounts enrolled with this profile are used.
+   * Optional; the profile signs in without it.
+   */
+  readonly managedLoginDomain?: string;
 }

@@ -1,4 +1,5 @@
 import type { SignInFlow } from './cognito-api.ts';
+import { managedLoginDomainName } from './managed-login-domain.ts';
 
 /** What kind of text a profile's fields were read from. */
 export type ProfileSourceFormat =
@@ -75,7 +76,6 @@ const REGION = /^[a-z]{2}(?:-[a-z]+)+-\d{1,2}$/;
 // Prefix domains live under auth.<region>.amazoncognito.com or auth-fips.<region>.amazoncognito.com:
 // https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-assign-domain-prefix.html
 const PREFIX_DOMAIN = /^[a-z0-9-]+\.auth(?:-fips)?\.([a-z]{2}(?:-[a-z]+)+-\d{1,2})\.amazoncognito\.com$/;
-const HOST_NAME = /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/;
 // Longer than any Cognito ID, region or domain: such a value is not one, and is not put in the form.
 const MAX_FIELD_LENGTH = 256;
 
@@ -88,11 +88,8 @@ export function fieldText(value: unknown): string | undefined {
 
 /** A managed login domain as a lower-case host name (a scheme and a trailing slash are dropped), or undefined. */
 export function domainName(value: unknown): string | undefined {
-  const text = fieldText(value)
-    ?.toLowerCase()
-    .replace(/^https?:\/\//, '')
-    .replace(/\/$/, '');
-  return text !== undefined && HOST_NAME.test(text) ? text : undefined;
+  const text = fieldText(value);
+  return text === undefined ? undefined : managedLoginDomainName(text);
 }
 
 /** The region of a prefix domain (`<prefix>.auth.<region>.amazoncognito.com`), or undefined for a custom domain. */

@@ -1,5 +1,6 @@
 import { DEFAULT_SIGN_IN_FLOW, SIGN_IN_FLOW_SETTINGS, type CognitoProfile, type SignInFlowSetting } from './cognito-profile.ts';
 import { isAwsCognitoEndpoint } from './is-aws-cognito-endpoint.ts';
+import { managedLoginDomainName } from './managed-login-domain.ts';
 
 /** Form fields of a connection profile, as typed. */
 export interface CognitoProfileInput {
@@ -9,6 +10,8 @@ export interface CognitoProfileInput {
   readonly clientId: string;
   readonly endpoint: string;
   readonly issuer: string;
+  /** Host name of the managed login pages as typed (a leading http(s):// and a trailing slash are dropped); omitted or empty: none. */
+  readonly managedLoginDomain?: string;
   /** The sign-in flow chosen (a select, so always one of the settings); omitted: the profile gets none, i.e. `srp`. */
   readonly signInFlow?: SignInFlowSetting;
 }
@@ -27,7 +30,8 @@ export type CognitoProfileErrorCode =
   | 'client-id-invalid'
   | 'endpoint-invalid'
   | 'endpoint-insecure'
-  | 'issuer-invalid';
+  | 'issuer-invalid'
+  | 'managed-login-domain-invalid';
 
 /** One problem with one field; `params` name the offending value (profiles hold no secrets). */
 export interface CognitoProfileError {
@@ -53,7 +57,8 @@ const MAX_NAME = 100;
 /**
  * Checks a connection profile as typed and returns every problem at once, so the form can mark each
  * field. Trims every field. An empty region is taken from the pool ID; an empty issuer means the
- * profile name. A custom endpoint must be https, or http on a loopback address (a local emulator):
+ * profile name. The managed login domain, when given, must be a host name (lower-cased; a leading `https://` and a
+ * trailing slash are dropped, as when a URL is pasted). A custom endpoint must be https, or http on a loopback address (a local emulator):
  * USER_PASSWORD_AUTH sends the password, which must never cross a network in clear.
  *
  * With the AWS endpoint (none, or an AWS Cognito endpoint typed out) the region must be an AWS region name and the
@@ -71,6 +76,8 @@ export function validateCognitoProfile(input: CognitoProfileInput): ProfileValid
   const clientId = input.clientId.trim();
   const endpoint = input.endpoint.trim();
   const issuer = input.issuer.trim();
+  const domainTyped = (input.managedLoginDomain ?? '').trim();
+  const managedLoginDomain = domainTyped === '' ? undefined : managedLoginDomainName(domainTyped);
 
   if (name === '') fail('name', 'name-missing');
   else if (name.length > MAX_NAME) fail('name', 'name-too-long', { max: String(MAX_NAME) });
@@ -97,6 +104,8 @@ export function validateCognitoProfile(input: CognitoProfileInput): ProfileValid
   // Without an issuer the name becomes the issuer, under the same rule.
   else if (issuer === '' && name.includes(':')) fail('issuer', 'issuer-invalid', { value: name });
 
+  if (domainTyped !== '' && managedLoginDomain === undefined) fail('managedLoginDomain', 'managed-login-domain-invalid', { value: domainTyped });
+
   if (errors.length > 0) return { ok: false, errors };
   return {
     ok: true,
@@ -107,6 +116,7 @@ export function validateCognitoProfile(input: CognitoProfileInput): ProfileValid
       clientId,
       ...(endpoint ? { endpoint } : {}),
       ...(issuer ? { issuer } : {}),
+      ...(managedLoginDomain === undefined ? {} : { managedLoginDomain }),
       ...(input.signInFlow === undefined ? {} : { signInFlow: input.signInFlow }),
     },
   };

@@ -12,6 +12,7 @@ import { profilesWithSecrets } from '../services/enrollment/profiles-with-secret
 import { saveProfile } from '../services/enrollment/save-profile.ts';
 import { describeProfilesError } from './describe-profiles-error.ts';
 import { EnrollmentPanel } from './enrollment-panel.tsx';
+import { nonAwsEndpointHost } from './non-aws-endpoint-host.ts';
 import { ProfileForm } from './profile-form.tsx';
 import { useEnrollmentFlow } from './use-enrollment-flow.ts';
 import { describeError } from '../ui/describe-error.ts';
@@ -95,6 +96,7 @@ export function CognitoSection({ store, clock, newId, makeApi, profiles: reposit
   };
 
   const editingProfile = editing?.kind === 'edit' ? profiles.find((p) => p.id === editing.id) : undefined;
+  const notAwsHost = nonAwsEndpointHost(selected?.endpoint);
 
   return (
     <section id="cognito" class="card" aria-labelledby="cognito-heading">
@@ -138,6 +140,11 @@ export function CognitoSection({ store, clock, newId, makeApi, profiles: reposit
           onSave={save}
           onCancel={() => setEditing(undefined)}
         />
+      )}
+      {!editing && selected && notAwsHost !== undefined && (
+        <p class="warning" role="note">
+          {t('profileEndpointNotAws', notAwsHost)}
+        </p>
       )}
       {!editing && selected && flow && (
         <EnrollmentPanel

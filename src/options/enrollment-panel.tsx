@@ -159,7 +159,8 @@ export function EnrollmentPanel({ profile, flow, state, sessionSecret, onSession
       return (
         <ChallengeForm
           heading={t('codeHeading')}
-          intro={t(`codeIntro_${state.challenge}` as const)}
+          // Keystep holds a secret of this user, enrolled elsewhere: say why it was not used, not that the user has an authenticator Keystep lacks.
+          intro={state.notice ? describeCognitoProblem(state.notice) : t(`codeIntro_${state.challenge}` as const)}
           problem={state.problem}
           submitLabel={t('continue')}
           canSubmit={code.trim() !== ''}

@@ -5,7 +5,7 @@ import { StoredProfilesError } from './stored-profiles-error.ts';
 type SignInFlow = NonNullable<CognitoProfile['signInFlow']>;
 
 const REQUIRED = ['id', 'name', 'region', 'userPoolId', 'clientId'] as const;
-const OPTIONAL = ['issuer', 'endpoint', 'clientSecret'] as const;
+const OPTIONAL = ['issuer', 'endpoint', 'clientSecret', 'managedLoginDomain'] as const;
 const FLOWS: readonly unknown[] = ['srp', 'srp-then-password', 'password'] satisfies readonly SignInFlow[];
 /** What builds before the "Sign-in flow" setting stored; read as a setting by src/cognito/validate-cognito-profile.ts. */
 const LEGACY_FLOWS: readonly unknown[] = ['USER_SRP_AUTH', 'USER_PASSWORD_AUTH'];

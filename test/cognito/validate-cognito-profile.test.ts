@@ -71,6 +71,30 @@ describe('validateCognitoProfile', () => {
     expect(result.ok ? [] : result.errors.map((e) => e.code)).toContain(code);
   });
 
+  it.each<[string, string, string | undefined]>([
+    ['a custom domain', 'auth.example.com', 'auth.example.com'],
+    ['a prefix domain', 'myprefix.auth.us-east-1.amazoncognito.com', 'myprefix.auth.us-east-1.amazoncognito.com'],
+    ['upper case, spaces, a scheme and a slash, as pasted', '  https://Auth.Example.COM/ ', 'auth.example.com'],
+    ['nothing', '   ', undefined],
+  ])('keeps the managed login domain as a host name: %s', (_, managedLoginDomain, expected) => {
+    const result = validateCognitoProfile({ ...base, managedLoginDomain });
+    expect(result.ok).toBe(true);
+    expect(result.ok ? result.profile.managedLoginDomain : 'refused').toBe(expected);
+  });
+
+  it.each([
+    ['a URL with a path', 'https://auth.example.com/login?client_id=abc'],
+    ['a single label', 'localhost'],
+    ['a port', 'auth.example.com:8443'],
+    ['an underscore', 'my_app.auth.example.com'],
+    ['too long', `${'a'.repeat(63)}.${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(63)}.com`],
+  ])('refuses a managed login domain that is not a host name: %s', (_, managedLoginDomain) => {
+    expect(validateCognitoProfile({ ...base, managedLoginDomain })).toEqual({
+      ok: false,
+      errors: [{ field: 'managedLoginDomain', code: 'managed-login-domain-invalid', params: { value: managedLoginDomain } }],
+    });
+  });
+
   it('reports every problem at once', () => {
     const result = validateCognitoProfile({ name: '', region: 'x', userPoolId: '', clientId: '', endpoint: 'nope', issuer: '' });
     expect(result.ok ? [] : result.errors.map((e) => e.code)).toEqual(['name-missing', 'pool-id-missing', 'region-invalid', 'client-id-missing', 'endpoint-invalid']);

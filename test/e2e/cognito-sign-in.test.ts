@@ -9,7 +9,6 @@ import {
   openProfile,
   rememberedClientSecrets,
   seedUser,
-  setStoredSignInFlow,
   signInAndEnroll,
   signInForm,
   startCognitoE2e,
@@ -61,9 +60,8 @@ describe('Cognito sign-in flows', () => {
 
   it('with the sign-in flow "SRP, then password" falls back to USER_PASSWORD_AUTH on a password-only client, says so, and enrolls', async () => {
     const user = seedUser(e2e.server, { username: 'password-only@example.com', password: 'Password-only-1', flows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] });
-    const page = await openProfile(e2e, 'Password flow', user);
-    // The user's consent to send the password when the app client does not allow SRP.
-    await setStoredSignInFlow(page, 'Password flow', 'srp-then-password');
+    // The user's consent to send the password when the app client does not allow SRP, chosen in the profile form.
+    const page = await openProfile(e2e, 'Password flow', user, { signInFlow: 'srp-then-password' });
     const calls = watchCognitoCalls(page, e2e.server);
     await signInAndEnroll(page, 'Password flow', user.username, user.password);
 

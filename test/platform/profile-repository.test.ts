@@ -38,7 +38,7 @@ describe('profile repository: reading', () => {
   it('reads nothing stored as no profiles, and a valid list as it is (fields a later build adds are kept)', async () => {
     const repository = createProfileRepository();
     expect(await repository.load()).toEqual([]);
-    const later = { ...profile(1, { issuer: 'Acme', endpoint: 'https://proxy.example', signInFlow: 'password', clientSecret: 'legacy' }), preferredFlow: 'USER_PASSWORD_AUTH', addedLater: { x: 1 } };
+    const later = { ...profile(1, { issuer: 'Acme', endpoint: 'https://proxy.example', signInFlow: 'password', clientSecret: 'legacy', managedLoginDomain: 'auth.example.com' }), preferredFlow: 'USER_PASSWORD_AUTH', addedLater: { x: 1 } };
     await fakeBrowser.storage.local.set({ cognitoProfiles: [later, profile(2)] });
     expect(await repository.load()).toEqual([later, profile(2)]);
     await append(repository, profile(3));
@@ -60,6 +60,7 @@ describe('profile repository: reading', () => {
     ['a numeric issuer', [{ ...profile(1), issuer: 3 }], 'cognitoProfiles[0].issuer'],
     ['an endpoint that is not a string', [{ ...profile(1), endpoint: { host: 'x' } }], 'cognitoProfiles[0].endpoint'],
     ['a client secret that is not a string', [{ ...profile(1), clientSecret: ['s'] }], 'cognitoProfiles[0].clientSecret'],
+    ['a managed login domain that is not a string', [{ ...profile(1), managedLoginDomain: 42 }], 'cognitoProfiles[0].managedLoginDomain'],
     ['an unknown sign-in flow', [{ ...profile(1), signInFlow: 'USER_PASSWORD_AUTH' }], 'cognitoProfiles[0].signInFlow'],
     ['an unknown flow of an older build', [{ ...profile(1), preferredFlow: 'CUSTOM_AUTH' }], 'cognitoProfiles[0].preferredFlow'],
     ['two profiles with one id', [profile(1), profile(2, { id: 'p1' })], 'cognitoProfiles[1].id'],

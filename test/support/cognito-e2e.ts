@@ -81,6 +81,16 @@ export function seedUser(server: CognitoServer, options: SeedOptions): SeededUse
   return { userPoolId, clientId, clientSecret, username, password: options.password };
 }
 
+/** A profile's sign-in flow setting, as the form's "Sign-in flow" list offers it. */
+export type SignInFlowChoice = 'srp' | 'srp-then-password' | 'password';
+
+/** The form's label of each setting (the option chosen by its label, as a user does). */
+export const SIGN_IN_FLOW_LABELS: Readonly<Record<SignInFlowChoice, string>> = {
+  srp: 'SRP',
+  'srp-then-password': 'SRP, then password if the app client does not allow SRP',
+  password: 'Password',
+};
+
 export interface ProfileFields {
   readonly name: string;
   readonly userPoolId: string;
@@ -88,9 +98,11 @@ export interface ProfileFields {
   readonly clientSecret?: string;
   /** Ticks "Remember the client secret on this device". */
   readonly remember?: boolean;
+  /** Chosen in "Sign-in flow"; left at its default (SRP) when not given. */
+  readonly signInFlow?: SignInFlowChoice;
 }
 
-/** Creates a connection profile through the form, with `endpoint` under Advanced, and waits for "saved". */
+/** Creates a connection profile through the form, with `endpoint` under Advanced (and the sign-in flow chosen), and waits for "saved". */
 export async function createProfile(page: Page, endpoint: string, fields: ProfileFields): Promise<void> {
   await page.getByRole('button', { name: 'New profile' }).click();
   const form = page.getByRole('form', { name: 'Connection profile' });
@@ -99,6 +111,7 @@ export async function createProfile(page: Page, endpoint: string, fields: Profil
   await form.getByRole('textbox', { name: 'App client ID' }).fill(fields.clientId);
   if (fields.clientSecret !== undefined) await form.getByLabel('Client secret (optional)').fill(fields.clientSecret);
   if (fields.remember === true) await form.getByRole('checkbox', { name: 'Remember the client secret on this device' }).check();
+  if (fields.signInFlow !== undefined) await form.getByRole('combobox', { name: 'Sign-in flow' }).selectOption({ label: SIGN_IN_FLOW_LABELS[fields.signInFlow] });
   await form.getByText('Advanced').click();
   await form.getByRole('textbox', { name: 'Endpoint URL (optional)' }).fill(endpoint);
   await form.getByRole('button', { name: 'Save profile' }).click();
@@ -113,6 +126,8 @@ export interface OpenProfileOptions {
   readonly remember?: boolean;
   /** The profile's endpoint; default the local server's URL. */
   readonly endpoint?: string;
+  /** Chosen in the form's "Sign-in flow"; default left at SRP. */
+  readonly signInFlow?: SignInFlowChoice;
 }
 
 /**
@@ -133,30 +148,9 @@ export async function openProfile(
     clientId: app.clientId,
     ...(options.clientSecret === undefined ? {} : { clientSecret: options.clientSecret }),
     ...(options.remember === undefined ? {} : { remember: options.remember }),
+    ...(options.signInFlow === undefined ? {} : { signInFlow: options.signInFlow }),
   });
   return page;
-}
-
-/**
- * Sets the sign-in flow setting of the stored profile `name` (`srp`, `srp-then-password` or `password`), then reloads
- * the options page and selects that profile. The profile form has no field for the setting yet, so this writes it where
- * the form will, in the stored profile list.
- */
-export async function setStoredSignInFlow(page: Page, name: string, signInFlow: 'srp' | 'srp-then-password' | 'password'): Promise<void> {
-  await page.evaluate(
-    async ({ profileName, setting }) => {
-      // The page's own `chrome` global; the project has no @types/chrome.
-      type Local = { get(key: string): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void> };
-      const local = (globalThis as unknown as { chrome: { storage: { local: Local } } }).chrome.storage.local;
-      const profiles = (await local.get('cognitoProfiles'))['cognitoProfiles'] as { name: string }[];
-      if (!profiles.some((profile) => profile.name === profileName)) throw new Error(`no stored profile ${profileName}`);
-      await local.set({ cognitoProfiles: profiles.map((profile) => (profile.name === profileName ? { ...profile, signInFlow: setting } : profile)) });
-    },
-    { profileName: name, setting: signInFlow },
-  );
-  await page.reload();
-  await page.getByRole('button', { name: `Use ${name}` }).click();
-  await signInForm(page, name).waitFor();
 }
 
 /** The sign-in form of a profile. */

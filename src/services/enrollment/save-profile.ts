@@ -1,4 +1,5 @@
-import { validateCognitoProfile, type CognitoProfileError, type CognitoProfileInput } from '../../cognito/validate-cognito-profile.ts';
+import { DEFAULT_SIGN_IN_FLOW } from '../../cognito/cognito-profile.ts';
+import { signInFlowOf, validateCognitoProfile, type CognitoProfileError, type CognitoProfileInput } from '../../cognito/validate-cognito-profile.ts';
 import { setClientSecret } from '../../core/vault-edits.ts';
 import type { StoredCognitoProfile } from '../../platform/storage-items.ts';
 import type { SaveFailed } from '../save-failed.ts';
@@ -22,7 +23,9 @@ export type SaveProfileResult =
   | SaveFailed;
 
 /**
- * Saves a connection profile as typed (validateCognitoProfile's rules), new or over the one with `id`. A client
+ * Saves a connection profile as typed (validateCognitoProfile's rules), new or over the one with `id`, always with
+ * its sign-in flow setting written out: the one chosen, else the one the replaced profile had (signInFlowOf, which
+ * also reads an older build's `preferredFlow`), else `srp`; an old `preferredFlow` is not written again. A client
  * secret to remember goes in the vault (encrypted with it when a master password is set), never in the profile
  * list, and is written first, so a profile never shows "remembered" without it; otherwise the vault forgets any
  * it had. All under the profile list's lock, so another tab's edit of the list is kept.
@@ -30,17 +33,20 @@ export type SaveProfileResult =
 export async function saveProfile({ input, secret, id: existing }: SaveProfileRequest, { profiles, store, newId }: ProfilePorts & { readonly newId: () => string }): Promise<SaveProfileResult> {
   const validation = validateCognitoProfile(input);
   if (!validation.ok) return { kind: 'invalid', errors: validation.errors };
-  const profile: StoredCognitoProfile = { ...validation.profile, id: existing ?? newId() };
+  const id = existing ?? newId();
   const value = secret.value.trim();
   let saved;
   try {
     saved = await profiles.update(async (list) => {
-      const next = list.some((p) => p.id === profile.id) ? list.map((p) => (p.id === profile.id ? profile : p)) : [...list, profile];
-      await store.update((vault) => ({ vault: setClientSecret(vault, profile.id, secret.remember ? value : undefined), result: undefined }));
-      return { profiles: next, result: next };
+      const replaced = list.find((p) => p.id === id);
+      const signInFlow = validation.profile.signInFlow ?? (replaced ? signInFlowOf(replaced) : DEFAULT_SIGN_IN_FLOW);
+      const written: StoredCognitoProfile = { ...validation.profile, signInFlow, id };
+      const next = replaced ? list.map((p) => (p.id === id ? written : p)) : [...list, written];
+      await store.update((vault) => ({ vault: setClientSecret(vault, id, secret.remember ? value : undefined), result: undefined }));
+      return { profiles: next, result: { next, written } };
     });
   } catch (error) {
     return { kind: 'save-failed', error };
   }
-  return { kind: 'saved', profile, profiles: saved, sessionSecret: !secret.remember && value ? value : undefined };
+  return { kind: 'saved', profile: saved.written, profiles: saved.next, sessionSecret: !secret.remember && value ? value : undefined };
 }

@@ -24,7 +24,7 @@ beforeEach(async () => {
 describe('saveProfile', () => {
   it('saves a new profile as validated (trimmed, region from the pool id), and edits it in place by id', async () => {
     const first = await save();
-    const saved = { name: 'Pool A', region: 'eu-west-1', userPoolId: 'eu-west-1_Abc123', clientId: 'clientA0123456789', id: 'p1' };
+    const saved = { name: 'Pool A', region: 'eu-west-1', userPoolId: 'eu-west-1_Abc123', clientId: 'clientA0123456789', signInFlow: 'srp', id: 'p1' };
     expect(first).toEqual({ kind: 'saved', profile: saved, profiles: [saved], sessionSecret: undefined });
     await save({ input: { ...INPUT, name: 'Pool B', clientId: 'clientB0123456789' } });
     const edited = await save({ id: 'p1', input: { ...INPUT, name: 'Pool A renamed', endpoint: 'http://127.0.0.1:9229' } });
@@ -33,6 +33,24 @@ describe('saveProfile', () => {
       { ...saved, name: 'Pool A renamed', endpoint: 'http://127.0.0.1:9229' },
       { ...saved, id: 'p2', name: 'Pool B', clientId: 'clientB0123456789' },
     ]);
+  });
+
+  it.each<[string, Record<string, unknown>, SaveProfileRequest['input']['signInFlow'], string]>([
+    ['an older build\'s preferredFlow, no setting chosen: carried over', { preferredFlow: 'USER_PASSWORD_AUTH' }, undefined, 'password'],
+    ['an older build\'s preferredFlow, a setting chosen: the choice', { preferredFlow: 'USER_PASSWORD_AUTH' }, 'srp-then-password', 'srp-then-password'],
+    ['an older build\'s SRP preference, no setting chosen', { preferredFlow: 'USER_SRP_AUTH' }, undefined, 'srp'],
+    ['a setting, none chosen: kept', { signInFlow: 'srp-then-password' }, undefined, 'srp-then-password'],
+    ['a setting, another chosen: the choice', { signInFlow: 'password' }, 'srp', 'srp'],
+  ])('an edit writes the sign-in flow setting and never preferredFlow: %s', async (_, old, signInFlow, expected) => {
+    await fakeBrowser.storage.local.set({ cognitoProfiles: [{ name: 'Old', region: 'eu-west-1', userPoolId: 'eu-west-1_Old1', clientId: 'oldclient0123', id: 'old', ...old }] });
+    const result = await save({ id: 'old', input: { ...INPUT, ...(signInFlow === undefined ? {} : { signInFlow }) } });
+    expect(result).toMatchObject({ kind: 'saved', profile: { id: 'old', signInFlow: expected } });
+    expect(storedProfiles()).toEqual([{ name: 'Pool A', region: 'eu-west-1', userPoolId: 'eu-west-1_Abc123', clientId: 'clientA0123456789', signInFlow: expected, id: 'old' }]);
+  });
+
+  it('keeps the managed login domain typed, as a host name', async () => {
+    expect(await save({ input: { ...INPUT, managedLoginDomain: ' https://Auth.Example.com/ ' } })).toMatchObject({ kind: 'saved', profile: { managedLoginDomain: 'auth.example.com' } });
+    expect(storedProfiles()).toMatchObject([{ managedLoginDomain: 'auth.example.com' }]);
   });
 
   it('refuses fields the form rules refuse, every problem at once, and writes nothing', async () => {
