@@ -1,4 +1,5 @@
 import type { OtpAlgorithm } from './account.ts';
+import { isSiteOrigin } from './site-origin.ts';
 import { MAX_PERIOD_SECONDS, MIN_PERIOD_SECONDS, OTP_DIGITS } from './otp-limits.ts';
 import type { Account } from './vault.ts';
 
@@ -19,6 +20,11 @@ function isCognitoLink(value: unknown): boolean {
   if (typeof value !== 'object' || value === null) return false;
   const link = value as Record<string, unknown>;
   return isNonEmptyText(link['region']) && isNonEmptyText(link['userPoolId']) && isNonEmptyText(link['clientId']) && isNonEmptyText(link['username']);
+}
+
+/** Canonical origins (isSiteOrigin), none twice. */
+function isSiteList(value: unknown): boolean {
+  return Array.isArray(value) && value.every(isSiteOrigin) && new Set(value).size === value.length;
 }
 
 /**
@@ -50,6 +56,7 @@ export function isStoredAccount(value: unknown): value is Account {
     counter >= 0 &&
     isText(a['issuer']) &&
     isText(a['name']) &&
-    (a['cognito'] === undefined || isCognitoLink(a['cognito']))
+    (a['cognito'] === undefined || isCognitoLink(a['cognito'])) &&
+    (a['sites'] === undefined || isSiteList(a['sites']))
   );
 }

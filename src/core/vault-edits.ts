@@ -1,5 +1,6 @@
 import type { AccountDraft } from './account.ts';
 import { accountIdentity } from './account-identity.ts';
+import { siteOrigin } from './site-origin.ts';
 import { validateAccountLabel } from './validate-account-label.ts';
 import type { Account, CognitoLink, Vault } from './vault.ts';
 
@@ -37,6 +38,8 @@ export interface ImportedAccount {
   /** Default 'active'. */
   readonly status?: Account['status'];
   readonly cognito?: CognitoLink;
+  /** Canonical origins (siteOrigin), e.g. from a backup; default none. */
+  readonly sites?: readonly string[];
 }
 
 /** Adds drafts in order; a draft whose secret + issuer + name is already present (or earlier in the same batch) is reported as a duplicate and not added. */
@@ -73,6 +76,7 @@ export function addImported(
       pinned: entry.pinned ?? false,
       status: entry.status ?? 'active',
       ...(entry.cognito ? { cognito: entry.cognito } : {}),
+      ...(entry.sites && entry.sites.length > 0 ? { sites: [...new Set(entry.sites)] } : {}),
     };
     byIdentity.set(accountIdentity(account), account);
     added.push(account);
@@ -157,6 +161,32 @@ export function advanceCounter(vault: Vault, id: string): { vault: Vault; accoun
     return { ...a, counter: a.counter + 1 };
   });
   return { vault: next, account: next.accounts[indexOf(next, id)] as Account };
+}
+
+/**
+ * Sets the sites of an account (see Account.sites): each one through siteOrigin, so "GitHub.com/login" is stored
+ * as "https://github.com"; repeats dropped, order kept; an empty list removes the field. Returns the same vault
+ * when nothing changes.
+ * @throws SiteOriginError for a site siteOrigin refuses (nothing is changed).
+ */
+export function setSites(vault: Vault, id: string, sites: readonly string[]): Vault {
+  const next = [...new Set(sites.map(siteOrigin))];
+  const current = vault.accounts[indexOf(vault, id)]?.sites ?? [];
+  if (next.length === current.length && next.every((site, i) => site === current[i])) return vault;
+  return replace(vault, id, (a) => {
+    const rest: Account = { ...a };
+    delete (rest as { sites?: readonly string[] }).sites;
+    return next.length === 0 ? rest : { ...rest, sites: next };
+  });
+}
+
+/**
+ * Adds one site to an account's sites (at the end), unless it has it already (then the same vault).
+ * @throws SiteOriginError for a site siteOrigin refuses.
+ */
+export function addSite(vault: Vault, id: string, site: string): Vault {
+  const current = vault.accounts[indexOf(vault, id)]?.sites ?? [];
+  return setSites(vault, id, [...current, site]);
 }
 
 export function markActive(vault: Vault, id: string): Vault {

@@ -15,6 +15,8 @@ describe('isStoredAccount', () => {
     ['an empty issuer and name', { ...GOOD, issuer: '', name: '' }],
     ['7 digits and a 3600 s period', { ...GOOD, digits: 7, period: 3600 }],
     ['extra fields (a newer build may add some)', { ...GOOD, color: 'blue' }],
+    ['sites', { ...GOOD, sites: ['https://github.com', 'https://login.example.com:8443', 'http://127.0.0.1:5173'] }],
+    ['an empty list of sites', { ...GOOD, sites: [] }],
   ])('accepts %s', (_, value) => {
     expect(isStoredAccount(value)).toBe(true);
   });
@@ -49,6 +51,12 @@ describe('isStoredAccount', () => {
     ['no name', { ...GOOD, name: undefined }],
     ['a Cognito link without a username', { ...GOOD, cognito: { ...COGNITO, username: '' } }],
     ['a Cognito link that is text', { ...GOOD, cognito: 'eu-west-1_Abc' }],
+    ['sites as text', { ...GOOD, sites: 'https://github.com' }],
+    ['a site with a path', { ...GOOD, sites: ['https://github.com/login'] }],
+    ['a site not in canonical form', { ...GOOD, sites: ['https://GitHub.com'] }],
+    ['a site on http elsewhere than this computer', { ...GOOD, sites: ['http://github.com'] }],
+    ['the same site twice', { ...GOOD, sites: ['https://github.com', 'https://github.com'] }],
+    ['a site that is not text', { ...GOOD, sites: [null] }],
   ])('refuses %s', (_, value) => {
     expect(isStoredAccount(value)).toBe(false);
   });
