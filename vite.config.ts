@@ -2,6 +2,7 @@ import { crx } from '@crxjs/vite-plugin';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { awsSdkTrim } from './build/aws-sdk-trim.ts';
+import { injectBundle } from './build/inject-bundle.ts';
 import manifest from './manifest.json' with { type: 'json' };
 
 const here = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
@@ -9,7 +10,7 @@ const here = (path: string): string => fileURLToPath(new URL(path, import.meta.u
 export default defineConfig({
   // Icons and the _locales catalogue are copied to dist/ as they are.
   publicDir: 'src/static',
-  plugins: [awsSdkTrim(), crx({ manifest })],
+  plugins: [awsSdkTrim(), crx({ manifest }), injectBundle()],
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   build: {
     target: 'chrome120',
