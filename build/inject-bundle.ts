@@ -1,14 +1,12 @@
 import { fileURLToPath } from 'node:url';
 import { build, type Plugin, type Rolldown } from 'vite';
-
-/** Where the injected file lands in dist/, and the path the service worker passes to scripting.executeScript({ files }). */
-export const INJECT_FILE = 'inject/fill.js';
+import { INJECT_FILE } from '../src/inject/inject-file.ts';
 
 const ENTRY = fileURLToPath(new URL('../src/inject/fill-entry.ts', import.meta.url));
 
 /**
  * Builds the code Keystep injects into a page (src/inject/fill-entry.ts, with the core modules it imports) as one
- * self-contained classic script and emits it as dist/inject/fill.js. scripting.executeScript({ files }) runs a
+ * self-contained classic script and emits it at INJECT_FILE (dist/inject/fill.js). scripting.executeScript({ files }) runs a
  * file as a classic script, so it must have no import or export; it is not listed in web_accessible_resources
  * (executeScript does not need that), so no website can fetch it to detect Keystep. docs/fill-design.md
  * section 8 compares this with crxjs's `?script&iife` import, which would list it for every site.
