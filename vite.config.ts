@@ -22,6 +22,8 @@ export default defineConfig({
     // preloading them saves nothing and the lists cost ~0.7 kB gzip (https://vite.dev/config/build-options#build-modulepreload).
     modulePreload: { polyfill: false, resolveDependencies: (_file, deps, { hostType }) => (hostType === 'html' ? deps : []) },
     rolldownOptions: {
+      // Pages the manifest does not name: the offscreen document the service worker copies through.
+      input: { offscreen: here('src/offscreen/clipboard.html') },
       plugins: [
         {
           // The popup's first script (src/platform/early-vault-read.ts), built on its own under a fixed name for
