@@ -3,14 +3,19 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { awsSdkTrim } from './build/aws-sdk-trim.ts';
 import { injectBundle } from './build/inject-bundle.ts';
+import { offscreenPage } from './build/offscreen-page.ts';
+import { serviceWorkerBundle } from './build/service-worker-bundle.ts';
 import manifest from './manifest.json' with { type: 'json' };
+
+// The service worker is built on its own (build/service-worker-bundle.ts), so crx gets the manifest without it.
+const { background, ...pagesManifest } = manifest;
 
 const here = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
 
 export default defineConfig({
   // Icons and the _locales catalogue are copied to dist/ as they are.
   publicDir: 'src/static',
-  plugins: [awsSdkTrim(), crx({ manifest }), injectBundle()],
+  plugins: [awsSdkTrim(), crx({ manifest: pagesManifest }), injectBundle(), offscreenPage(), serviceWorkerBundle(background.service_worker)],
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   build: {
     target: 'chrome120',
@@ -22,8 +27,6 @@ export default defineConfig({
     // preloading them saves nothing and the lists cost ~0.7 kB gzip (https://vite.dev/config/build-options#build-modulepreload).
     modulePreload: { polyfill: false, resolveDependencies: (_file, deps, { hostType }) => (hostType === 'html' ? deps : []) },
     rolldownOptions: {
-      // Pages the manifest does not name: the offscreen document the service worker copies through.
-      input: { offscreen: here('src/offscreen/clipboard.html') },
       plugins: [
         {
           // The popup's first script (src/platform/early-vault-read.ts), built on its own under a fixed name for

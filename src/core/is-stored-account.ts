@@ -1,5 +1,4 @@
 import type { OtpAlgorithm } from './account.ts';
-import { isSiteOrigin } from './site-origin.ts';
 import { MAX_PERIOD_SECONDS, MIN_PERIOD_SECONDS, OTP_DIGITS } from './otp-limits.ts';
 import type { Account } from './vault.ts';
 
@@ -22,9 +21,14 @@ function isCognitoLink(value: unknown): boolean {
   return isNonEmptyText(link['region']) && isNonEmptyText(link['userPoolId']) && isNonEmptyText(link['clientId']) && isNonEmptyText(link['username']);
 }
 
-/** Canonical origins (isSiteOrigin), none twice. */
+/**
+ * The shape of an origin as siteOrigin writes it (lower-case ASCII host or an IPv6 literal, an optional port), none
+ * twice. A shape check, not siteOrigin itself: every page loads this module, and a site that is not canonical
+ * would only never match a page.
+ */
+const ORIGIN = /^https?:\/\/(?:[a-z0-9.-]+|\[[0-9a-f:.]+\])(?::\d{1,5})?$/;
 function isSiteList(value: unknown): boolean {
-  return Array.isArray(value) && value.every(isSiteOrigin) && new Set(value).size === value.length;
+  return Array.isArray(value) && value.every((site) => typeof site === 'string' && ORIGIN.test(site)) && new Set(value).size === value.length;
 }
 
 /**

@@ -1,6 +1,5 @@
 import type { AccountDraft } from './account.ts';
 import { accountIdentity } from './account-identity.ts';
-import { siteOrigin } from './site-origin.ts';
 import { validateAccountLabel } from './validate-account-label.ts';
 import type { Account, CognitoLink, Vault } from './vault.ts';
 
@@ -161,32 +160,6 @@ export function advanceCounter(vault: Vault, id: string): { vault: Vault; accoun
     return { ...a, counter: a.counter + 1 };
   });
   return { vault: next, account: next.accounts[indexOf(next, id)] as Account };
-}
-
-/**
- * Sets the sites of an account (see Account.sites): each one through siteOrigin, so "GitHub.com/login" is stored
- * as "https://github.com"; repeats dropped, order kept; an empty list removes the field. Returns the same vault
- * when nothing changes.
- * @throws SiteOriginError for a site siteOrigin refuses (nothing is changed).
- */
-export function setSites(vault: Vault, id: string, sites: readonly string[]): Vault {
-  const next = [...new Set(sites.map(siteOrigin))];
-  const current = vault.accounts[indexOf(vault, id)]?.sites ?? [];
-  if (next.length === current.length && next.every((site, i) => site === current[i])) return vault;
-  return replace(vault, id, (a) => {
-    const rest: Account = { ...a };
-    delete (rest as { sites?: readonly string[] }).sites;
-    return next.length === 0 ? rest : { ...rest, sites: next };
-  });
-}
-
-/**
- * Adds one site to an account's sites (at the end), unless it has it already (then the same vault).
- * @throws SiteOriginError for a site siteOrigin refuses.
- */
-export function addSite(vault: Vault, id: string, site: string): Vault {
-  const current = vault.accounts[indexOf(vault, id)]?.sites ?? [];
-  return setSites(vault, id, [...current, site]);
 }
 
 export function markActive(vault: Vault, id: string): Vault {

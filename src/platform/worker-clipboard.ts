@@ -1,7 +1,7 @@
 import browser from 'webextension-polyfill';
 
-/** The offscreen document that writes the clipboard for the service worker (src/offscreen/clipboard.html). */
-const DOCUMENT = 'src/offscreen/clipboard.html';
+/** The offscreen document that writes the clipboard for the service worker (src/offscreen/clipboard.ts; build/offscreen-page.ts makes the page). */
+const DOCUMENT = 'offscreen/clipboard.html';
 
 /** A message only that document answers. */
 export interface ClipboardWrite {

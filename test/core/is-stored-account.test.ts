@@ -17,6 +17,9 @@ describe('isStoredAccount', () => {
     ['extra fields (a newer build may add some)', { ...GOOD, color: 'blue' }],
     ['sites', { ...GOOD, sites: ['https://github.com', 'https://login.example.com:8443', 'http://127.0.0.1:5173'] }],
     ['an empty list of sites', { ...GOOD, sites: [] }],
+    // The shape of an origin only: siteOrigin's rules (https) apply where sites are typed or imported.
+    ['an http site elsewhere than this computer', { ...GOOD, sites: ['http://github.com'] }],
+    ['an IPv6 site', { ...GOOD, sites: ['http://[::1]:8080'] }],
   ])('accepts %s', (_, value) => {
     expect(isStoredAccount(value)).toBe(true);
   });
@@ -54,7 +57,6 @@ describe('isStoredAccount', () => {
     ['sites as text', { ...GOOD, sites: 'https://github.com' }],
     ['a site with a path', { ...GOOD, sites: ['https://github.com/login'] }],
     ['a site not in canonical form', { ...GOOD, sites: ['https://GitHub.com'] }],
-    ['a site on http elsewhere than this computer', { ...GOOD, sites: ['http://github.com'] }],
     ['the same site twice', { ...GOOD, sites: ['https://github.com', 'https://github.com'] }],
     ['a site that is not text', { ...GOOD, sites: [null] }],
   ])('refuses %s', (_, value) => {

@@ -4,7 +4,6 @@ import {
   AccountNotFoundError,
   addDrafts,
   addImported,
-  addSite,
   advanceCounter,
   markActive,
   moveAccount,
@@ -12,12 +11,12 @@ import {
   renameAccount,
   setClientSecret,
   setPinned,
-  setSites,
   type AddOptions,
   type ImportedAccount,
 } from '../../src/core/vault-edits.ts';
 import type { Account, CognitoLink, Vault } from '../../src/core/vault.ts';
 import { OtpInputError, type OtpInputErrorCode } from '../../src/core/otp-input-error.ts';
+import { addSite, setSites } from '../../src/core/site-edits.ts';
 import { SiteOriginError } from '../../src/core/site-origin-error.ts';
 import { thrownBy } from '../support/thrown-by.ts';
 
