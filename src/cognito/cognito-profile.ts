@@ -16,4 +16,9 @@ export interface CognitoProfile {
   readonly preferredFlow?: SignInFlow;
   /** Custom endpoint URL (emulator, proxy); default the regional AWS endpoint. */
   readonly endpoint?: string;
+  /**
+   * Host name of the pool's managed login (hosted UI) pages, e.g. "acme.auth.eu-west-1.amazoncognito.com" or a
+   * custom domain; Keystep suggests it as the site of accounts enrolled through this profile. Optional.
+   */
+  readonly managedLoginDomain?: string;
 }

@@ -8,6 +8,8 @@ export interface CognitoProfileInput {
   readonly clientId: string;
   readonly endpoint: string;
   readonly issuer: string;
+  /** A host name or an https URL of one; optional (absent or empty: none). */
+  readonly managedLoginDomain?: string;
 }
 
 export type CognitoProfileField = keyof CognitoProfileInput;
@@ -23,7 +25,8 @@ export type CognitoProfileErrorCode =
   | 'client-id-invalid'
   | 'endpoint-invalid'
   | 'endpoint-insecure'
-  | 'issuer-invalid';
+  | 'issuer-invalid'
+  | 'managed-login-domain-invalid';
 
 /** One problem with one field; `params` name the offending value (profiles hold no secrets). */
 export interface CognitoProfileError {
@@ -59,6 +62,8 @@ export function validateCognitoProfile(input: CognitoProfileInput): ProfileValid
   const clientId = input.clientId.trim();
   const endpoint = input.endpoint.trim();
   const issuer = input.issuer.trim();
+  const domainInput = input.managedLoginDomain?.trim() ?? '';
+  let managedLoginDomain = '';
 
   if (name === '') fail('name', 'name-missing');
   else if (name.length > MAX_NAME) fail('name', 'name-too-long', { max: String(MAX_NAME) });
@@ -94,9 +99,24 @@ export function validateCognitoProfile(input: CognitoProfileInput): ProfileValid
   // Without an issuer the name becomes the issuer, under the same rule.
   else if (issuer === '' && name.includes(':')) fail('issuer', 'issuer-invalid', { value: name });
 
+  // Stored as the host name alone: https is the only scheme managed login serves.
+  if (domainInput !== '') {
+    let url: URL | undefined;
+    try {
+      url = new URL(domainInput.includes('://') ? domainInput : `https://${domainInput}`);
+    } catch {
+      url = undefined;
+    }
+    if (!url || url.protocol !== 'https:' || url.username !== '' || url.password !== '' || url.port !== '' || !/^\/?$/.test(url.pathname)) {
+      fail('managedLoginDomain', 'managed-login-domain-invalid', { value: domainInput });
+    } else {
+      managedLoginDomain = url.hostname;
+    }
+  }
+
   if (errors.length > 0) return { ok: false, errors };
   return {
     ok: true,
-    profile: { name, region, userPoolId, clientId, ...(endpoint ? { endpoint } : {}), ...(issuer ? { issuer } : {}) },
+    profile: { name, region, userPoolId, clientId, ...(endpoint ? { endpoint } : {}), ...(issuer ? { issuer } : {}), ...(managedLoginDomain ? { managedLoginDomain } : {}) },
   };
 }

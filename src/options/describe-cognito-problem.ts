@@ -62,6 +62,7 @@ export function describeProfileError(error: CognitoProfileError): string {
     'endpoint-invalid': ['value'],
     'endpoint-insecure': ['host'],
     'issuer-invalid': [],
+    'managed-login-domain-invalid': ['value'],
   };
   return t(`profileError_${error.code.replaceAll('-', '_')}` as MessageKey, ...args[error.code].map((name) => error.params[name] ?? ''));
 }

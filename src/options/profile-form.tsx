@@ -21,6 +21,7 @@ const FIELDS: readonly { field: CognitoProfileField; label: MessageKey; help?: M
   { field: 'clientId', label: 'profileClientId' },
   { field: 'issuer', label: 'profileIssuer', help: 'profileIssuerHelp' },
   { field: 'endpoint', label: 'profileEndpoint', help: 'profileEndpointHelp', advanced: true },
+  { field: 'managedLoginDomain', label: 'profileManagedLoginDomain', help: 'profileManagedLoginDomainHelp', advanced: true },
 ];
 
 /** Create or edit a connection profile; every field is checked on save and each problem is shown beside its field. */
@@ -33,6 +34,7 @@ export function ProfileForm({ initial, sessionSecret, onSave, onCancel }: Props)
     clientId: initial?.clientId ?? '',
     endpoint: initial?.endpoint ?? '',
     issuer: initial?.issuer ?? '',
+    managedLoginDomain: initial?.managedLoginDomain ?? '',
   });
   const [secret, setSecret] = useState(initial?.clientSecret ?? sessionSecret ?? '');
   const [remember, setRemember] = useState(initial?.clientSecret !== undefined);
@@ -92,7 +94,7 @@ export function ProfileForm({ initial, sessionSecret, onSave, onCancel }: Props)
         <input type="checkbox" checked={remember} onChange={(e) => setRemember(e.currentTarget.checked)} />
         {t('profileRememberSecret')}
       </label>
-      <details open={errors.some((e) => e.field === 'endpoint') || values.endpoint !== ''}>
+      <details open={errors.some((e) => e.field === 'endpoint' || e.field === 'managedLoginDomain') || values.endpoint !== '' || values.managedLoginDomain !== ''}>
         <summary>{t('advanced')}</summary>
         {FIELDS.filter((f) => f.advanced).map(field)}
       </details>

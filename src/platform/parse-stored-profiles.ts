@@ -5,7 +5,7 @@ import type { StoredCognitoProfile } from './storage-items.ts';
 import { StoredProfilesError } from './stored-profiles-error.ts';
 
 const REQUIRED = ['id', 'name', 'region', 'userPoolId', 'clientId'] as const;
-const OPTIONAL = ['issuer', 'endpoint', 'clientSecret'] as const;
+const OPTIONAL = ['issuer', 'endpoint', 'clientSecret', 'managedLoginDomain'] as const;
 const FLOWS: readonly unknown[] = ['USER_SRP_AUTH', 'USER_PASSWORD_AUTH'] satisfies readonly SignInFlow[];
 
 /**
