@@ -45,17 +45,3 @@ export function isSiteOrigin(value: unknown): value is string {
     return false;
   }
 }
-
-/**
- * The origin of a page's URL when Keystep could fill on it (http or https, any host: the exact-match rule decides
- * what happens next), else undefined (chrome://, file:, the Web Store's data: and blob: pages, or no URL at all).
- */
-export function pageOrigin(url: string | undefined): string | undefined {
-  if (url === undefined) return undefined;
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.origin : undefined;
-  } catch {
-    return undefined;
-  }
-}

@@ -2,7 +2,7 @@ import { fillStep } from '../core/fill-step.ts';
 import { otpGenerator } from '../core/otp.ts';
 import type { OtpHmac } from '../core/otp-hmac.ts';
 import { matchSite } from '../core/site-match.ts';
-import { pageOrigin } from '../core/site-origin.ts';
+import { pageOrigin } from '../core/page-origin.ts';
 import { SiteOriginError } from '../core/site-origin-error.ts';
 import { standardHmac } from '../core/standard-hmac.ts';
 import type { Account } from '../core/vault.ts';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SiteOriginError, type SiteOriginErrorCode } from '../../src/core/site-origin-error.ts';
-import { isSiteOrigin, pageOrigin, siteOrigin } from '../../src/core/site-origin.ts';
+import { pageOrigin } from '../../src/core/page-origin.ts';
+import { isSiteOrigin, siteOrigin } from '../../src/core/site-origin.ts';
 import { thrownBy } from '../support/thrown-by.ts';
 
 describe('siteOrigin', () => {
