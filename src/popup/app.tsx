@@ -28,7 +28,7 @@ import { useCopyCode } from './use-copy-code.ts';
 import { useDialogs } from './use-dialogs.ts';
 import { readFillTarget, useFillTarget, type FillTarget } from './use-fill-target.ts';
 import { useNow } from './use-now.ts';
-import { useOffsetClock } from './use-offset-clock.ts';
+import { useOffsetClock } from '../ui/use-offset-clock.ts';
 import { useSearch } from './use-search.ts';
 import { useVisibleRange } from './use-visible-range.ts';
 

@@ -144,7 +144,7 @@ describe('the clock offset', () => {
     const button = await screen.findByRole('button', { name: /^GitHub \(alice\), code \d/ });
     expect(codeFromName(button.getAttribute('aria-label') ?? '')).toBe(totpCode(base32Bytes(GITHUB.secret), NOW + 90_000));
     expect(totpCode(base32Bytes(GITHUB.secret), NOW + 90_000)).not.toBe(totpCode(base32Bytes(GITHUB.secret), NOW));
-    expect(screen.getByText('Codes use a clock correction of +90 s (settings, Clock).')).toBeTruthy();
+    expect(screen.getByText('Codes use a clock correction of +90 s (settings, Fill & clock).')).toBeTruthy();
   });
 });
 
