@@ -2,14 +2,20 @@ import { crx } from '@crxjs/vite-plugin';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { awsSdkTrim } from './build/aws-sdk-trim.ts';
+import { injectBundle } from './build/inject-bundle.ts';
+import { offscreenPage } from './build/offscreen-page.ts';
+import { serviceWorkerBundle } from './build/service-worker-bundle.ts';
 import manifest from './manifest.json' with { type: 'json' };
+
+// The service worker is built on its own (build/service-worker-bundle.ts), so crx gets the manifest without it.
+const { background, ...pagesManifest } = manifest;
 
 const here = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
 
 export default defineConfig({
   // Icons and the _locales catalogue are copied to dist/ as they are.
   publicDir: 'src/static',
-  plugins: [awsSdkTrim(), crx({ manifest })],
+  plugins: [awsSdkTrim(), crx({ manifest: pagesManifest }), injectBundle(), offscreenPage(), serviceWorkerBundle(background.service_worker)],
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   build: {
     target: 'chrome120',

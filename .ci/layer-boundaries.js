@@ -4,11 +4,17 @@
 // no-restricted-imports does not: dynamic import(), export ... from, and import type.
 import { dirname, relative, resolve } from 'node:path';
 
+/** The functions sent into a page (as source text) and the injected file's path: values platform may import from inject. */
+const INJECT_CONTRACT = ['src/inject/run-installed-fill.ts', 'src/inject/run-installed-probe.ts', 'src/inject/inject-file.ts'];
+/** The request and outcomes of a fill: types platform and services may import from inject. */
+const INJECT_TYPES = ['src/inject/fill-request.ts', 'src/inject/fill-outcome.ts', 'src/inject/probe-page.ts', ...INJECT_CONTRACT];
+
 /**
  * One row per layer, as in docs/architecture.md. `path` is a folder (ending in /) or a file, relative to
  * the repository root; the longest matching path wins, so the enrollment use-cases have their own row
  * inside services. `may` lists the layers (by `name`, i.e. the folder of src/) a file may import besides
- * its own; every other layer is refused. `typesFrom` lists files it may import with `import type` only.
+ * its own; every other layer is refused. `filesFrom` lists single files of another layer it may import
+ * (values too), `typesFrom` files it may import with `import type` only.
  */
 export const LAYERS = [
   { name: 'core', path: 'src/core/', may: [] },
@@ -17,10 +23,15 @@ export const LAYERS = [
     name: 'platform',
     path: 'src/platform/',
     may: ['core'],
-    // The enrollment-store port of cognito (and the profile it names), which platform implements.
-    typesFrom: ['src/cognito/enrollment-store.ts', 'src/cognito/cognito-profile.ts'],
+    // The functions chrome.scripting.executeScript sends into a page as source text, and the injected file's
+    // path: the page side's contract, which platform's scripting adapter calls.
+    filesFrom: [...INJECT_CONTRACT],
+    // The enrollment-store port of cognito (and the profile it names), which platform implements; the request
+    // and outcome of a fill, which cross into and out of the page.
+    typesFrom: ['src/cognito/enrollment-store.ts', 'src/cognito/cognito-profile.ts', ...INJECT_TYPES],
   },
-  { name: 'services', path: 'src/services/', may: ['core', 'platform'] },
+  // The fill use-case names the request and outcomes of a fill (types only).
+  { name: 'services', path: 'src/services/', may: ['core', 'platform'], typesFrom: INJECT_TYPES },
   { name: 'services', row: 'services/enrollment', path: 'src/services/enrollment/', may: ['core', 'platform', 'cognito'] },
   { name: 'ui', path: 'src/ui/', may: ['core', 'platform', 'services'] },
   { name: 'popup', path: 'src/popup/', may: ['ui', 'services', 'platform', 'core'] },
@@ -74,7 +85,7 @@ export function layerBoundaries(root) {
           context.report({ node, messageId: 'unknownTarget', data: { target } });
           return;
         }
-        if (to.name === from.name || from.may.includes(to.name)) return;
+        if (to.name === from.name || from.may.includes(to.name) || from.filesFrom?.includes(target) === true) return;
         const data = { from: from.row ?? from.name, target, allowed: from.may.length === 0 ? 'nothing of ours' : from.may.join(', ') };
         if (from.typesFrom?.includes(target) === true) {
           if (!typeOnly) context.report({ node, messageId: 'typesOnly', data });

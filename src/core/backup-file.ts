@@ -4,7 +4,7 @@
 //     "kdf": { "algorithm": "PBKDF2-HMAC-SHA256", "iterations": n, "salt": Base64 },
 //     "cipher": { "algorithm": "AES-256-GCM", "iv": Base64 (12 bytes), "ciphertext": Base64 (data + 16-byte tag) } }
 // key = PBKDF2-HMAC-SHA256(NFC(password), salt, iterations, 32 bytes), derived as a non-extractable CryptoKey; AAD = UTF-8 "keystep-backup/v1";
-// plaintext = UTF-8 JSON { "accounts": [ { uri, pinned, status, cognito? } ] } in display order.
+// plaintext = UTF-8 JSON { "accounts": [ { uri, pinned, status, cognito?, sites? } ] } in display order.
 // Unlike the vault there is no wrapped key: a backup is written once, so the password key encrypts it directly.
 import type { AccountDraft } from './account.ts';
 import { BackupError } from './backup-error.ts';
@@ -17,6 +17,7 @@ import { OtpInputError } from './otp-input-error.ts';
 import { formatOtpauthUri, parseOtpauthUri } from './otpauth-uri.ts';
 import { defaultRandomBytes } from './random-bytes.ts';
 import type { SealedBox } from './sealed-box.ts';
+import { isSiteOrigin } from './site-origin.ts';
 import { openBytes, sealBytes } from './sealed-box-codec.ts';
 import type { Account, CognitoLink } from './vault.ts';
 import { VaultCryptoError } from './vault-crypto-error.ts';
@@ -53,6 +54,8 @@ export type BackupEntry =
       readonly pinned: boolean;
       readonly status: 'active' | 'pending';
       readonly cognito?: CognitoLink;
+      /** The account's sites (canonical origins); absent when it had none. */
+      readonly sites?: readonly string[];
     }
   | { readonly ok: false; readonly index: number; readonly error: OtpInputError | BackupError };
 
@@ -71,13 +74,15 @@ interface BackupPayloadEntry {
   readonly pinned: boolean;
   readonly status: 'active' | 'pending';
   readonly cognito?: CognitoLink;
+  /** Canonical origins (see Account.sites); absent when the account has none. Version 1 readers that predate it ignore it. */
+  readonly sites?: readonly string[];
 }
 
 const COGNITO_FIELDS = ['region', 'userPoolId', 'clientId', 'username'] as const;
 
 /**
  * Encrypts accounts into the text of a backup file: pretty-printed JSON (2 spaces) with a trailing newline.
- * Keeps, in order, each account's OTP parameters, label, pinned flag, status and Cognito link; not its id or
+ * Keeps, in order, each account's OTP parameters, label, pinned flag, status, Cognito link and sites; not its id or
  * creation time (an import gives new ones). Costs one PBKDF2 run of `deps.iterations`.
  * @param password used as given (NFC-normalized by the KDF); whether it is strong enough is the caller's rule.
  * @param deps `subtle`, `randomBytes` (salt and iv), `now` (ms, default Date.now()), `iterations` (default 3,000,000).
@@ -96,6 +101,7 @@ export async function createBackup(
       pinned: account.pinned,
       status: account.status,
       ...(account.cognito === undefined ? {} : { cognito: copyCognito(account.cognito) }),
+      ...(account.sites === undefined || account.sites.length === 0 ? {} : { sites: [...account.sites] }),
     }),
   );
   const kdf = newKdfParams(randomBytes, deps.iterations ?? PBKDF2_ITERATIONS);
@@ -238,8 +244,16 @@ function readEntry(raw: unknown, index: number): BackupEntry {
     if (status !== 'active' && status !== 'pending') {
       throw new BackupError('backup-payload-invalid', `${at}.status is not "active" or "pending"`, `${at}.status`);
     }
-    if (raw.cognito === undefined) return { ok: true, index, draft, pinned, status };
-    return { ok: true, index, draft, pinned, status, cognito: readCognito(raw.cognito, `${at}.cognito`) };
+    const sites = raw.sites === undefined ? undefined : readSites(raw.sites, `${at}.sites`);
+    return {
+      ok: true,
+      index,
+      draft,
+      pinned,
+      status,
+      ...(raw.cognito === undefined ? {} : { cognito: readCognito(raw.cognito, `${at}.cognito`) }),
+      ...(sites === undefined || sites.length === 0 ? {} : { sites }),
+    };
   } catch (error) {
     if (error instanceof OtpInputError || error instanceof BackupError) return { ok: false, index, error };
     throw error;
@@ -261,6 +275,15 @@ function readCognito(raw: unknown, at: string): CognitoLink {
     throw new BackupError('backup-payload-invalid', `${at}.endpoint is not a non-empty string`, `${at}.endpoint`);
   }
   return copyCognito(raw as unknown as CognitoLink);
+}
+
+/** A list of canonical origins (as Keystep writes them), none twice. */
+function readSites(raw: unknown, at: string): readonly string[] {
+  if (!Array.isArray(raw)) throw new BackupError('backup-payload-invalid', `${at} is not an array`, at);
+  raw.forEach((site: unknown, i) => {
+    if (!isSiteOrigin(site)) throw new BackupError('backup-payload-invalid', `${at}[${i}] is not a web origin`, `${at}[${i}]`);
+  });
+  return [...new Set(raw as string[])];
 }
 
 /** Only the link fields (the four that name the user, and the endpoint when there is one), whatever else the object carries. */

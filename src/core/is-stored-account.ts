@@ -28,6 +28,16 @@ function isCognitoLink(value: unknown): boolean {
 }
 
 /**
+ * The shape of an origin as siteOrigin writes it (lower-case ASCII host or an IPv6 literal, an optional port), none
+ * twice. A shape check, not siteOrigin itself: every page loads this module, and a site that is not canonical
+ * would only never match a page.
+ */
+const ORIGIN = /^https?:\/\/(?:[a-z0-9.-]+|\[[0-9a-f:.]+\])(?::\d{1,5})?$/;
+function isSiteList(value: unknown): boolean {
+  return Array.isArray(value) && value.every((site) => typeof site === 'string' && ORIGIN.test(site)) && new Set(value).size === value.length;
+}
+
+/**
  * Whether a value read from the stored vault is an account this build can show and compute codes for: every
  * field of Account present with its type and range (the same ranges the editors enforce). Storage can hold
  * anything (a damaged profile, a hand-edited record, a newer build's entry); one such entry must not keep the
@@ -56,6 +66,7 @@ export function isStoredAccount(value: unknown): value is Account {
     counter >= 0 &&
     isText(a['issuer']) &&
     isText(a['name']) &&
-    (a['cognito'] === undefined || isCognitoLink(a['cognito']))
+    (a['cognito'] === undefined || isCognitoLink(a['cognito'])) &&
+    (a['sites'] === undefined || isSiteList(a['sites']))
   );
 }

@@ -37,6 +37,8 @@ export interface ImportedAccount {
   /** Default 'active'. */
   readonly status?: Account['status'];
   readonly cognito?: CognitoLink;
+  /** Canonical origins (siteOrigin), e.g. from a backup; default none. */
+  readonly sites?: readonly string[];
 }
 
 /** Adds drafts in order; a draft whose secret + issuer + name is already present (or earlier in the same batch) is reported as a duplicate and not added. */
@@ -73,6 +75,7 @@ export function addImported(
       pinned: entry.pinned ?? false,
       status: entry.status ?? 'active',
       ...(entry.cognito ? { cognito: entry.cognito } : {}),
+      ...(entry.sites && entry.sites.length > 0 ? { sites: [...new Set(entry.sites)] } : {}),
     };
     byIdentity.set(accountIdentity(account), account);
     added.push(account);

@@ -29,6 +29,12 @@ export interface Account extends AccountDraft {
   readonly pinned: boolean;
   readonly status: 'active' | 'pending';
   readonly cognito?: CognitoLink;
+  /**
+   * The web origins this account's codes are for (e.g. "https://github.com"), canonical as siteOrigin returns
+   * them, no repeats. The keyboard command fills without asking only on a page whose origin is exactly one of
+   * them (site-match.ts). Absent when none is set.
+   */
+  readonly sites?: readonly string[];
 }
 
 /** The decrypted contents of the vault. Array order is the display order (pinned first is applied when shown). */

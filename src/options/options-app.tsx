@@ -12,9 +12,11 @@ import { useVault } from '../ui/use-vault.ts';
 import type { AccountsSectionProps } from './accounts-section.tsx';
 import type { BackupSectionProps } from './backup-section.tsx';
 import { CognitoSection } from './cognito-section.tsx';
+import type { FillSectionProps } from './fill-section.tsx';
 import type { SecuritySectionProps } from './security-section.tsx';
 import { useHash } from './use-hash.ts';
 import { useLazyComponent } from '../ui/use-lazy-component.ts';
+import { useOffsetClock } from '../ui/use-offset-clock.ts';
 import { describeError } from '../ui/describe-error.ts';
 
 export interface OptionsAppProps {
@@ -34,6 +36,7 @@ const VIEWS: readonly { readonly hash: string; readonly label: MessageKey }[] = 
   { hash: 'cognito', label: 'navCognito' },
   { hash: 'security', label: 'navSecurity' },
   { hash: 'backup', label: 'navBackup' },
+  { hash: 'fill', label: 'navFill' },
 ];
 
 // Each view but Cognito loads on first visit, so a page opened for enrollment (the heaviest view, with the
@@ -42,10 +45,11 @@ const loadUnlockForm = (): Promise<ComponentType<UnlockFormProps>> => import('..
 const loadAccounts = (): Promise<ComponentType<AccountsSectionProps>> => import('./accounts-section.tsx').then((m) => m.AccountsSection);
 const loadSecurity = (): Promise<ComponentType<SecuritySectionProps>> => import('./security-section.tsx').then((m) => m.SecuritySection);
 const loadBackup = (): Promise<ComponentType<BackupSectionProps>> => import('./backup-section.tsx').then((m) => m.BackupSection);
+const loadFill = (): Promise<ComponentType<FillSectionProps>> => import('./fill-section.tsx').then((m) => m.FillSection);
 
 const defaultProtection = lazyVaultProtection();
 
-/** The options page: adding accounts, Cognito enrollment, the master password and backups, one view at a time. */
+/** The options page: adding accounts, Cognito enrollment, the master password, backups, and filling and the clock, one view at a time. */
 export function OptionsApp({ store, clock = Date.now, newId = () => crypto.randomUUID(), makeApi, protection = defaultProtection }: OptionsAppProps) {
   const vault = useVault(store);
   const hash = useHash();
@@ -67,12 +71,15 @@ export function OptionsApp({ store, clock = Date.now, newId = () => crypto.rando
   const encryptionRemoved = vault.status === 'error' && vault.error instanceof VaultRecordError && vault.error.code === 'vault-encryption-removed';
   const security = useLazyComponent(loadSecurity, (ready && visited.has('security')) || encryptionRemoved);
   const backup = useLazyComponent(loadBackup, ready && visited.has('backup'));
+  const fill = useLazyComponent(loadFill, ready && visited.has('fill'));
+  // Cognito's verify step computes its code with this browser's clock offset, as the popup does.
+  const codeClock = useOffsetClock(clock).clock ?? clock;
   const encrypted = ready && vault.snapshot.encrypted;
   // Opening the page or another view is using Keystep: the idle countdown to auto-lock starts again.
   useEffect(() => {
     if (ready && encrypted) protection.touch().catch(() => undefined);
   }, [ready, encrypted, view, protection]);
-  const lazyError: unknown = unlockForm.error ?? accounts.error ?? security.error ?? backup.error;
+  const lazyError: unknown = unlockForm.error ?? accounts.error ?? security.error ?? backup.error ?? fill.error;
 
   return (
     <div class="page">
@@ -110,7 +117,7 @@ export function OptionsApp({ store, clock = Date.now, newId = () => crypto.rando
         )}
         {ready && visited.has('cognito') && (
           <div hidden={hide('cognito')}>
-            <CognitoSection store={store} clock={clock} newId={newId} remembered={vault.snapshot.clientSecrets} {...(makeApi ? { makeApi } : {})} />
+            <CognitoSection store={store} clock={codeClock} newId={newId} remembered={vault.snapshot.clientSecrets} {...(makeApi ? { makeApi } : {})} />
           </div>
         )}
         {ready && security.component && (
@@ -121,6 +128,11 @@ export function OptionsApp({ store, clock = Date.now, newId = () => crypto.rando
         {ready && backup.component && (
           <div hidden={hide('backup')}>
             <backup.component store={store} clock={clock} newId={newId} protection={protection} />
+          </div>
+        )}
+        {ready && fill.component && (
+          <div hidden={hide('fill')}>
+            <fill.component clock={clock} />
           </div>
         )}
         {lazyError !== undefined && (

@@ -40,6 +40,8 @@ interface Props {
    * search), or back to an account's control after an edit moved its row. `seq` makes each request new.
    */
   readonly focusRequest: FocusRequest | undefined;
+  /** The host of the page the rows' Fill buttons fill; undefined: no Fill buttons. */
+  readonly fillHost?: string | undefined;
 }
 
 export interface FocusRequest {
@@ -54,7 +56,7 @@ export interface FocusRequest {
  * spacer of the full height, so 500 accounts cost what 10 do. aria-setsize/aria-posinset tell
  * assistive technology the full size of the list.
  */
-export function AccountList({ accounts, now, codes, copiedId, onRange, onAction, onMenu, menuFor, onExitTop, focusRequest }: Props) {
+export function AccountList({ accounts, now, codes, copiedId, onRange, onAction, onMenu, menuFor, onExitTop, focusRequest, fillHost }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   const [range, setRange] = useState<VisibleRange>(() => visibleRange(0, INITIAL_VIEWPORT_PX, accounts.length));
   const [focused, setFocused] = useState(0);
@@ -142,6 +144,7 @@ export function AccountList({ accounts, now, codes, copiedId, onRange, onAction,
         onAction={onAction}
         onMenu={onMenu}
         menuOpen={menuFor === account.id}
+        fillHost={fillHost}
       />,
     );
   }

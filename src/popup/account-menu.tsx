@@ -4,6 +4,7 @@ import type { MenuAction } from './row-action.ts';
 
 const LABELS: Record<MenuAction, MessageKey> = {
   rename: 'rename',
+  sites: 'sitesMenuItem',
   pin: 'pin',
   unpin: 'unpin',
   'move-up': 'moveUp',
@@ -81,7 +82,7 @@ export function AccountMenu({ label, anchor, actions, onAction, onClose }: Props
           tabIndex={-1}
           class={action === 'delete' ? 'danger' : ''}
           onClick={() => {
-            close(action !== 'delete' && action !== 'rename');
+            close(action !== 'delete' && action !== 'rename' && action !== 'sites');
             onAction(action);
           }}
         >

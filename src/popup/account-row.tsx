@@ -3,7 +3,7 @@ import { accountLabel } from '../core/account-label.ts';
 import { formatCode } from '../core/otp.ts';
 import type { Account } from '../core/vault.ts';
 import { t } from '../platform/i18n.ts';
-import { MoreIcon, NextCodeIcon } from './icons.tsx';
+import { FillIcon, MoreIcon, NextCodeIcon } from './icons.tsx';
 import { ROW_HEIGHT } from './row-height.ts';
 import type { RowAction } from './row-action.ts';
 import type { RowCode } from './use-codes.ts';
@@ -23,12 +23,14 @@ interface Props {
   readonly onAction: (action: RowAction, account: Account) => void;
   readonly onMenu: (account: Account, anchor: HTMLElement) => void;
   readonly menuOpen: boolean;
+  /** The host of the page the popup was opened over, when its Fill button may fill it; undefined: no Fill button. */
+  readonly fillHost: string | undefined;
 }
 
 const PLACEHOLDER = '••• •••';
 
 /** One account: label, code (click or Enter copies), countdown bar, and its menu. */
-export function AccountRow({ account, index, setSize, now, rowCode, copied, tabbable, onFocusRow, onAction, onMenu, menuOpen }: Props) {
+export function AccountRow({ account, index, setSize, now, rowCode, copied, tabbable, onFocusRow, onAction, onMenu, menuOpen, fillHost }: Props) {
   const label = accountLabel(account) || t('noLabel');
   const code = rowCode?.code;
   const next = rowCode?.next;
@@ -83,6 +85,21 @@ export function AccountRow({ account, index, setSize, now, rowCode, copied, tabb
       ) : (
         <button type="button" class="icon-button hotp-next" tabIndex={-1} aria-label={t('hotpNextLabel', label)} title={t('hotpNext')} onClick={() => onAction('next-code', account)}>
           <NextCodeIcon />
+        </button>
+      )}
+      {fillHost !== undefined && (
+        // Reachable with Tab from the row's code (the row's one tab stop), unlike the menu button: filling is what the popup is opened for.
+        <button
+          type="button"
+          class="icon-button fill"
+          data-role="fill"
+          tabIndex={tabbable ? 0 : -1}
+          aria-label={t('fillLabel', label, fillHost)}
+          title={t('fillLabel', label, fillHost)}
+          onFocus={() => onFocusRow(index)}
+          onClick={() => onAction('fill', account)}
+        >
+          <FillIcon />
         </button>
       )}
       <button

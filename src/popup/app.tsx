@@ -5,15 +5,18 @@ import { standardHmac } from '../core/standard-hmac.ts';
 import type { Account } from '../core/vault.ts';
 import type { AccountStore } from '../platform/account-store.ts';
 import { copyText } from '../platform/clipboard.ts';
+import { requestFill, type FillMessage } from '../platform/fill-triggers.ts';
 import { t } from '../platform/i18n.ts';
 import { lazyVaultProtection } from '../platform/lazy-vault-protection.ts';
 import { openExtensionPage } from '../platform/open-page.ts';
 import type { VaultProtection } from '../platform/vault-protection.ts';
+import { describeError } from '../ui/describe-error.ts';
 import type { UnlockFormProps } from '../ui/unlock-form.tsx';
 import { useLazyComponent } from '../ui/use-lazy-component.ts';
 import { useVault } from '../ui/use-vault.ts';
 import { AccountList } from './account-list.tsx';
 import { Alerts } from './alerts.tsx';
+import type { ChooserViewProps } from './chooser-view.tsx';
 import { DialogsHost } from './dialogs-host.tsx';
 import { EmptyState } from './empty-state.tsx';
 import { LockedView } from './locked-view.tsx';
@@ -23,7 +26,9 @@ import { useAccountEdits, type EditOutcome } from './use-account-edits.ts';
 import { useCodes } from './use-codes.ts';
 import { useCopyCode } from './use-copy-code.ts';
 import { useDialogs } from './use-dialogs.ts';
+import { readFillTarget, useFillTarget, type FillTarget } from './use-fill-target.ts';
 import { useNow } from './use-now.ts';
+import { useOffsetClock } from '../ui/use-offset-clock.ts';
 import { useSearch } from './use-search.ts';
 import { useVisibleRange } from './use-visible-range.ts';
 
@@ -37,18 +42,48 @@ export interface AppProps {
   readonly openPage?: (path: string) => Promise<void>;
   /** Master password operations; default the real one on extension storage. */
   readonly protection?: Pick<VaultProtection, 'unlock' | 'lock' | 'touch'>;
+  /**
+   * Set when the popup is the chooser (src/popup/index.html?chooser=<id>, opened by the keyboard command on a page
+   * that is not exactly one account's site): the pending fill to ask about.
+   */
+  readonly chooserId?: string | undefined;
+  /** The page the rows' Fill buttons fill; default the active tab when it is a web page. */
+  readonly readFillTarget?: () => Promise<FillTarget | undefined>;
+  /** Hands a fill to the service worker; default runtime messaging. */
+  readonly fill?: (message: FillMessage) => Promise<void>;
+  /** Closes the popup (or the chooser's window) once a fill is handed over; default window.close. */
+  readonly closeWindow?: () => void;
 }
 
 const defaultProtection = lazyVaultProtection();
 const defaultGeneratorFor = (account: Account): CodeAt => otpGenerator(account, standardHmac);
 // Only a locked vault needs the unlock form: most popup opens never load it.
 const loadUnlockForm = (): Promise<ComponentType<UnlockFormProps>> => import('../ui/unlock-form.tsx').then((m) => m.UnlockForm);
+// Only the chooser's window needs the chooser.
+const loadChooser = (): Promise<ComponentType<ChooserViewProps>> => import('./chooser-view.tsx').then((m) => m.ChooserView);
+const closeThisWindow = (): void => window.close();
 
 const OPTIONS_PAGE = 'src/options/index.html';
 
 /** The popup: search, the account list with live codes, and the per-account actions. */
-export function App({ store, clock = Date.now, generatorFor = defaultGeneratorFor, copy = copyText, openPage = openExtensionPage, protection = defaultProtection }: AppProps) {
+export function App({
+  store,
+  clock: computerClock = Date.now,
+  generatorFor = defaultGeneratorFor,
+  copy = copyText,
+  openPage = openExtensionPage,
+  protection = defaultProtection,
+  chooserId,
+  readFillTarget: readTarget = readFillTarget,
+  fill = requestFill,
+  closeWindow = closeThisWindow,
+}: AppProps) {
   const vault = useVault(store);
+  // Codes use this browser's clock offset (options page, Clock); nothing is shown until it is read.
+  const offset = useOffsetClock(computerClock);
+  const clock = offset.clock ?? computerClock;
+  const fillTarget = useFillTarget(chooserId === undefined ? readTarget : undefined);
+  const chooser = useLazyComponent(loadChooser, chooserId !== undefined && vault.status === 'ready');
   const unlockForm = useLazyComponent(loadUnlockForm, vault.status === 'locked');
   const ready = vault.status === 'ready' ? vault.snapshot : undefined;
   const encrypted = ready?.encrypted === true;
@@ -85,6 +120,12 @@ export function App({ store, clock = Date.now, generatorFor = defaultGeneratorFo
       case 'next-code':
         void settle(edits.nextCode(account));
         return;
+      // The service worker fills (it outlives the popup, which closes so that focus goes back to the page).
+      case 'fill':
+        if (fillTarget) {
+          fill({ type: 'keystep-fill-account', tabId: fillTarget.tabId, accountId: account.id }).then(closeWindow, (error: unknown) => setProblem(t('fillFailed', describeError(error))));
+        }
+        return;
       // Moving a row moves its DOM node, which drops the focus: give it back where the row went.
       case 'pin':
       case 'unpin':
@@ -97,14 +138,28 @@ export function App({ store, clock = Date.now, generatorFor = defaultGeneratorFo
         void settle(edits.move(account, action === 'move-up' ? -1 : 1));
         return;
       case 'rename':
+      case 'sites':
       case 'delete':
         dialogs.openDialog(action, account);
         return;
     }
   };
 
-  if (vault.status === 'loading') return <main class="popup" aria-busy="true" />;
-  if (vault.status === 'locked') return <LockedView unlockForm={unlockForm} protection={protection} clock={clock} />;
+  if (vault.status === 'loading' || offset.clock === undefined) return <main class="popup" aria-busy="true" />;
+  if (vault.status === 'locked') return <LockedView unlockForm={unlockForm} protection={protection} clock={computerClock} />;
+  if (chooserId !== undefined && vault.status === 'ready') {
+    return chooser.component ? (
+      <chooser.component accounts={accounts} pendingId={chooserId} fill={fill} closeWindow={closeWindow} now={computerClock} />
+    ) : (
+      <main class="popup" aria-busy={chooser.error === undefined ? 'true' : undefined}>
+        {chooser.error !== undefined && (
+          <p class="problem" role="alert">
+            {t('viewLoadFailed', describeError(chooser.error))}
+          </p>
+        )}
+      </main>
+    );
+  }
 
   const addAccount = (): void => void openPage(`${OPTIONS_PAGE}#add`);
   return (
@@ -143,8 +198,10 @@ export function App({ store, clock = Date.now, generatorFor = defaultGeneratorFo
           menuFor={dialogs.menu?.account.id}
           onExitTop={() => searchBox.current?.focus()}
           focusRequest={dialogs.focusRequest}
+          fillHost={fillTarget ? new URL(fillTarget.origin).host : undefined}
         />
       )}
+      {offset.offsetSeconds !== 0 && <p class="clock-note">{t('clockOffsetInUse', offset.offsetSeconds > 0 ? `+${offset.offsetSeconds}` : String(offset.offsetSeconds))}</p>}
       <p class="visually-hidden" role="status" aria-live="polite">
         {copiedId === undefined ? '' : t('copied')}
       </p>
@@ -163,6 +220,14 @@ export function App({ store, clock = Date.now, generatorFor = defaultGeneratorFo
             if (outcome !== 'failed') dialogs.closeDialog(undefined);
           });
         }}
+        onSites={(account, sites) => {
+          // As renaming: a failed write keeps the dialog open with the alert behind it.
+          void edits.setSites(account, sites).then((outcome) => {
+            if (outcome === 'saved' || outcome === 'unchanged') dialogs.closeDialog(account);
+            else if (outcome === 'gone') dialogs.closeDialog(undefined);
+          });
+        }}
+        pageOrigin={fillTarget?.origin}
       />
     </main>
   );

@@ -11,13 +11,16 @@ interface Props {
   readonly onMenuAction: (action: MenuAction, account: Account) => void;
   readonly onRename: (account: Account, label: { issuer: string; name: string }) => void;
   readonly onDelete: (account: Account) => void;
+  readonly onSites: (account: Account, sites: readonly string[]) => void;
+  /** The page the popup was opened over, offered first as a site. */
+  readonly pageOrigin: string | undefined;
 }
 
-const menuActions = (account: Account): MenuAction[] => ['rename', account.pinned ? 'unpin' : 'pin', 'move-up', 'move-down', 'delete'];
+const menuActions = (account: Account): MenuAction[] => ['rename', 'sites', account.pinned ? 'unpin' : 'pin', 'move-up', 'move-down', 'delete'];
 
-/** The account menu and the rename and delete dialogs, outside the windowed list. */
-export function DialogsHost({ dialogs, onMenuAction, onRename, onDelete }: Props) {
-  const { menu, dialog, renameDialog } = dialogs;
+/** The account menu and the rename, sites and delete dialogs, outside the windowed list. */
+export function DialogsHost({ dialogs, onMenuAction, onRename, onDelete, onSites, pageOrigin }: Props) {
+  const { menu, dialog, renameDialog, sitesDialog } = dialogs;
   return (
     <>
       {menu && (
@@ -36,6 +39,15 @@ export function DialogsHost({ dialogs, onMenuAction, onRename, onDelete }: Props
           account={dialog.account}
           onClose={() => dialogs.closeDialog(dialog.account)}
           onSave={(label) => onRename(dialog.account, label)}
+        />
+      )}
+      {dialog?.kind === 'sites' && sitesDialog.component && (
+        <sitesDialog.component
+          key={`sites-${dialog.account.id}`}
+          account={dialog.account}
+          pageOrigin={pageOrigin}
+          onClose={() => dialogs.closeDialog(dialog.account)}
+          onSave={(sites) => onSites(dialog.account, sites)}
         />
       )}
       {dialog?.kind === 'delete' && (

@@ -4,5 +4,7 @@ import { t } from '../platform/i18n.ts';
 import { App } from './app.tsx';
 
 document.title = t('popupHeading');
+// The chooser window opens this page with ?chooser=<pending fill id> (src/platform/open-chooser.ts).
+const chooserId = new URLSearchParams(location.search).get('chooser') ?? undefined;
 const root = document.getElementById('app');
-if (root) render(<App store={createAccountStore()} />, root);
+if (root) render(<App store={createAccountStore()} chooserId={chooserId} />, root);

@@ -17,6 +17,7 @@ export interface AccountEdits {
   readonly move: (account: Account, delta: -1 | 1) => Promise<EditOutcome>;
   readonly rename: (account: Account, label: { issuer: string; name: string }) => Promise<EditOutcome>;
   readonly remove: (account: Account) => Promise<EditOutcome>;
+  readonly setSites: (account: Account, sites: readonly string[]) => Promise<EditOutcome>;
 }
 
 /**
@@ -45,5 +46,14 @@ export function useAccountEdits(store: AccountStore, onProblem: (message: string
     move: async (account, delta) => report(await service.move(account.id, delta)),
     rename: async (account, label) => report(await service.rename(account.id, label)),
     remove: async (account) => report(await service.remove(account.id)),
+    // Loaded when first used, with the site rules the sites dialog brings anyway: not on the way to the first code.
+    setSites: async (account, sites) => {
+      try {
+        const { createSiteEdits } = await import('../services/site-edits.ts');
+        return report(await createSiteEdits(store).setSites(account.id, sites));
+      } catch (error) {
+        return report({ kind: 'failed', error });
+      }
+    },
   };
 }

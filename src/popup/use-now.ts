@@ -7,6 +7,8 @@ import { useEffect, useState } from 'preact/hooks';
 export function useNow(clock: () => number): number {
   const [now, setNow] = useState(clock);
   useEffect(() => {
+    // A new clock (the clock offset was read or changed) shows its time at once, not at the next tick.
+    setNow(clock());
     let timer: ReturnType<typeof setTimeout>;
     const schedule = (): void => {
       const current = clock();

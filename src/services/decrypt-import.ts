@@ -9,7 +9,7 @@ export type DecryptedImport =
 
 /**
  * Decrypts a Keystep backup (one PBKDF2 run of the file's iteration count) into import entries, each account with
- * the pinned flag, status and Cognito link it had. Nothing is written.
+ * the pinned flag, status, Cognito link and sites it had. Nothing is written.
  */
 export async function decryptImport(envelope: BackupEnvelope, password: string, deps: Pick<CryptoDeps, 'subtle'> = {}): Promise<DecryptedImport> {
   try {
@@ -18,8 +18,8 @@ export async function decryptImport(envelope: BackupEnvelope, password: string, 
       kind: 'entries',
       entries: entries.map((entry): ImportEntry => {
         if (!entry.ok) return { ok: false, source: { kind: 'entry', index: entry.index }, error: entry.error };
-        const { draft, pinned, status, cognito } = entry;
-        return { ok: true, account: { draft, pinned, status, ...(cognito ? { cognito } : {}) } };
+        const { draft, pinned, status, cognito, sites } = entry;
+        return { ok: true, account: { draft, pinned, status, ...(cognito ? { cognito } : {}), ...(sites ? { sites } : {}) } };
       }),
     };
   } catch (error) {

@@ -13,6 +13,22 @@ describe('validateCognitoProfile', () => {
   });
 
   it.each([
+    ['a managed-login domain', 'acme.auth.eu-west-1.amazoncognito.com', 'acme.auth.eu-west-1.amazoncognito.com'],
+    ['a custom domain as an https URL', 'https://Auth.Example.com/', 'auth.example.com'],
+    ['surrounding spaces', '  auth.example.com ', 'auth.example.com'],
+    // Managed login is served on https only; a URL copied with http:// still names the host.
+    ['a URL typed with http://', 'http://auth.example.com', 'auth.example.com'],
+  ] as const)('keeps %s as its host name', (_, managedLoginDomain, stored) => {
+    const result = validateCognitoProfile({ ...base, managedLoginDomain });
+    expect(result.ok && result.profile.managedLoginDomain).toBe(stored);
+  });
+
+  it('leaves out an empty managed-login domain', () => {
+    const result = validateCognitoProfile({ ...base, managedLoginDomain: ' ' });
+    expect(result.ok && 'managedLoginDomain' in result.profile).toBe(false);
+  });
+
+  it.each([
     ['https endpoint', { endpoint: 'https://proxy.example.com/cognito' }],
     ['http on 127.0.0.1', { endpoint: 'http://127.0.0.1:9229' }],
     ['http on localhost', { endpoint: 'http://localhost:4566' }],
@@ -39,6 +55,9 @@ describe('validateCognitoProfile', () => {
     ['plain http to a remote host', { endpoint: 'http://proxy.example.com' }, 'endpoint', 'endpoint-insecure'],
     ['issuer with a colon', { issuer: 'A:B' }, 'issuer', 'issuer-invalid'],
     ['name with a colon and no issuer', { name: 'Demo: staging' }, 'issuer', 'issuer-invalid'],
+    ['a managed-login domain with a path', { managedLoginDomain: 'https://auth.example.com/login' }, 'managedLoginDomain', 'managed-login-domain-invalid'],
+    ['a managed-login domain with a port', { managedLoginDomain: 'auth.example.com:8443' }, 'managedLoginDomain', 'managed-login-domain-invalid'],
+    ['a managed-login domain that is words', { managedLoginDomain: 'my pool' }, 'managedLoginDomain', 'managed-login-domain-invalid'],
   ] as const)('refuses %s', (_, change, field, code) => {
     const result = validateCognitoProfile({ ...base, ...change });
     expect(result.ok).toBe(false);

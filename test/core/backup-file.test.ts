@@ -151,6 +151,14 @@ describe('createBackup / readBackupEnvelope / decryptBackup', () => {
     expect(await decryptBackup(readBackupEnvelope(text), PASSWORD)).toEqual([]);
   });
 
+  it('round-trips the sites of an account, and writes none for an account without', async () => {
+    const sites = ['https://github.com', 'http://127.0.0.1:8080'];
+    const text = await createBackup([{ ...GITHUB, sites }, BANK, { ...COGNITO, sites: [] }], PASSWORD, { iterations: FAST });
+    const entries = await decryptBackup(readBackupEnvelope(text), PASSWORD);
+    expect(entries[0]).toMatchObject({ ok: true, sites });
+    expect(entries.slice(1).map((entry) => 'sites' in entry)).toEqual([false, false]);
+  });
+
   it('keeps only the four Cognito link fields', async () => {
     const cognito = { ...COGNITO.cognito!, extra: 'x' } as CognitoLink;
     const text = await createBackup([{ ...COGNITO, cognito }], PASSWORD, { iterations: FAST });
@@ -351,6 +359,11 @@ describe('decryptBackup payloads', () => {
     expect(entries[2]).toMatchObject({ ok: true, index: 2, draft: draftOf(COGNITO), status: 'pending', cognito: COGNITO.cognito });
   });
 
+  it('reads a repeated site once', async () => {
+    const [entry] = await decryptBackup(await backupOfPayload({ accounts: [{ uri: FIXTURE_PAYLOAD.accounts[0]!.uri, sites: ['https://github.com', 'https://github.com'] }] }), PASSWORD);
+    expect(entry).toMatchObject({ ok: true, sites: ['https://github.com'] });
+  });
+
   it('defaults a missing pinned to false and a missing status to active', async () => {
     const entries = await decryptBackup(await backupOfPayload({ accounts: [{ uri: FIXTURE_PAYLOAD.accounts[1]!.uri }] }), PASSWORD);
     expect(entries).toEqual<BackupEntry[]>([{ ok: true, index: 0, draft: draftOf(BANK), pinned: false, status: 'active' }]);
@@ -376,6 +389,11 @@ describe('decryptBackup payloads', () => {
     ['cognito with a numeric username', { uri, cognito: { ...cognito, username: 7 } }, 'accounts[0].cognito.username'],
     ['cognito with an empty endpoint', { uri, cognito: { ...cognito, endpoint: '' } }, 'accounts[0].cognito.endpoint'],
     ['cognito with an endpoint that is not text', { uri, cognito: { ...cognito, endpoint: ['http://127.0.0.1:9229'] } }, 'accounts[0].cognito.endpoint'],
+    ['sites as a string', { uri, sites: 'https://github.com' }, 'accounts[0].sites'],
+    ['a site with a path (not an origin)', { uri, sites: ['https://github.com/login'] }, 'accounts[0].sites[0]'],
+    ['a site in upper case (not canonical)', { uri, sites: ['https://github.com', 'https://GitHub.com'] }, 'accounts[0].sites[1]'],
+    ['a site on plain http', { uri, sites: ['http://github.com'] }, 'accounts[0].sites[0]'],
+    ['a numeric site', { uri, sites: [443] }, 'accounts[0].sites[0]'],
   ])('reports an entry that is %s as backup-payload-invalid with its field', async (_case, entry, field) => {
     const [result, next] = await decryptBackup(await backupOfPayload({ accounts: [entry, FIXTURE_PAYLOAD.accounts[1]] }), PASSWORD);
     if (result === undefined || result.ok) throw new Error('expected a bad entry');

@@ -16,6 +16,11 @@ describe('isStoredAccount', () => {
     ['an empty issuer and name', { ...GOOD, issuer: '', name: '' }],
     ['7 digits and a 3600 s period', { ...GOOD, digits: 7, period: 3600 }],
     ['extra fields (a newer build may add some)', { ...GOOD, color: 'blue' }],
+    ['sites', { ...GOOD, sites: ['https://github.com', 'https://login.example.com:8443', 'http://127.0.0.1:5173'] }],
+    ['an empty list of sites', { ...GOOD, sites: [] }],
+    // The shape of an origin only: siteOrigin's rules (https) apply where sites are typed or imported.
+    ['an http site elsewhere than this computer', { ...GOOD, sites: ['http://github.com'] }],
+    ['an IPv6 site', { ...GOOD, sites: ['http://[::1]:8080'] }],
   ])('accepts %s', (_, value) => {
     expect(isStoredAccount(value)).toBe(true);
   });
@@ -52,6 +57,11 @@ describe('isStoredAccount', () => {
     ['a Cognito link that is text', { ...GOOD, cognito: 'eu-west-1_Abc' }],
     ['a Cognito link with an empty endpoint', { ...GOOD, cognito: { ...COGNITO, endpoint: '' } }],
     ['a Cognito link with an endpoint that is not text', { ...GOOD, cognito: { ...COGNITO, endpoint: 9229 } }],
+    ['sites as text', { ...GOOD, sites: 'https://github.com' }],
+    ['a site with a path', { ...GOOD, sites: ['https://github.com/login'] }],
+    ['a site not in canonical form', { ...GOOD, sites: ['https://GitHub.com'] }],
+    ['the same site twice', { ...GOOD, sites: ['https://github.com', 'https://github.com'] }],
+    ['a site that is not text', { ...GOOD, sites: [null] }],
   ])('refuses %s', (_, value) => {
     expect(isStoredAccount(value)).toBe(false);
   });

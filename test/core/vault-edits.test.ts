@@ -16,6 +16,8 @@ import {
 } from '../../src/core/vault-edits.ts';
 import type { Account, CognitoLink, Vault } from '../../src/core/vault.ts';
 import { OtpInputError, type OtpInputErrorCode } from '../../src/core/otp-input-error.ts';
+import { addSite, setSites } from '../../src/core/site-edits.ts';
+import { SiteOriginError } from '../../src/core/site-origin-error.ts';
 import { thrownBy } from '../support/thrown-by.ts';
 
 /** Freezes a value and everything inside it, so an edit that mutates its input throws (ES modules are strict). */
@@ -427,5 +429,59 @@ describe('remembered client secrets', () => {
     const next = unchangedInput(withSecrets(), edit);
     expect(next).not.toBe(withSecrets());
     expect(next.clientSecrets).toEqual({ p1: 'secret-one' });
+  });
+});
+
+describe('setSites and addSite', () => {
+  const vault = (): Vault => deepFreeze({ accounts: [account('a1'), account('a2', { sites: ['https://github.com'] })] });
+  const sitesOf = (v: Vault, id: string): readonly string[] | undefined => v.accounts.find((a) => a.id === id)?.sites;
+
+  it.each<[string, string, readonly string[], readonly string[] | undefined]>([
+    ['sets the sites of an account without any', 'a1', ['https://login.example.com'], ['https://login.example.com']],
+    ['stores each site as its origin', 'a1', ['GitHub.com/login', 'http://127.0.0.1:8080/x'], ['https://github.com', 'http://127.0.0.1:8080']],
+    ['drops repeats, keeping the first place', 'a1', ['https://b.example', 'https://a.example', 'b.example'], ['https://b.example', 'https://a.example']],
+    ['replaces the sites', 'a2', ['https://gitlab.com'], ['https://gitlab.com']],
+    ['removes the field for an empty list', 'a2', [], undefined],
+  ])('%s', (_, id, sites, expected) => {
+    const next = unchangedInput(vault(), (v) => setSites(v, id, sites));
+    expect(sitesOf(next, id)).toEqual(expected);
+    if (expected === undefined) expect('sites' in (next.accounts.find((a) => a.id === id) ?? {})).toBe(false);
+    expect(next.accounts.map((a) => a.id)).toEqual(['a1', 'a2']);
+  });
+
+  it.each<[string, string, readonly string[]]>([
+    ['the same sites', 'a2', ['https://github.com']],
+    ['the same site as typed differently', 'a2', ['github.com/']],
+    ['no sites for an account without any', 'a1', []],
+  ])('returns the same vault for %s', (_, id, sites) => {
+    const v = vault();
+    expect(setSites(v, id, sites)).toBe(v);
+  });
+
+  it('refuses a site siteOrigin refuses, changing nothing', () => {
+    const error = thrownBy(() => setSites(vault(), 'a1', ['https://ok.example', 'http://plain.example.com']), SiteOriginError);
+    expect(error.code).toBe('site-insecure');
+  });
+
+  it('names an account that is not there', () => {
+    expect(() => setSites(vault(), 'zz', [])).toThrow(AccountNotFoundError);
+    expect(() => addSite(vault(), 'zz', 'https://github.com')).toThrow(AccountNotFoundError);
+  });
+
+  it.each<[string, string, string, readonly string[]]>([
+    ['adds a first site', 'a1', 'https://login.example.com/x', ['https://login.example.com']],
+    ['adds at the end', 'a2', 'gitlab.com', ['https://github.com', 'https://gitlab.com']],
+  ])('addSite %s', (_, id, site, expected) => {
+    expect(sitesOf(unchangedInput(vault(), (v) => addSite(v, id, site)), id)).toEqual(expected);
+  });
+
+  it('addSite returns the same vault for a site the account has', () => {
+    const v = vault();
+    expect(addSite(v, 'a2', 'https://github.com/')).toBe(v);
+  });
+
+  it('addImported keeps the sites of an imported account, once each', () => {
+    const { vault: next } = addImported({ accounts: [] }, [{ draft: draft(), sites: ['https://github.com', 'https://github.com'] }], { newId: () => 'n1', now: 1 });
+    expect(next.accounts[0]?.sites).toEqual(['https://github.com']);
   });
 });

@@ -60,6 +60,13 @@ const rows: readonly Row[] = [
   row('src/platform/probe.ts', "import { addUris } from '../services/add-uris.ts';", refused),
   row('src/platform/probe.ts', "import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';", refusedPackage),
   row('src/platform/i18n.ts', "import type messages from '../static/_locales/en/messages.json';", allowed),
+  // platform calls the page side through its contract: the functions executeScript sends, the file's path, the types.
+  row('src/platform/probe.ts', "import { runInstalledFill } from '../inject/run-installed-fill.ts';", allowed),
+  row('src/platform/probe.ts', "import { runInstalledProbe } from '../inject/run-installed-probe.ts';", allowed),
+  row('src/platform/probe.ts', "import { INJECT_FILE } from '../inject/inject-file.ts';", allowed),
+  row('src/platform/probe.ts', "import type { FillOutcome } from '../inject/fill-outcome.ts';", allowed),
+  row('src/platform/probe.ts', "import { parseFillRequest } from '../inject/fill-request.ts';", refused),
+  row('src/platform/probe.ts', "import { fillPage } from '../inject/fill-page.ts';", refused),
 
   // services: core, platform; cognito only in the enrollment use-cases; never ui, pages.
   row('src/services/probe.ts', "import { addDrafts } from '../core/vault-edits.ts';", allowed),
@@ -74,6 +81,11 @@ const rows: readonly Row[] = [
   row('src/services/probe.ts', "import { App } from '../popup/app.tsx';", refused),
   row('src/services/probe.ts', "import { OptionsApp } from '../options/options-app.tsx';", refused),
   row('src/services/probe.ts', "import browser from 'webextension-polyfill';", refusedPackage),
+  // services name a fill's request and outcomes, as types only.
+  row('src/services/probe.ts', "import type { FillRequest } from '../inject/fill-request.ts';", allowed),
+  row('src/services/probe.ts', "import type { NotInstalled } from '../inject/run-installed-fill.ts';", allowed),
+  row('src/services/probe.ts', "import { runInstalledFill } from '../inject/run-installed-fill.ts';", refused),
+  row('src/services/probe.ts', "import type { FillCodeOptions } from '../inject/fill-code.ts';", refused),
 
   // ui: core, platform, services; never cognito.
   row('src/ui/probe.ts', "import { accountLabel } from '../core/account-label.ts';", allowed),
@@ -118,6 +130,7 @@ const rows: readonly Row[] = [
   row('src/background.ts', "import { describeError } from './ui/describe-error.ts';", refused),
   row('src/background.ts', "import { App } from './popup/app.tsx';", refused),
   row('src/background.ts', "import { OptionsApp } from './options/options-app.tsx';", refused),
+  row('src/background.ts', "import { runInstalledFill } from './inject/run-installed-fill.ts';", refused),
 
   // inject/: core only (bundled in); never platform, ui, cognito, services.
   row('src/inject/probe.ts', "import { generateCode } from '../core/otp.ts';", allowed),
@@ -126,6 +139,7 @@ const rows: readonly Row[] = [
   row('src/inject/probe.ts', "import { signIn } from '../cognito/sign-in.ts';", refused),
   row('src/inject/probe.ts', "import { addUris } from '../services/add-uris.ts';", refused),
   row('src/inject/probe.ts', "import browser from 'webextension-polyfill';", refusedPackage),
+  row('src/popup/probe.ts', "import { runInstalledFill } from '../inject/run-installed-fill.ts';", refused),
 
   // offscreen/: platform, core; never cognito, ui.
   row('src/offscreen/probe.ts', "import { copyText } from '../platform/clipboard.ts';", allowed),

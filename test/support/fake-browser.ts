@@ -85,6 +85,14 @@ function getMessage(name: string, substitutions?: string | string[]): string {
 
 const tabsCreated: string[] = [];
 
+/** chrome.commands.getAll's answer: the manifest's commands with the shortcuts Chrome assigned (see setCommandShortcut). */
+const commandShortcuts = new Map<string, string>([['fill-code', 'Alt+Shift+K']]);
+
+/** Sets the shortcut Chrome reports for a command ('' when it left it unassigned). */
+export function setCommandShortcut(name: string, shortcut: string): void {
+  commandShortcuts.set(name, shortcut);
+}
+
 interface FakeAlarm {
   readonly name: string;
   /** ms since the epoch. */
@@ -136,6 +144,9 @@ export const fakeBrowser = {
   },
   i18n: { getMessage, getUILanguage: () => 'en' },
   alarms,
+  commands: {
+    getAll: () => Promise.resolve([...commandShortcuts].map(([name, shortcut]) => ({ name, shortcut, description: '' }))),
+  },
   runtime: {
     id: 'fake-extension-id',
     getURL: (path: string) => `chrome-extension://fake-extension-id/${path.replace(/^\//, '')}`,
@@ -160,6 +171,8 @@ export async function resetFakeBrowser(): Promise<void> {
   session.failNextSets = 0;
   tabsCreated.length = 0;
   alarmsByName.clear();
+  commandShortcuts.clear();
+  commandShortcuts.set('fill-code', 'Alt+Shift+K');
 }
 
 export default fakeBrowser;

@@ -38,6 +38,11 @@ export interface LaunchOptions {
    * Playwright closes Chromium on them (and exits on SIGINT before the caller can clean up).
    */
   readonly callerHandlesSignals?: boolean;
+  /**
+   * More Chromium switches, e.g. the fill tests' HOST_RESOLVER_RULES (test/support/fill-pages/serve-fill-pages.ts),
+   * which send their test host names to 127.0.0.1.
+   */
+  readonly extraArgs?: readonly string[];
 }
 
 /**
@@ -72,6 +77,7 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Load
       '--disable-quic',
       `--disable-extensions-except=${extensions}`,
       `--load-extension=${extensions}`,
+      ...(options.extraArgs ?? []),
     ],
     viewport: headed ? null : { width: 900, height: 700 },
     colorScheme: options.colorScheme ?? (headed ? null : 'light'),
