@@ -84,8 +84,9 @@ describe('a lock forgets', () => {
   it('drops the vault, client secrets, import previews and typed passwords: the heap holds none, and the unlock form is shown', async () => {
     const page = await ext.openOptions('#security');
     await setMasterPassword(page, MASTER_PASSWORD);
-    const { session } = JSON.parse(await dumpExtensionStorage(page)) as { session: { vaultKey?: string } };
-    const vaultKey = session.vaultKey ?? '';
+    // The session key is stored with the id of the record it opens: { id, key }.
+    const { session } = JSON.parse(await dumpExtensionStorage(page)) as { session: { vaultKey?: { key?: string } } };
+    const vaultKey = session.vaultKey?.key ?? '';
     expect(vaultKey).not.toBe('');
 
     // Cognito: a user enrolled (Keystep made codes of the new secret), a profile that remembers its client secret
