@@ -2,6 +2,7 @@ import { crx } from '@crxjs/vite-plugin';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { awsSdkTrim } from './build/aws-sdk-trim.ts';
+import { zxingNoCdn } from './build/zxing-no-cdn.ts';
 import manifest from './manifest.json' with { type: 'json' };
 
 const here = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
@@ -9,7 +10,7 @@ const here = (path: string): string => fileURLToPath(new URL(path, import.meta.u
 export default defineConfig({
   // Icons and the _locales catalogue are copied to dist/ as they are.
   publicDir: 'src/static',
-  plugins: [awsSdkTrim(), crx({ manifest })],
+  plugins: [awsSdkTrim(), zxingNoCdn(), crx({ manifest })],
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   build: {
     target: 'chrome120',
@@ -59,7 +60,16 @@ export default defineConfig({
         // layers below the pages: src/core, src/platform, src/ui, and the libraries, preact among them). Page
         // code, the Cognito code (options only) and lazily loaded views and crypto are split automatically.
         codeSplitting: {
-          groups: [{ name: 'shared', test: (id: string) => !/[\\/]src[\\/](popup|options|cognito)[\\/]/.test(id), minShareCount: 2, tags: ['$initial'] }],
+          // @noble/hashes' SHA-2 is left out: the popup loads it at start (SHA256/SHA512 codes), the options page only
+          // with the scrypt of an Aegis import, so in `shared` it would load with the options page for nothing.
+          groups: [
+            {
+              name: 'shared',
+              test: (id: string) => !/[\\/]src[\\/](popup|options|cognito)[\\/]|[\\/]@noble[\\/]hashes[\\/]sha2\.js$/.test(id),
+              minShareCount: 2,
+              tags: ['$initial'],
+            },
+          ],
         },
       },
     },

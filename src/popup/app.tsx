@@ -14,6 +14,7 @@ import { useLazyComponent } from '../ui/use-lazy-component.ts';
 import { useVault } from '../ui/use-vault.ts';
 import { AccountList } from './account-list.tsx';
 import { Alerts } from './alerts.tsx';
+import type { ScanDialogProps } from './scan-dialog.tsx';
 import { DialogsHost } from './dialogs-host.tsx';
 import { EmptyState } from './empty-state.tsx';
 import { LockedView } from './locked-view.tsx';
@@ -37,17 +38,21 @@ export interface AppProps {
   readonly openPage?: (path: string) => Promise<void>;
   /** Master password operations; default the real one on extension storage. */
   readonly protection?: Pick<VaultProtection, 'unlock' | 'lock' | 'touch'>;
+  /** The tab scan's capture and decoder; default the activeTab capture and the zxing-wasm reader. */
+  readonly scanPorts?: Pick<ScanDialogProps, 'capture' | 'decoder'>;
 }
 
 const defaultProtection = lazyVaultProtection();
 const defaultGeneratorFor = (account: Account): CodeAt => otpGenerator(account, standardHmac);
 // Only a locked vault needs the unlock form: most popup opens never load it.
 const loadUnlockForm = (): Promise<ComponentType<UnlockFormProps>> => import('../ui/unlock-form.tsx').then((m) => m.UnlockForm);
+// The tab scan (its preview, and the decoder behind it) loads when the scan button is clicked.
+const loadScanDialog = (): Promise<ComponentType<ScanDialogProps>> => import('./scan-dialog.tsx').then((m) => m.ScanDialog);
 
 const OPTIONS_PAGE = 'src/options/index.html';
 
 /** The popup: search, the account list with live codes, and the per-account actions. */
-export function App({ store, clock = Date.now, generatorFor = defaultGeneratorFor, copy = copyText, openPage = openExtensionPage, protection = defaultProtection }: AppProps) {
+export function App({ store, clock = Date.now, generatorFor = defaultGeneratorFor, copy = copyText, openPage = openExtensionPage, protection = defaultProtection, scanPorts = {} }: AppProps) {
   const vault = useVault(store);
   const unlockForm = useLazyComponent(loadUnlockForm, vault.status === 'locked');
   const ready = vault.status === 'ready' ? vault.snapshot : undefined;
@@ -55,7 +60,9 @@ export function App({ store, clock = Date.now, generatorFor = defaultGeneratorFo
   const accounts = ready?.accounts ?? [];
   const searchBox = useRef<HTMLInputElement>(null);
   const dialogs = useDialogs(vault, searchBox);
-  const { query, setQuery, shown } = useSearch(accounts, searchBox, !dialogs.dialog);
+  const [scanOpen, setScanOpen] = useState(false);
+  const scanDialog = useLazyComponent(loadScanDialog, scanOpen);
+  const { query, setQuery, shown } = useSearch(accounts, searchBox, !dialogs.dialog && !scanOpen);
   const { visible, onRange } = useVisibleRange(shown);
   const now = useNow(clock);
   const codes = useCodes(visible, now, generatorFor);
@@ -120,11 +127,12 @@ export function App({ store, clock = Date.now, generatorFor = defaultGeneratorFo
         onEnterList={() => dialogs.requestFocus({ control: 'copy' })}
         encrypted={encrypted}
         onAdd={addAccount}
+        onScan={() => setScanOpen(true)}
         onLock={() => void protection.lock()}
         onSettings={() => void openPage(OPTIONS_PAGE)}
       />
       <Alerts
-        viewLoadError={dialogs.renameDialog.error}
+        viewLoadError={dialogs.renameDialog.error ?? scanDialog.error}
         problem={problem}
         unreadable={ready?.unreadable ?? 0}
         loadFailed={vault.status === 'error' ? { error: vault.error } : undefined}
@@ -148,6 +156,18 @@ export function App({ store, clock = Date.now, generatorFor = defaultGeneratorFo
       <p class="visually-hidden" role="status" aria-live="polite">
         {copiedId === undefined ? '' : t('copied')}
       </p>
+      {scanOpen && scanDialog.component && ready && (
+        <scanDialog.component
+          store={store}
+          accounts={accounts}
+          clock={clock}
+          {...scanPorts}
+          onClose={() => {
+            setScanOpen(false);
+            searchBox.current?.focus();
+          }}
+        />
+      )}
       <DialogsHost
         dialogs={dialogs}
         onMenuAction={onAction}
