@@ -9,6 +9,7 @@ const LABELS: Record<MenuAction, MessageKey> = {
   'move-up': 'moveUp',
   'move-down': 'moveDown',
   delete: 'delete',
+  'show-qr': 'showQrCode',
 };
 
 interface Props {
@@ -81,7 +82,7 @@ export function AccountMenu({ label, anchor, actions, onAction, onClose }: Props
           tabIndex={-1}
           class={action === 'delete' ? 'danger' : ''}
           onClick={() => {
-            close(action !== 'delete' && action !== 'rename');
+            close(action !== 'delete' && action !== 'rename' && action !== 'show-qr');
             onAction(action);
           }}
         >

@@ -107,6 +107,9 @@ export function App({ store, clock = Date.now, generatorFor = defaultGeneratorFo
       case 'delete':
         dialogs.openDialog(action, account);
         return;
+      case 'show-qr':
+        dialogs.openDialog('qr', account);
+        return;
     }
   };
 
@@ -132,7 +135,7 @@ export function App({ store, clock = Date.now, generatorFor = defaultGeneratorFo
         onSettings={() => void openPage(OPTIONS_PAGE)}
       />
       <Alerts
-        viewLoadError={dialogs.renameDialog.error ?? scanDialog.error}
+        viewLoadError={dialogs.renameDialog.error ?? dialogs.qrCodeDialog.error ?? scanDialog.error}
         problem={problem}
         unreadable={ready?.unreadable ?? 0}
         loadFailed={vault.status === 'error' ? { error: vault.error } : undefined}
@@ -170,6 +173,8 @@ export function App({ store, clock = Date.now, generatorFor = defaultGeneratorFo
       )}
       <DialogsHost
         dialogs={dialogs}
+        encrypted={encrypted}
+        confirmExport={(password) => protection.unlock(password)}
         onMenuAction={onAction}
         onRename={(account, label) => {
           // A failed write keeps the dialog, and what was typed, open; the alert behind it says why.

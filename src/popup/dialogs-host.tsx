@@ -5,19 +5,23 @@ import { AccountMenu } from './account-menu.tsx';
 import { DeleteDialog } from './delete-dialog.tsx';
 import type { MenuAction } from './row-action.ts';
 import type { Dialogs } from './use-dialogs.ts';
+import type { ConfirmExport } from '../ui/confirm-export.ts';
 
 interface Props {
   readonly dialogs: Dialogs;
   readonly onMenuAction: (action: MenuAction, account: Account) => void;
   readonly onRename: (account: Account, label: { issuer: string; name: string }) => void;
   readonly onDelete: (account: Account) => void;
+  /** A master password is set: the QR code dialog asks for it. */
+  readonly encrypted: boolean;
+  readonly confirmExport: ConfirmExport;
 }
 
-const menuActions = (account: Account): MenuAction[] => ['rename', account.pinned ? 'unpin' : 'pin', 'move-up', 'move-down', 'delete'];
+const menuActions = (account: Account): MenuAction[] => ['rename', account.pinned ? 'unpin' : 'pin', 'move-up', 'move-down', 'show-qr', 'delete'];
 
-/** The account menu and the rename and delete dialogs, outside the windowed list. */
-export function DialogsHost({ dialogs, onMenuAction, onRename, onDelete }: Props) {
-  const { menu, dialog, renameDialog } = dialogs;
+/** The account menu and the rename, delete and QR code dialogs, outside the windowed list. */
+export function DialogsHost({ dialogs, onMenuAction, onRename, onDelete, encrypted, confirmExport }: Props) {
+  const { menu, dialog, renameDialog, qrCodeDialog } = dialogs;
   return (
     <>
       {menu && (
@@ -36,6 +40,15 @@ export function DialogsHost({ dialogs, onMenuAction, onRename, onDelete }: Props
           account={dialog.account}
           onClose={() => dialogs.closeDialog(dialog.account)}
           onSave={(label) => onRename(dialog.account, label)}
+        />
+      )}
+      {dialog?.kind === 'qr' && qrCodeDialog.component && (
+        <qrCodeDialog.component
+          key={`qr-${dialog.account.id}`}
+          account={dialog.account}
+          encrypted={encrypted}
+          confirmExport={confirmExport}
+          onClose={() => dialogs.closeDialog(dialog.account)}
         />
       )}
       {dialog?.kind === 'delete' && (

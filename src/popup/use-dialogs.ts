@@ -4,15 +4,17 @@ import type { Account } from '../core/vault.ts';
 import type { VaultState } from '../ui/use-vault.ts';
 import { useLazyComponent } from '../ui/use-lazy-component.ts';
 import type { FocusRequest } from './account-list.tsx';
+import type { QrCodeDialogProps } from './qr-code-dialog.tsx';
 import type { RenameDialogProps } from './rename-dialog.tsx';
 
-export type Dialog = { readonly kind: 'rename' | 'delete'; readonly account: Account } | undefined;
+export type Dialog = { readonly kind: DialogKind; readonly account: Account } | undefined;
+export type DialogKind = 'rename' | 'delete' | 'qr';
 export type Menu = { readonly account: Account; readonly anchor: HTMLElement } | undefined;
 type FocusTarget = Omit<FocusRequest, 'seq'>;
 
 export interface Dialogs {
   readonly dialog: Dialog;
-  readonly openDialog: (kind: 'rename' | 'delete', account: Account) => void;
+  readonly openDialog: (kind: DialogKind, account: Account) => void;
   /** Closes the dialog; focus goes back to the account's menu button, or to search when the account is gone. */
   readonly closeDialog: (account: Account | undefined) => void;
   readonly menu: Menu;
@@ -28,15 +30,19 @@ export interface Dialogs {
   readonly cancelRefocus: () => void;
   /** The rename dialog, loaded the first time it is opened. */
   readonly renameDialog: { readonly component: ComponentType<RenameDialogProps> | undefined; readonly error: unknown };
+  /** An account's QR code, loaded (with the QR encoder) the first time it is opened. */
+  readonly qrCodeDialog: { readonly component: ComponentType<QrCodeDialogProps> | undefined; readonly error: unknown };
 }
 
 // Loaded when first needed, not on the way to the first code: renaming brings the label validation with it.
 const loadRenameDialog = (): Promise<ComponentType<RenameDialogProps>> => import('./rename-dialog.tsx').then((m) => m.RenameDialog);
+const loadQrCodeDialog = (): Promise<ComponentType<QrCodeDialogProps>> => import('./qr-code-dialog.tsx').then((m) => m.QrCodeDialog);
 
 /** The popup's dialogs, its account menu, and where keyboard focus goes when they close or rows move. */
 export function useDialogs(vault: VaultState, searchBox: RefObject<HTMLInputElement | null>): Dialogs {
   const [dialog, setDialog] = useState<Dialog>();
   const renameDialog = useLazyComponent(loadRenameDialog, dialog?.kind === 'rename');
+  const qrCodeDialog = useLazyComponent(loadQrCodeDialog, dialog?.kind === 'qr');
   const [menu, setMenu] = useState<Menu>();
   const [focusRequest, setFocusRequest] = useState<FocusRequest>();
   // The snapshot with an edit may arrive before or after update() resolves.
@@ -69,5 +75,6 @@ export function useDialogs(vault: VaultState, searchBox: RefObject<HTMLInputElem
       pendingRefocus.current = undefined;
     },
     renameDialog,
+    qrCodeDialog,
   };
 }
