@@ -116,7 +116,7 @@ export function OptionsApp({ store, clock = Date.now, newId = () => crypto.rando
         )}
         {mounted && backup.component && (
           <div hidden={hide('backup')}>
-            <backup.component store={store} clock={clock} newId={newId} />
+            <backup.component store={store} clock={clock} newId={newId} confirmExport={(password) => protection.unlock(password)} />
           </div>
         )}
         {lazyError !== undefined && (

@@ -409,7 +409,7 @@ describe('BackupSection: vault states', () => {
   it('shows the export and import forms by role and name', async () => {
     const { section } = await renderSection();
     expect(within(section).getByRole('heading', { level: 2, name: 'Backups' })).toBeTruthy();
-    const forms = ['Encrypted backup', 'Plain otpauth list', 'Import'].map((name) => within(section).getByRole('form', { name }));
+    const forms = ['Encrypted backup', 'Plain otpauth list', 'Google Authenticator QR codes', 'Import'].map((name) => within(section).getByRole('form', { name }));
     expect(within(section).getAllByRole('form')).toEqual(forms);
     expect(section.id).toBe('backup');
     const file = screen.getByLabelText<HTMLInputElement>('File to import');
