@@ -13,8 +13,10 @@ export interface ActionPopup {
   click(role: string, name: string | RegExp): Promise<void>;
   /** Waits until an element with `role` (and `name`, when given) is there. */
   waitFor(role: string, name?: string | RegExp): Promise<void>;
-  /** The text content of every element with `role` (e.g. 'listitem', 'alert', 'status'), in document order. */
+  /** The text content of every element with `role` (e.g. 'alert', 'status'), in document order. */
   texts(role: string): Promise<string[]>;
+  /** The text of each item of the list named `name`. */
+  listItems(name: string): Promise<string[]>;
   /** The popup document's whole text. */
   text(): Promise<string>;
   /** Runs an expression in the popup page (awaits a promise) and returns its JSON value. */
@@ -88,10 +90,11 @@ function popupDriver(cdp: CDPSession, sessionId: string, targetId: string, timeo
     return result.value as T;
   };
 
-  const find = async (role: string, name?: string | RegExp): Promise<AxNode[]> => {
+  const find = async (role: string, name?: string | RegExp, within?: AxNode): Promise<AxNode[]> => {
     const { root } = await send<{ root: { nodeId: number } }>('DOM.getDocument', { depth: 0 });
     const exact = typeof name === 'string' ? { accessibleName: name } : {};
-    const { nodes } = await send<{ nodes: AxNode[] }>('Accessibility.queryAXTree', { nodeId: root.nodeId, role, ...exact });
+    const scope = within?.backendDOMNodeId === undefined ? { nodeId: root.nodeId } : { backendNodeId: within.backendDOMNodeId };
+    const { nodes } = await send<{ nodes: AxNode[] }>('Accessibility.queryAXTree', { ...scope, role, ...exact });
     return nodes.filter((node) => !node.ignored && (!(name instanceof RegExp) || name.test(node.name?.value ?? '')));
   };
 
@@ -121,6 +124,11 @@ function popupDriver(cdp: CDPSession, sessionId: string, targetId: string, timeo
     },
     async texts(role) {
       return Promise.all((await find(role)).map((node) => call<string>(node, 'function () { return this.textContent; }')));
+    },
+    async listItems(name) {
+      const [list] = await waitFor('list', name);
+      const items = list === undefined ? [] : await find('listitem', undefined, list);
+      return Promise.all(items.map((node) => call<string>(node, 'function () { return this.textContent; }')));
     },
     text: () => evaluate<string>('document.body.innerText'),
     evaluate,
