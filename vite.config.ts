@@ -5,6 +5,7 @@ import { awsSdkTrim } from './build/aws-sdk-trim.ts';
 import { injectBundle } from './build/inject-bundle.ts';
 import { offscreenPage } from './build/offscreen-page.ts';
 import { serviceWorkerBundle } from './build/service-worker-bundle.ts';
+import { zxingNoCdn } from './build/zxing-no-cdn.ts';
 import manifest from './manifest.json' with { type: 'json' };
 
 // The service worker is built on its own (build/service-worker-bundle.ts), so crx gets the manifest without it.
@@ -15,7 +16,7 @@ const here = (path: string): string => fileURLToPath(new URL(path, import.meta.u
 export default defineConfig({
   // Icons and the _locales catalogue are copied to dist/ as they are.
   publicDir: 'src/static',
-  plugins: [awsSdkTrim(), crx({ manifest: pagesManifest }), injectBundle(), offscreenPage(), serviceWorkerBundle(background.service_worker)],
+  plugins: [awsSdkTrim(), zxingNoCdn(), crx({ manifest: pagesManifest }), injectBundle(), offscreenPage(), serviceWorkerBundle(background.service_worker)],
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   build: {
     target: 'chrome120',
@@ -65,7 +66,16 @@ export default defineConfig({
         // layers below the pages: src/core, src/platform, src/ui, and the libraries, preact among them). Page
         // code, the Cognito code (options only) and lazily loaded views and crypto are split automatically.
         codeSplitting: {
-          groups: [{ name: 'shared', test: (id: string) => !/[\\/]src[\\/](popup|options|cognito)[\\/]/.test(id), minShareCount: 2, tags: ['$initial'] }],
+          // @noble/hashes' SHA-2 is left out: the popup loads it at start (SHA256/SHA512 codes), the options page only
+          // with the scrypt of an Aegis import, so in `shared` it would load with the options page for nothing.
+          groups: [
+            {
+              name: 'shared',
+              test: (id: string) => !/[\\/]src[\\/](popup|options|cognito)[\\/]|[\\/]@noble[\\/]hashes[\\/]sha2\.js$/.test(id),
+              minShareCount: 2,
+              tags: ['$initial'],
+            },
+          ],
         },
       },
     },

@@ -1,8 +1,9 @@
 import { useId, useState } from 'preact/hooks';
 import type { AccountStore } from '../platform/account-store.ts';
 import { t } from '../platform/i18n.ts';
-import { addFromUriList, type UriLineOutcome } from '../services/add-from-uri-list.ts';
-import { describeOtpInputError } from '../ui/describe-otp-input-error.ts';
+import { addFromUriList, type UriEntryOutcome } from '../services/add-from-uri-list.ts';
+import { describeEntryWhere, describeRefusedEntry } from '../ui/describe-entry-where.ts';
+import { describeImportEntryError } from '../ui/describe-import-entry-error.ts';
 import { submitWith } from '../ui/submit-with.ts';
 import { describeError } from '../ui/describe-error.ts';
 
@@ -12,22 +13,23 @@ interface Props {
   readonly newId: () => string;
 }
 
-type LineReport = { readonly line: number; readonly kind: 'added' | 'duplicate' | 'error'; readonly text: string };
+type LineReport = { readonly kind: 'added' | 'duplicate' | 'error'; readonly text: string };
 
-/** A line's verdict in words; the kind is the row's class. */
-function report(outcome: UriLineOutcome): LineReport {
-  const { line } = outcome;
-  if (outcome.kind === 'refused') return { line, kind: 'error', text: t('lineError', line, describeOtpInputError(outcome.error)) };
+/** An account's (or a refused line's) verdict in words; the kind is the row's class. */
+function report(outcome: UriEntryOutcome): LineReport {
+  if (outcome.kind === 'refused') return { kind: 'error', text: t('lineError', describeRefusedEntry(outcome.where, outcome.hint), describeImportEntryError(outcome.error)) };
+  const where = describeEntryWhere(outcome.where);
   const label = outcome.label || t('noLabel');
-  return outcome.kind === 'added' ? { line, kind: 'added', text: t('lineAdded', line, label) } : { line, kind: 'duplicate', text: t('lineDuplicate', line, label) };
+  return outcome.kind === 'added' ? { kind: 'added', text: t('lineAdded', where, label) } : { kind: 'duplicate', text: t('lineDuplicate', where, label) };
 }
 
-/** The paste box: one otpauth:// link per line; every line gets its own verdict. */
+/** The paste box: one otpauth:// or otpauth-migration:// link per line; every account gets its own verdict. */
 export function AddFromUris({ store, clock, newId }: Props) {
   const id = useId();
   const [text, setText] = useState('');
   const [reports, setReports] = useState<readonly LineReport[]>([]);
   const [summary, setSummary] = useState('');
+  const [incomplete, setIncomplete] = useState<readonly string[]>([]);
   const [problem, setProblem] = useState('');
   const [busy, setBusy] = useState(false);
 
@@ -44,12 +46,14 @@ export function AddFromUris({ store, clock, newId }: Props) {
         setProblem(t('addUrisEmpty'));
         setReports([]);
         setSummary('');
+        setIncomplete([]);
         return;
       case 'save-failed':
         setProblem(t('saveFailed', describeError(result.error)));
         return;
       case 'done':
-        setReports(result.lines.map(report));
+        setReports(result.entries.map(report));
+        setIncomplete(result.incomplete.map(({ batchSize, missing }) => t('importMigrationMissing', missing.map((index) => index + 1).join(', '), batchSize)));
         setSummary(t('addSummary', result.added, result.duplicates, result.refused));
         setProblem('');
         // Keep only the lines that failed, so the user can fix them in place.
@@ -80,10 +84,15 @@ export function AddFromUris({ store, clock, newId }: Props) {
         </p>
       )}
       <div role="status">{summary && <p class="summary">{summary}</p>}</div>
+      {incomplete.map((text) => (
+        <p key={text} class="warning">
+          {text}
+        </p>
+      ))}
       {reports.length > 0 && (
         <ul class="line-reports" aria-label={t('resultsHeading')}>
-          {reports.map((r) => (
-            <li key={r.line} class={r.kind}>
+          {reports.map((r, index) => (
+            <li key={index} class={r.kind}>
               {r.text}
             </li>
           ))}

@@ -9,6 +9,7 @@ import { downloadTextFile } from '../ui/download-text-file.ts';
 import { useVault } from '../ui/use-vault.ts';
 import { EncryptedBackupForm } from './encrypted-backup-form.tsx';
 import { ImportForm } from './import-form.tsx';
+import { MigrationExportForm } from './migration-export-form.tsx';
 import { PlainExportForm } from './plain-export-form.tsx';
 import { describeError } from '../ui/describe-error.ts';
 
@@ -29,8 +30,8 @@ export interface BackupSectionProps {
 const defaultProtection = lazyVaultProtection();
 
 /**
- * The options page's Backups section: an encrypted backup file, a plain otpauth list (with a warning), and
- * import from either. The page shows it only while the vault is unlocked: a lock unmounts it, and with it a typed
+ * The options page's Backups section: an encrypted backup file, a plain otpauth list (with a warning), Google
+ * Authenticator QR codes, and import from Keystep's and other apps' files. The page shows it only while the vault is unlocked: a lock unmounts it, and with it a typed
  * password or an import preview.
  */
 export function BackupSection({
@@ -44,6 +45,7 @@ export function BackupSection({
   const vault = useVault(store);
   const exports = useMemo(() => createAccountExports({ store, protection, clock, iterations }), [store, protection, clock, iterations]);
   const encrypted = vault.status === 'ready' && vault.snapshot.encrypted;
+  const accounts = vault.status === 'ready' ? vault.snapshot.accounts : undefined;
   return (
     <section id="backup" aria-labelledby="backup-heading" class="card">
       <h2 id="backup-heading">{t('backupHeading')}</h2>
@@ -54,7 +56,8 @@ export function BackupSection({
       )}
       <EncryptedBackupForm exports={exports} encrypted={encrypted} download={download} iterations={iterations} />
       <PlainExportForm exports={exports} encrypted={encrypted} download={download} />
-      <ImportForm store={store} accounts={vault.status === 'ready' ? vault.snapshot.accounts : undefined} clock={clock} newId={newId} />
+      <MigrationExportForm accounts={accounts} encrypted={encrypted} confirmExport={(password) => protection.confirmPassword(password)} />
+      <ImportForm store={store} accounts={accounts} clock={clock} newId={newId} />
     </section>
   );
 }

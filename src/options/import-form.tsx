@@ -1,19 +1,18 @@
 import { useId, useRef, useState } from 'preact/hooks';
-import { BackupError } from '../core/backup-error.ts';
-import type { BackupEnvelope } from '../core/backup-file.ts';
+import type { ImportPreview as FilePreview } from '../core/formats/import-entry.ts';
+import type { LockedImport } from '../core/formats/locked-import.ts';
 import type { Account } from '../core/vault.ts';
 import type { AccountStore } from '../platform/account-store.ts';
 import { t } from '../platform/i18n.ts';
 import { commitImport } from '../services/commit-import.ts';
 import { decryptImport } from '../services/decrypt-import.ts';
-import type { ImportEntry, ImportSource } from '../services/import-entry.ts';
 import { openImportFile } from '../services/open-import-file.ts';
-import { previewImport, type ImportVerdict } from '../services/preview-import.ts';
-import { describeOtpInputError } from '../ui/describe-otp-input-error.ts';
-import { localDateStamp } from '../ui/local-date-stamp.ts';
-import { describeBackupError } from './describe-backup-error.ts';
 import { describeError } from '../ui/describe-error.ts';
+import { describeImportFormat } from '../ui/describe-import-file-error.ts';
+import { ImportPreview } from '../ui/import-preview.tsx';
+import { localDateStamp } from '../ui/local-date-stamp.ts';
 import { submitWith } from '../ui/submit-with.ts';
+import { describeImportFailure } from './describe-import-failure.ts';
 
 interface Props {
   readonly store: AccountStore;
@@ -26,14 +25,15 @@ interface Props {
 
 type Step =
   | { readonly step: 'choose' }
-  | { readonly step: 'password'; readonly envelope: BackupEnvelope }
-  | { readonly step: 'preview'; readonly entries: readonly ImportEntry[] };
+  | { readonly step: 'password'; readonly locked: LockedImport }
+  | { readonly step: 'preview'; readonly preview: FilePreview };
 
-/** Class of a preview row: the colours of add-from-uris' line reports (the verdict is also in the text). */
-const VERDICT_CLASS: Record<ImportVerdict, string> = { new: 'added', existing: 'duplicate', repeated: 'duplicate', refused: 'error' };
+/** Files the picker offers first (any file can still be chosen): JSON exports, text lists, 2FAS backups. */
+const ACCEPT = '.json,.txt,.2fas,text/plain,application/json';
 
 /**
- * Import from an encrypted Keystep backup or a list of otpauth:// URIs: choose the file, (decrypt,) see a
+ * Import from a file: a Keystep backup, another app's export (Google Authenticator lines, Aegis, 2FAS, the
+ * Authenticator extension, Bitwarden) or a list of otpauth:// URIs. Choose the file, (give its password,) see a
  * preview with a verdict per entry, then add. Adding never overwrites or removes an account.
  */
 export function ImportForm({ store, accounts, clock, newId }: Props) {
@@ -64,49 +64,43 @@ export function ImportForm({ store, accounts, clock, newId }: Props) {
     const opened = await openImportFile(file);
     if (mine !== ticket.current) return;
     switch (opened.kind) {
-      case 'too-large':
-        setProblem(t('importTooLarge'));
-        return;
       case 'read-failed':
         setProblem(t('importReadFailed', describeError(opened.error)));
         return;
-      case 'backup':
-        setStep({ step: 'password', envelope: opened.envelope });
+      case 'unreadable':
+        setProblem(describeImportFailure(opened.error));
         return;
-      case 'backup-unreadable':
-        setProblem(describeBackupError(opened.error));
+      case 'password':
+        setStep({ step: 'password', locked: opened.locked });
         return;
-      case 'neither':
-        setProblem(t('importNeither'));
-        return;
-      case 'entries':
-        setStep({ step: 'preview', entries: opened.entries });
+      case 'preview':
+        setStep({ step: 'preview', preview: opened.preview });
     }
   };
 
-  const decrypt = async (envelope: BackupEnvelope): Promise<void> => {
+  const decrypt = async (locked: LockedImport): Promise<void> => {
     const mine = ticket.current;
     setProblem('');
     setStatus(t('importDecrypting'));
     setBusy(true);
     try {
-      const decrypted = await decryptImport(envelope, password);
+      const decrypted = await decryptImport(locked, password);
       if (mine !== ticket.current) return;
       setStatus('');
-      if (decrypted.kind === 'entries') setStep({ step: 'preview', entries: decrypted.entries });
-      else setProblem(describeBackupError(decrypted.error));
+      if (decrypted.kind === 'preview') setStep({ step: 'preview', preview: decrypted.preview });
+      else setProblem(describeImportFailure(decrypted.error));
     } finally {
       setPassword('');
       setBusy(false);
     }
   };
 
-  const add = async (entries: readonly ImportEntry[]): Promise<void> => {
+  const add = async (preview: FilePreview): Promise<void> => {
     setProblem('');
     setBusy(true);
     try {
       // commitImport checks duplicates again under the vault lock: another page may have added some meanwhile.
-      const result = await commitImport(entries, { store, clock, newId });
+      const result = await commitImport(preview.entries, { store, clock, newId });
       if (result.kind === 'save-failed') {
         setProblem(t('saveFailed', describeError(result.error)));
         return;
@@ -130,7 +124,7 @@ export function ImportForm({ store, accounts, clock, newId }: Props) {
       class="stack"
       aria-labelledby={`${id}-heading`}
       onSubmit={submitWith(async () => {
-        if (step.step === 'password' && !busy) await decrypt(step.envelope);
+        if (step.step === 'password' && !busy) await decrypt(step.locked);
       })}
     >
       <h3 id={`${id}-heading`}>{t('importHeading')}</h3>
@@ -140,14 +134,18 @@ export function ImportForm({ store, accounts, clock, newId }: Props) {
         <input
           ref={fileInput}
           type="file"
-          accept=".json,.txt,text/plain,application/json"
+          accept={ACCEPT}
           aria-describedby={problem ? `${id}-error` : undefined}
           onChange={(e) => void choose(e.currentTarget.files?.[0])}
         />
       </label>
       {step.step === 'password' && (
         <>
-          <p class="help">{t('importBackupFound', localDateStamp(Date.parse(step.envelope.createdAt)))}</p>
+          <p class="help">
+            {step.locked.format === 'keystep-backup'
+              ? t('importBackupFound', localDateStamp(Date.parse(step.locked.envelope.createdAt)))
+              : t('importEncryptedFound', describeImportFormat(step.locked.format))}
+          </p>
           <div class="row-actions import-password">
             <label>
               {t('importPasswordLabel')}
@@ -170,65 +168,19 @@ export function ImportForm({ store, accounts, clock, newId }: Props) {
           {problem}
         </p>
       )}
-      {step.step === 'preview' && accounts && <Preview id={id} entries={step.entries} accounts={accounts} busy={busy} onAdd={() => void add(step.entries)} onCancel={cancel} />}
+      {step.step === 'preview' && accounts && (
+        <ImportPreview
+          entries={step.preview.entries}
+          accounts={accounts}
+          format={step.preview.format}
+          skipped={step.preview.skipped}
+          migrationBatches={step.preview.migrationBatches}
+          busy={busy}
+          onAdd={() => void add(step.preview)}
+          onCancel={cancel}
+        />
+      )}
       <div role="status">{status && <p class="summary">{status}</p>}</div>
     </form>
   );
-}
-
-interface PreviewProps {
-  readonly id: string;
-  readonly entries: readonly ImportEntry[];
-  readonly accounts: readonly Account[];
-  readonly busy: boolean;
-  readonly onAdd: () => void;
-  readonly onCancel: () => void;
-}
-
-const VERDICT_TEXT = { new: 'importVerdictNew', existing: 'importVerdictExisting', repeated: 'importVerdictRepeated' } as const;
-
-/** The entries of the file with what adding would do to each, against the vault as it is now. */
-function Preview({ id, entries, accounts, busy, onAdd, onCancel }: PreviewProps) {
-  const { rows, counts } = previewImport(entries, accounts);
-  const toAdd = counts.new;
-  const summary =
-    counts.repeated > 0
-      ? t('importSummaryRepeated', toAdd, counts.existing, counts.repeated, counts.refused)
-      : t('importSummary', toAdd, counts.existing, counts.refused);
-
-  return (
-    <div class="stack import-preview">
-      <h4 id={`${id}-preview`}>{t('importPreviewHeading')}</h4>
-      <p id={`${id}-summary`} class="summary">
-        {summary}
-      </p>
-      <ul class="line-reports" aria-labelledby={`${id}-preview`} aria-describedby={`${id}-summary`}>
-        {rows.map((row, index) => (
-          <li key={index} class={VERDICT_CLASS[row.verdict]}>
-            {row.verdict === 'refused'
-              ? t('importPreviewItem', sourceLabel(row.entry.source), t('importVerdictError', refusalReason(row.entry)))
-              : t('importPreviewItem', row.label || t('noLabel'), t(VERDICT_TEXT[row.verdict]))}
-          </li>
-        ))}
-      </ul>
-      <div class="row-actions">
-        <button type="button" class="primary" disabled={toAdd === 0 || busy} onClick={onAdd}>
-          {toAdd === 1 ? t('importAddOne') : t('importAddMany', toAdd)}
-        </button>
-        <button type="button" disabled={busy} onClick={onCancel}>
-          {t('importCancel')}
-        </button>
-      </div>
-    </div>
-  );
-}
-
-function sourceLabel(source: ImportSource): string {
-  return source.kind === 'line' ? t('importLineLabel', source.line) : t('importEntryLabel', source.index + 1);
-}
-
-/** A bad field of a backup entry is named by its path; anything else (a bad URI) by the URI's own reason. */
-function refusalReason({ source, error }: Extract<ImportEntry, { ok: false }>): string {
-  if (error instanceof BackupError) return t('importEntryInvalid', error.field ?? (source.kind === 'entry' ? `accounts[${source.index}]` : ''));
-  return describeOtpInputError(error);
 }

@@ -10,6 +10,7 @@ const LABELS: Record<MenuAction, MessageKey> = {
   'move-up': 'moveUp',
   'move-down': 'moveDown',
   delete: 'delete',
+  'show-qr': 'showQrCode',
 };
 
 interface Props {
@@ -82,7 +83,7 @@ export function AccountMenu({ label, anchor, actions, onAction, onClose }: Props
           tabIndex={-1}
           class={action === 'delete' ? 'danger' : ''}
           onClick={() => {
-            close(action !== 'delete' && action !== 'rename' && action !== 'sites');
+            close(action !== 'delete' && action !== 'rename' && action !== 'sites' && action !== 'show-qr');
             onAction(action);
           }}
         >

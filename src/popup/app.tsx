@@ -17,6 +17,7 @@ import { useVault } from '../ui/use-vault.ts';
 import { AccountList } from './account-list.tsx';
 import { Alerts } from './alerts.tsx';
 import type { ChooserViewProps } from './chooser-view.tsx';
+import type { ScanDialogProps } from './scan-dialog.tsx';
 import { DialogsHost } from './dialogs-host.tsx';
 import { EmptyState } from './empty-state.tsx';
 import { LockedView } from './locked-view.tsx';
@@ -41,7 +42,7 @@ export interface AppProps {
   readonly copy?: (text: string) => Promise<void>;
   readonly openPage?: (path: string) => Promise<void>;
   /** Master password operations; default the real one on extension storage. */
-  readonly protection?: Pick<VaultProtection, 'unlock' | 'lock' | 'touch'>;
+  readonly protection?: Pick<VaultProtection, 'unlock' | 'lock' | 'touch' | 'confirmPassword'>;
   /**
    * Set when the popup is the chooser (src/popup/index.html?chooser=<id>, opened by the keyboard command on a page
    * that is not exactly one account's site): the pending fill to ask about.
@@ -53,6 +54,8 @@ export interface AppProps {
   readonly fill?: (message: FillMessage) => Promise<void>;
   /** Closes the popup (or the chooser's window) once a fill is handed over; default window.close. */
   readonly closeWindow?: () => void;
+  /** The tab scan's capture and decoder; default the activeTab capture and the zxing-wasm reader. */
+  readonly scanPorts?: Pick<ScanDialogProps, 'capture' | 'decoder'>;
 }
 
 const defaultProtection = lazyVaultProtection();
@@ -62,6 +65,8 @@ const loadUnlockForm = (): Promise<ComponentType<UnlockFormProps>> => import('..
 // Only the chooser's window needs the chooser.
 const loadChooser = (): Promise<ComponentType<ChooserViewProps>> => import('./chooser-view.tsx').then((m) => m.ChooserView);
 const closeThisWindow = (): void => window.close();
+// The tab scan (its preview, and the decoder behind it) loads when the scan button is clicked.
+const loadScanDialog = (): Promise<ComponentType<ScanDialogProps>> => import('./scan-dialog.tsx').then((m) => m.ScanDialog);
 
 const OPTIONS_PAGE = 'src/options/index.html';
 
@@ -77,6 +82,7 @@ export function App({
   readFillTarget: readTarget = readFillTarget,
   fill = requestFill,
   closeWindow = closeThisWindow,
+  scanPorts = {},
 }: AppProps) {
   const vault = useVault(store);
   // Codes use this browser's clock offset (options page, Clock); nothing is shown until it is read.
@@ -90,7 +96,9 @@ export function App({
   const accounts = ready?.accounts ?? [];
   const searchBox = useRef<HTMLInputElement>(null);
   const dialogs = useDialogs(vault, searchBox);
-  const { query, setQuery, shown } = useSearch(accounts, searchBox, !dialogs.dialog);
+  const [scanOpen, setScanOpen] = useState(false);
+  const scanDialog = useLazyComponent(loadScanDialog, scanOpen);
+  const { query, setQuery, shown } = useSearch(accounts, searchBox, !dialogs.dialog && !scanOpen);
   const { visible, onRange } = useVisibleRange(shown);
   const now = useNow(clock);
   const codes = useCodes(visible, now, generatorFor);
@@ -142,6 +150,9 @@ export function App({
       case 'delete':
         dialogs.openDialog(action, account);
         return;
+      case 'show-qr':
+        dialogs.openDialog('qr', account);
+        return;
     }
   };
 
@@ -175,11 +186,12 @@ export function App({
         onEnterList={() => dialogs.requestFocus({ control: 'copy' })}
         encrypted={encrypted}
         onAdd={addAccount}
+        onScan={() => setScanOpen(true)}
         onLock={() => void protection.lock()}
         onSettings={() => void openPage(OPTIONS_PAGE)}
       />
       <Alerts
-        viewLoadError={dialogs.renameDialog.error}
+        viewLoadError={dialogs.renameDialog.error ?? dialogs.sitesDialog.error ?? dialogs.qrCodeDialog.error ?? scanDialog.error}
         problem={problem}
         unreadable={ready?.unreadable ?? 0}
         loadFailed={vault.status === 'error' ? { error: vault.error } : undefined}
@@ -205,8 +217,22 @@ export function App({
       <p class="visually-hidden" role="status" aria-live="polite">
         {copiedId === undefined ? '' : t('copied')}
       </p>
+      {scanOpen && scanDialog.component && ready && (
+        <scanDialog.component
+          store={store}
+          accounts={accounts}
+          clock={clock}
+          {...scanPorts}
+          onClose={() => {
+            setScanOpen(false);
+            searchBox.current?.focus();
+          }}
+        />
+      )}
       <DialogsHost
         dialogs={dialogs}
+        encrypted={encrypted}
+        confirmExport={(password) => protection.confirmPassword(password)}
         onMenuAction={onAction}
         onRename={(account, label) => {
           // A failed write keeps the dialog, and what was typed, open; the alert behind it says why.

@@ -5,6 +5,7 @@ import { AccountMenu } from './account-menu.tsx';
 import { DeleteDialog } from './delete-dialog.tsx';
 import type { MenuAction } from './row-action.ts';
 import type { Dialogs } from './use-dialogs.ts';
+import type { ConfirmExport } from '../ui/confirm-export.ts';
 
 interface Props {
   readonly dialogs: Dialogs;
@@ -14,13 +15,16 @@ interface Props {
   readonly onSites: (account: Account, sites: readonly string[]) => void;
   /** The page the popup was opened over, offered first as a site. */
   readonly pageOrigin: string | undefined;
+  /** A master password is set: the QR code dialog asks for it. */
+  readonly encrypted: boolean;
+  readonly confirmExport: ConfirmExport;
 }
 
-const menuActions = (account: Account): MenuAction[] => ['rename', 'sites', account.pinned ? 'unpin' : 'pin', 'move-up', 'move-down', 'delete'];
+const menuActions = (account: Account): MenuAction[] => ['rename', 'sites', account.pinned ? 'unpin' : 'pin', 'move-up', 'move-down', 'show-qr', 'delete'];
 
-/** The account menu and the rename, sites and delete dialogs, outside the windowed list. */
-export function DialogsHost({ dialogs, onMenuAction, onRename, onDelete, onSites, pageOrigin }: Props) {
-  const { menu, dialog, renameDialog, sitesDialog } = dialogs;
+/** The account menu and the rename, sites, delete and QR code dialogs, outside the windowed list. */
+export function DialogsHost({ dialogs, onMenuAction, onRename, onDelete, onSites, pageOrigin, encrypted, confirmExport }: Props) {
+  const { menu, dialog, renameDialog, sitesDialog, qrCodeDialog } = dialogs;
   return (
     <>
       {menu && (
@@ -48,6 +52,15 @@ export function DialogsHost({ dialogs, onMenuAction, onRename, onDelete, onSites
           pageOrigin={pageOrigin}
           onClose={() => dialogs.closeDialog(dialog.account)}
           onSave={(sites) => onSites(dialog.account, sites)}
+        />
+      )}
+      {dialog?.kind === 'qr' && qrCodeDialog.component && (
+        <qrCodeDialog.component
+          key={`qr-${dialog.account.id}`}
+          account={dialog.account}
+          encrypted={encrypted}
+          confirmExport={confirmExport}
+          onClose={() => dialogs.closeDialog(dialog.account)}
         />
       )}
       {dialog?.kind === 'delete' && (

@@ -5,6 +5,8 @@ interface Props {
   readonly title: string;
   readonly onClose: () => void;
   readonly children: ComponentChildren;
+  /** Fills the popup and scrolls (a long list inside), instead of sizing to its content. */
+  readonly wide?: boolean;
 }
 
 /**
@@ -12,7 +14,7 @@ interface Props {
  * on open, Tab stays inside, Escape closes. The caller gives focus back on close: the control
  * that opened the dialog (a menu item) is gone by then, so only the caller knows where it goes.
  */
-export function ModalDialog({ title, onClose, children }: Props) {
+export function ModalDialog({ title, onClose, children, wide = false }: Props) {
   const id = useId();
   const panel = useRef<HTMLDivElement>(null);
 
@@ -42,7 +44,7 @@ export function ModalDialog({ title, onClose, children }: Props) {
 
   return (
     <div class="backdrop" onKeyDown={onKeyDown}>
-      <div ref={panel} class="dialog" role="dialog" aria-modal="true" aria-labelledby={id}>
+      <div ref={panel} class={wide ? 'dialog wide' : 'dialog'} role="dialog" aria-modal="true" aria-labelledby={id}>
         <h2 id={id}>{title}</h2>
         {children}
       </div>

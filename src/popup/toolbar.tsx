@@ -1,6 +1,6 @@
 import type { RefObject } from 'preact';
 import { t } from '../platform/i18n.ts';
-import { LockIcon, PlusIcon, SettingsIcon } from './icons.tsx';
+import { LockIcon, PlusIcon, ScanIcon, SettingsIcon } from './icons.tsx';
 
 interface Props {
   readonly searchBox: RefObject<HTMLInputElement | null>;
@@ -14,12 +14,14 @@ interface Props {
   /** Shows the lock button (a master password is set). */
   readonly encrypted: boolean;
   readonly onAdd: () => void;
+  /** Looks for QR codes in the current tab. */
+  readonly onScan: () => void;
   readonly onLock: () => void;
   readonly onSettings: () => void;
 }
 
-/** The popup's heading row: the search box and the add, lock and settings buttons. */
-export function Toolbar({ searchBox, query, onQuery, hasMatches, onCopyFirst, onEnterList, encrypted, onAdd, onLock, onSettings }: Props) {
+/** The popup's heading row: the search box and the add, scan, lock and settings buttons. */
+export function Toolbar({ searchBox, query, onQuery, hasMatches, onCopyFirst, onEnterList, encrypted, onAdd, onScan, onLock, onSettings }: Props) {
   return (
     <header class="toolbar">
       <h1 class="visually-hidden">{t('popupHeading')}</h1>
@@ -46,6 +48,9 @@ export function Toolbar({ searchBox, query, onQuery, hasMatches, onCopyFirst, on
       />
       <button type="button" class="icon-button" aria-label={t('addAccount')} title={t('addAccount')} onClick={onAdd}>
         <PlusIcon />
+      </button>
+      <button type="button" class="icon-button" aria-label={t('scanQrCode')} title={t('scanQrCode')} onClick={onScan}>
+        <ScanIcon />
       </button>
       {encrypted && (
         <button type="button" class="icon-button" aria-label={t('lockNow')} title={t('lockNow')} onClick={onLock}>

@@ -4,16 +4,18 @@ import type { Account } from '../core/vault.ts';
 import type { VaultState } from '../ui/use-vault.ts';
 import { useLazyComponent } from '../ui/use-lazy-component.ts';
 import type { FocusRequest } from './account-list.tsx';
+import type { QrCodeDialogProps } from './qr-code-dialog.tsx';
 import type { RenameDialogProps } from './rename-dialog.tsx';
 import type { SitesDialogProps } from './sites-dialog.tsx';
 
-export type Dialog = { readonly kind: 'rename' | 'delete' | 'sites'; readonly account: Account } | undefined;
+export type Dialog = { readonly kind: DialogKind; readonly account: Account } | undefined;
+export type DialogKind = 'rename' | 'delete' | 'sites' | 'qr';
 export type Menu = { readonly account: Account; readonly anchor: HTMLElement } | undefined;
 type FocusTarget = Omit<FocusRequest, 'seq'>;
 
 export interface Dialogs {
   readonly dialog: Dialog;
-  readonly openDialog: (kind: 'rename' | 'delete' | 'sites', account: Account) => void;
+  readonly openDialog: (kind: DialogKind, account: Account) => void;
   /** Closes the dialog; focus goes back to the account's menu button, or to search when the account is gone. */
   readonly closeDialog: (account: Account | undefined) => void;
   readonly menu: Menu;
@@ -31,18 +33,22 @@ export interface Dialogs {
   readonly renameDialog: { readonly component: ComponentType<RenameDialogProps> | undefined; readonly error: unknown };
   /** The sites dialog, loaded the first time it is opened. */
   readonly sitesDialog: { readonly component: ComponentType<SitesDialogProps> | undefined; readonly error: unknown };
+  /** An account's QR code, loaded (with the QR encoder) the first time it is opened. */
+  readonly qrCodeDialog: { readonly component: ComponentType<QrCodeDialogProps> | undefined; readonly error: unknown };
 }
 
 // Loaded when first needed, not on the way to the first code: renaming brings the label validation with it.
 const loadRenameDialog = (): Promise<ComponentType<RenameDialogProps>> => import('./rename-dialog.tsx').then((m) => m.RenameDialog);
 // Likewise the sites dialog, which brings the site rules and the suggestions.
 const loadSitesDialog = (): Promise<ComponentType<SitesDialogProps>> => import('./sites-dialog.tsx').then((m) => m.SitesDialog);
+const loadQrCodeDialog = (): Promise<ComponentType<QrCodeDialogProps>> => import('./qr-code-dialog.tsx').then((m) => m.QrCodeDialog);
 
 /** The popup's dialogs, its account menu, and where keyboard focus goes when they close or rows move. */
 export function useDialogs(vault: VaultState, searchBox: RefObject<HTMLInputElement | null>): Dialogs {
   const [dialog, setDialog] = useState<Dialog>();
   const renameDialog = useLazyComponent(loadRenameDialog, dialog?.kind === 'rename');
   const sitesDialog = useLazyComponent(loadSitesDialog, dialog?.kind === 'sites');
+  const qrCodeDialog = useLazyComponent(loadQrCodeDialog, dialog?.kind === 'qr');
   const [menu, setMenu] = useState<Menu>();
   const [focusRequest, setFocusRequest] = useState<FocusRequest>();
   // The snapshot with an edit may arrive before or after update() resolves.
@@ -76,5 +82,6 @@ export function useDialogs(vault: VaultState, searchBox: RefObject<HTMLInputElem
     },
     renameDialog,
     sitesDialog,
+    qrCodeDialog,
   };
 }

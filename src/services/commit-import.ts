@@ -1,5 +1,5 @@
 import { addImported } from '../core/vault-edits.ts';
-import type { ImportEntry } from './import-entry.ts';
+import type { ImportEntry } from '../core/formats/import-entry.ts';
 import type { NewAccountPorts } from './new-account-ports.ts';
 import type { SaveFailed } from './save-failed.ts';
 

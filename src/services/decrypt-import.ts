@@ -1,27 +1,24 @@
-import type { CryptoDeps } from '../core/crypto-deps.ts';
-import { decryptBackup, type BackupEnvelope } from '../core/backup-file.ts';
-import type { ImportEntry } from './import-entry.ts';
+import type { ImportPreview } from '../core/formats/import-entry.ts';
+import type { ImportCryptoDeps } from '../core/formats/import-crypto-deps.ts';
+import type { LockedImport } from '../core/formats/locked-import.ts';
+import { unlockImport } from '../core/formats/unlock-import.ts';
 
 export type DecryptedImport =
-  | { readonly kind: 'entries'; readonly entries: readonly ImportEntry[] }
-  /** `error` is a BackupError (wrong password, damaged contents) or, rarely, a WebCrypto failure. */
+  | { readonly kind: 'preview'; readonly preview: ImportPreview }
+  /**
+   * `error` is an ImportFileError (an Aegis vault or 2FAS backup: wrong password, damaged contents), a BackupError
+   * (a Keystep backup: the same), or, rarely, a WebCrypto failure. None holds the password.
+   */
   | { readonly kind: 'failed'; readonly error: unknown };
 
 /**
- * Decrypts a Keystep backup (one PBKDF2 run of the file's iteration count) into import entries, each account with
- * the pinned flag, status, Cognito link and sites it had. Nothing is written.
+ * Opens an encrypted file with its password (core's unlockImport: one PBKDF2 run for a Keystep backup, one scrypt
+ * run per password slot for an Aegis vault, a few ms for a 2FAS backup) into a preview. A Keystep backup's
+ * accounts keep the pinned flag, status, Cognito link and sites they had. Nothing is written.
  */
-export async function decryptImport(envelope: BackupEnvelope, password: string, deps: Pick<CryptoDeps, 'subtle'> = {}): Promise<DecryptedImport> {
+export async function decryptImport(locked: LockedImport, password: string, deps: ImportCryptoDeps = {}): Promise<DecryptedImport> {
   try {
-    const entries = await decryptBackup(envelope, password, deps);
-    return {
-      kind: 'entries',
-      entries: entries.map((entry): ImportEntry => {
-        if (!entry.ok) return { ok: false, source: { kind: 'entry', index: entry.index }, error: entry.error };
-        const { draft, pinned, status, cognito, sites } = entry;
-        return { ok: true, account: { draft, pinned, status, ...(cognito ? { cognito } : {}), ...(sites ? { sites } : {}) } };
-      }),
-    };
+    return { kind: 'preview', preview: await unlockImport(locked, password, deps) };
   } catch (error) {
     return { kind: 'failed', error };
   }

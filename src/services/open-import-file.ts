@@ -1,52 +1,40 @@
-import type { BackupError } from '../core/backup-error.ts';
-import { isBackupFile, readBackupEnvelope, type BackupEnvelope } from '../core/backup-file.ts';
-import { parseUriList } from '../core/parse-uri-list.ts';
-import type { ImportEntry } from './import-entry.ts';
-
-/** Larger files are refused unread: a backup of a thousand accounts is about 200 kB. */
-export const MAX_IMPORT_FILE_BYTES = 5 * 1024 * 1024;
-
-/** A line that is meant to be an otpauth URI, valid or not (otpauth-migration gets its own per-line reason). */
-const OTPAUTH_LIKE = /^otpauth(-migration)?:/i;
+import { BackupError } from '../core/backup-error.ts';
+import type { ImportPreview } from '../core/formats/import-entry.ts';
+import { ImportFileError } from '../core/formats/import-file-error.ts';
+import type { LockedImport } from '../core/formats/locked-import.ts';
+import { MAX_IMPORT_BYTES, readImportFile } from '../core/formats/read-import-file.ts';
 
 export type OpenedImportFile =
-  /** Over MAX_IMPORT_FILE_BYTES: not read. */
-  | { readonly kind: 'too-large' }
   /** The browser could not read the file. */
   | { readonly kind: 'read-failed'; readonly error: unknown }
-  /** A Keystep backup: it needs its password (see decryptImport). */
-  | { readonly kind: 'backup'; readonly envelope: BackupEnvelope }
-  /** A Keystep backup whose outer part is damaged or of a newer version. */
-  | { readonly kind: 'backup-unreadable'; readonly error: BackupError }
-  /** Neither a backup nor a list with any otpauth line. */
-  | { readonly kind: 'neither' }
-  /** A list of otpauth URIs: an entry per non-blank line, ready for previewImport. */
-  | { readonly kind: 'entries'; readonly entries: readonly ImportEntry[] };
+  /** Not imported, and why: too large, not text, not a format Keystep reads, or a known format that is damaged. */
+  | { readonly kind: 'unreadable'; readonly error: ImportFileError | BackupError }
+  /** An encrypted file (a Keystep backup, an Aegis vault, a 2FAS backup): it needs its password (decryptImport). */
+  | { readonly kind: 'password'; readonly locked: LockedImport }
+  /** What the file holds, an entry per account, ready for previewImport. */
+  | { readonly kind: 'preview'; readonly preview: ImportPreview };
 
 /**
- * Reads a file chosen for import and tells a Keystep backup from a list of otpauth:// URIs (one per line; the
- * plain export is one). Nothing is written.
+ * Reads a file chosen for import and recognises its kind (core's readImportFile: Keystep backups, otpauth and
+ * otpauth-migration lists, Aegis, 2FAS, the Authenticator extension, Bitwarden). A file over MAX_IMPORT_BYTES
+ * (5 MiB) is refused before it is read. Nothing is written.
  */
-export async function openImportFile(file: { readonly size: number; text(): Promise<string> }): Promise<OpenedImportFile> {
-  if (file.size > MAX_IMPORT_FILE_BYTES) return { kind: 'too-large' };
-  let text: string;
+export async function openImportFile(file: { readonly size: number; arrayBuffer(): Promise<ArrayBuffer> }): Promise<OpenedImportFile> {
+  if (file.size > MAX_IMPORT_BYTES) {
+    return { kind: 'unreadable', error: new ImportFileError('file-too-large', `The file is ${file.size} bytes; at most ${MAX_IMPORT_BYTES} are read`, { detail: String(file.size) }) };
+  }
+  let bytes: Uint8Array;
   try {
-    text = await file.text();
+    bytes = new Uint8Array(await file.arrayBuffer());
   } catch (error) {
     return { kind: 'read-failed', error };
   }
-  if (isBackupFile(text)) {
-    try {
-      return { kind: 'backup', envelope: readBackupEnvelope(text) };
-    } catch (error) {
-      // readBackupEnvelope throws BackupError and nothing else.
-      return { kind: 'backup-unreadable', error: error as BackupError };
-    }
+  try {
+    const read = readImportFile(bytes);
+    return read.status === 'ready' ? { kind: 'preview', preview: read.preview } : { kind: 'password', locked: read.locked };
+  } catch (error) {
+    // readImportFile throws these two and nothing else; anything else is a bug and goes up.
+    if (error instanceof ImportFileError || error instanceof BackupError) return { kind: 'unreadable', error };
+    throw error;
   }
-  const lines = parseUriList(text);
-  if (!lines.some((line) => line.ok || OTPAUTH_LIKE.test(line.text))) return { kind: 'neither' };
-  return {
-    kind: 'entries',
-    entries: lines.map((line): ImportEntry => (line.ok ? { ok: true, account: { draft: line.draft } } : { ok: false, source: { kind: 'line', line: line.line }, error: line.error })),
-  };
 }

@@ -1,7 +1,7 @@
 import { accountIdentity } from '../core/account-identity.ts';
 import { accountLabel } from '../core/account-label.ts';
+import type { ImportEntry } from '../core/formats/import-entry.ts';
 import type { Account } from '../core/vault.ts';
-import type { ImportEntry } from './import-entry.ts';
 
 /** What adding would do to an entry: add it, skip it (in the vault already, or repeated in the file), or nothing (refused). */
 export type ImportVerdict = 'new' | 'existing' | 'repeated' | 'refused';
@@ -11,16 +11,16 @@ export type ImportPreviewRow =
   | { readonly verdict: 'new' | 'existing' | 'repeated'; readonly label: string }
   | { readonly verdict: 'refused'; readonly entry: Extract<ImportEntry, { ok: false }> };
 
-export interface ImportPreview {
+export interface ImportVerdicts {
   readonly rows: readonly ImportPreviewRow[];
   readonly counts: Readonly<Record<ImportVerdict, number>>;
 }
 
 /**
- * The entries of a file with what adding them would do, against the vault's accounts as they are now (the same
- * rule as adding: accountIdentity). commitImport checks again under the vault lock.
+ * The entries of a file (or of scanned QR codes) with what adding them would do, against the vault's accounts as
+ * they are now (the same rule as adding: accountIdentity). commitImport checks again under the vault lock.
  */
-export function previewImport(entries: readonly ImportEntry[], accounts: readonly Account[]): ImportPreview {
+export function previewImport(entries: readonly ImportEntry[], accounts: readonly Account[]): ImportVerdicts {
   // Identity keys hold secrets: they stay in these in-memory sets.
   const stored = new Set(accounts.map(accountIdentity));
   const seen = new Set<string>();

@@ -102,7 +102,7 @@ describe('backups', () => {
     const page = await target.openOptions('#backup');
     const form = page.getByRole('form', { name: 'Import' });
     const before = await dumpExtensionStorage(page);
-    await form.getByLabel('Backup file or otpauth list').setInputFiles(backupFile);
+    await form.getByLabel('File to import').setInputFiles(backupFile);
     await form.getByLabel('Password of the backup').fill('wrong password');
     await form.getByRole('button', { name: 'Decrypt' }).click();
     await expect.poll(() => form.getByRole('alert').textContent(), { timeout: 10_000 }).toBe('Wrong password, or the file was changed or damaged. Nothing was imported.');
@@ -131,7 +131,7 @@ describe('backups', () => {
   it('imports the plain list: everything is already present, so nothing is added', async () => {
     const page = await target.openOptions('#backup');
     const form = page.getByRole('form', { name: 'Import' });
-    await form.getByLabel('Backup file or otpauth list').setInputFiles(listFile);
+    await form.getByLabel('File to import').setInputFiles(listFile);
     const preview = form.getByRole('list', { name: 'Preview' });
     await preview.waitFor();
     expect(await preview.getByRole('listitem').allTextContents()).toEqual([
@@ -147,13 +147,17 @@ describe('backups', () => {
     expect(await popupRows(target)).toHaveLength(3);
   });
 
-  it('refuses a file that is neither a backup nor an otpauth list, and says so', async () => {
+  it('refuses a file that is no export Keystep reads, and says so', async () => {
     const junk = join(downloads, 'notes.txt');
     await writeFile(junk, 'shopping list\nmilk\n');
     const page = await target.openOptions('#backup');
     const form = page.getByRole('form', { name: 'Import' });
-    await form.getByLabel('Backup file or otpauth list').setInputFiles(junk);
-    await expect.poll(() => form.getByRole('alert').textContent()).toBe('This file is neither a Keystep backup nor a list of otpauth:// URIs.');
+    await form.getByLabel('File to import').setInputFiles(junk);
+    await expect
+      .poll(() => form.getByRole('alert').textContent())
+      .toBe(
+        'Keystep cannot import this file. It reads Keystep backups, Aegis vaults, 2FAS backups, Bitwarden and Authenticator extension exports (JSON), and text with one otpauth:// or otpauth-migration:// link per line. Nothing was imported.',
+      );
     await page.close();
   });
 });

@@ -21,7 +21,7 @@ afterAll(async () => {
 });
 
 async function pasteUris(page: Page, lines: string[]): Promise<void> {
-  await page.getByRole('textbox', { name: 'otpauth:// links, one per line' }).fill(lines.join('\n'));
+  await page.getByRole('textbox', { name: 'otpauth:// or otpauth-migration:// links, one per line' }).fill(lines.join('\n'));
   await page.getByRole('button', { name: 'Add accounts' }).click();
 }
 
@@ -63,7 +63,7 @@ describe('popup and adding accounts', () => {
       'Line 6: this account uses the “steam” code format (e.g. Steam Guard), which Keystep does not support: its codes would be wrong',
     ]);
     // Only the failed lines stay in the box, to be fixed in place.
-    expect(await options.getByRole('textbox', { name: 'otpauth:// links, one per line' }).inputValue()).toBe(`otpauth://totp/Broken?secret=NOT-BASE32-1!\n${steam}`);
+    expect(await options.getByRole('textbox', { name: 'otpauth:// or otpauth-migration:// links, one per line' }).inputValue()).toBe(`otpauth://totp/Broken?secret=NOT-BASE32-1!\n${steam}`);
     await options.screenshot({ path: `${SHOTS}/options-add.png`, fullPage: true });
     await options.close();
   });
@@ -220,8 +220,8 @@ describe('popup and adding accounts', () => {
     const [left, right] = await Promise.all([ext.openOptions('#add'), ext.openOptions('#add')]);
     const batch = (prefix: string) =>
       Array.from({ length: 15 }, (_, i) => `otpauth://totp/${prefix}${i}:user?secret=${'ABCDEFGHIJKLMNOP'.slice(0, 14)}${'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'[i]}${prefix === 'L' ? 'A' : 'B'}&issuer=${prefix}${i}`);
-    await left.getByRole('textbox', { name: 'otpauth:// links, one per line' }).fill(batch('L').join('\n'));
-    await right.getByRole('textbox', { name: 'otpauth:// links, one per line' }).fill(batch('R').join('\n'));
+    await left.getByRole('textbox', { name: 'otpauth:// or otpauth-migration:// links, one per line' }).fill(batch('L').join('\n'));
+    await right.getByRole('textbox', { name: 'otpauth:// or otpauth-migration:// links, one per line' }).fill(batch('R').join('\n'));
     await Promise.all([left.getByRole('button', { name: 'Add accounts' }).click(), right.getByRole('button', { name: 'Add accounts' }).click()]);
     await expect.poll(() => left.getByRole('status').filter({ hasText: 'added' }).textContent()).toBe('15 added, 0 already present, 0 with errors.');
     await expect.poll(() => right.getByRole('status').filter({ hasText: 'added' }).textContent()).toBe('15 added, 0 already present, 0 with errors.');

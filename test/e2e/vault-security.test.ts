@@ -254,8 +254,8 @@ describe('master password', () => {
 
     const uris = (prefix: string) => Array.from({ length: 10 }, (_, i) => `otpauth://totp/${prefix}:user${i}?secret=JBSWY3DPEHPK3PX${'ABCDEFGHIJ'[i] ?? 'A'}&issuer=${prefix}`);
     const [left, right] = await Promise.all([ext.openOptions('#add'), ext.openOptions('#add')]);
-    await left.getByRole('textbox', { name: 'otpauth:// links, one per line' }).fill(uris('Left').join('\n'));
-    await right.getByRole('textbox', { name: 'otpauth:// links, one per line' }).fill(uris('Right').join('\n'));
+    await left.getByRole('textbox', { name: 'otpauth:// or otpauth-migration:// links, one per line' }).fill(uris('Left').join('\n'));
+    await right.getByRole('textbox', { name: 'otpauth:// or otpauth-migration:// links, one per line' }).fill(uris('Right').join('\n'));
     await Promise.all([left.getByRole('button', { name: 'Add accounts' }).click(), right.getByRole('button', { name: 'Add accounts' }).click()]);
     for (const p of [left, right]) await expect.poll(() => p.getByRole('status').filter({ hasText: 'added' }).textContent()).toBe('10 added, 0 already present, 0 with errors.');
     expect((await dump(left)).local.vault?.['format']).toBe('encrypted');

@@ -4,6 +4,9 @@ import type { Account, PlainVaultRecord as VaultRecord } from '../../src/core/va
 import { AddFromUris } from '../../src/options/add-from-uris.tsx';
 import { createAccountStore } from '../../src/platform/account-store.ts';
 import { fakeBrowser } from '../support/fake-browser.ts';
+import { numberedDraft } from '../support/account-fixtures.ts';
+import { migrationPayload, migrationUri, type TestMigrationAccount } from '../support/migration-payload-writer.ts';
+import { decodeBase32 } from '../../src/core/base32.ts';
 
 const NOW = 1_700_000_000_000;
 const WAIT = { timeout: 2000, interval: 10 };
@@ -40,7 +43,7 @@ const stored = (): VaultRecord | undefined => structuredClone(fakeBrowser.storag
 function renderForm() {
   let ids = 0;
   render(<AddFromUris store={createAccountStore()} clock={() => NOW} newId={() => `new-${++ids}`} />);
-  const box = screen.getByRole<HTMLTextAreaElement>('textbox', { name: 'otpauth:// links, one per line' });
+  const box = screen.getByRole<HTMLTextAreaElement>('textbox', { name: 'otpauth:// or otpauth-migration:// links, one per line' });
   const paste = (lines: readonly string[]): void => {
     fireEvent.input(box, { target: { value: lines.join('\n') } });
     fireEvent.click(screen.getByRole('button', { name: 'Add accounts' }));
@@ -91,6 +94,21 @@ describe('AddFromUris', () => {
       ],
     });
     expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('takes a Google Authenticator export line: every account reported, a refused one with its name and reason', async () => {
+    const { box, paste } = renderForm();
+    const ga = (n: number, algorithm = 1): TestMigrationAccount => ({ secret: decodeBase32(numberedDraft(n).secret), name: `user${n}@example.com`, issuer: `Service ${n}`, algorithm, digits: 1, type: 2 });
+    paste([migrationUri(migrationPayload({ accounts: [ga(1), ga(2, 4)], version: 1, batchSize: 2, batchIndex: 0, batchId: 9 })), GITHUB]);
+    await vi.waitFor(() => expect(summary()).toBe('2 added, 0 already present, 1 with errors.'), WAIT);
+    expect(reportTexts()).toEqual([
+      'Line 1, account 1: added Service 1 (user1@example.com)',
+      'Line 1, account 2: Service 2 (user2@example.com): the algorithm “MD5” is not SHA1, SHA256 or SHA512',
+      'Line 2: added GitHub (alice@example.com)',
+    ]);
+    expect(screen.getByText('QR codes missing from this Google Authenticator export: 2 of 2. Their accounts are not in the list below.')).toBeTruthy();
+    expect(box.value).toBe('');
+    expect(stored()?.accounts.map((a) => a.issuer)).toEqual(['Service 1', 'GitHub']);
   });
 
   it('a second paste of the same links adds nothing', async () => {

@@ -1,6 +1,7 @@
 import { fireEvent, render, screen, within } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import type { AccountDraft } from '../../src/core/account.ts';
+import { decodeBase32 } from '../../src/core/base32.ts';
 import { BACKUP_AAD, createBackup, decryptBackup, readBackupEnvelope, type BackupEntry } from '../../src/core/backup-file.ts';
 import { deriveAesKey, newKdfParams } from '../../src/core/kdf.ts';
 import { parseOtpauthUri } from '../../src/core/otpauth-uri.ts';
@@ -14,6 +15,12 @@ import { createAccountStore, type AccountStore } from '../../src/platform/accoun
 import { VaultLockedError } from '../../src/platform/vault-locked-error.ts';
 import { fakeBrowser } from '../support/fake-browser.ts';
 import { ACCOUNTS, BANK, COGNITO, GITHUB } from '../support/backup-fixture-accounts.ts';
+import { account, numberedDraft } from '../support/account-fixtures.ts';
+import { aegisEncryptedVault, aegisEntry, aegisPlainVault } from '../support/aegis-vault-writer.ts';
+import { authenticatorEncryptedExport, authenticatorEntry, authenticatorExport } from '../support/authenticator-export-writer.ts';
+import { BITWARDEN_NOTE, bitwardenExport, bitwardenLogin } from '../support/bitwarden-export-writer.ts';
+import { migrationPayload, migrationUri } from '../support/migration-payload-writer.ts';
+import { twoFasEncryptedBackup, twoFasPlainBackup, twoFasService } from '../support/two-fas-backup-writer.ts';
 
 /** Noon, local time: the file names carry the local date, whatever the time zone of the machine. */
 const NOW = new Date(2026, 10, 23, 12, 0, 0).getTime();
@@ -27,6 +34,8 @@ const BANK_STORED: Account = { ...BANK, id: 'bank-old', createdAt: 99, issuer: '
 const GITHUB_URI = 'otpauth://totp/GitHub:alice@example.com?secret=JBSWY3DPEHPK3PXP&issuer=GitHub';
 const AWS_URI = 'otpauth://totp/Amazon%20Web%20Services:bob@example.com?secret=KRSXG5CTMVRXEZLUKN2XAZLSKNSWG4TFOQ&issuer=Amazon+Web+Services';
 const BANK_URI = 'otpauth://hotp/Bank:alice?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY&issuer=Bank&counter=1';
+const UNRECOGNISED =
+  'Keystep cannot import this file. It reads Keystep backups, Aegis vaults, 2FAS backups, Bitwarden and Authenticator extension exports (JSON), and text with one otpauth:// or otpauth-migration:// link per line. Nothing was imported.';
 const BAD_CHAR_URI = 'otpauth://totp/Broken:x?secret=JBSWY3DPEHPK3PX1&issuer=Broken';
 
 const draftOf = ({ type, issuer, name, secret, algorithm, digits, period, counter }: AccountDraft): AccountDraft => ({ type, issuer, name, secret, algorithm, digits, period, counter });
@@ -75,7 +84,7 @@ function fillPasswords(password: string, repeat: string): void {
 }
 
 function chooseFile(file: File): void {
-  fireEvent.change(screen.getByLabelText('Backup file or otpauth list'), { target: { files: [file] } });
+  fireEvent.change(screen.getByLabelText('File to import'), { target: { files: [file] } });
 }
 
 const textFile = (text: string, name = 'accounts.txt'): File => new File([text], name, { type: 'text/plain' });
@@ -278,7 +287,7 @@ describe('BackupSection: import', () => {
     expect(screen.queryByRole('list', { name: 'Preview' })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Add 2 accounts' })).toBeNull();
     expect(screen.queryByLabelText('Password of the backup')).toBeNull();
-    expect(screen.getByLabelText<HTMLInputElement>('Backup file or otpauth list').value).toBe('');
+    expect(screen.getByLabelText<HTMLInputElement>('File to import').value).toBe('');
   });
 
   it('says which entries of a backup are not valid or repeated, by number', async () => {
@@ -377,7 +386,7 @@ describe('BackupSection: import', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
     expect(screen.queryByRole('list', { name: 'Preview' })).toBeNull();
     expect(statusOf('Import')).toBe('Nothing was imported.');
-    expect(screen.getByLabelText<HTMLInputElement>('Backup file or otpauth list').value).toBe('');
+    expect(screen.getByLabelText<HTMLInputElement>('File to import').value).toBe('');
     expect(stored()).toEqual({ schema: 1, format: 'plain', revision: 7, accounts: [BANK_STORED] });
   });
 
@@ -393,15 +402,15 @@ describe('BackupSection: import', () => {
   const ENVELOPE = { format: 'keystep-backup', version: 1, createdAt: '2026-11-23T10:00:00.000Z', kdf: { algorithm: 'PBKDF2-HMAC-SHA256', iterations: 1000, salt: 'AAAAAAAAAAAAAAAAAAAAAA==' }, cipher: { algorithm: 'AES-256-GCM', iv: 'AAAAAAAAAAAAAAAA', ciphertext: 'AAAAAAAAAAAAAAAAAAAAAA==' } };
 
   it.each<[title: string, file: () => File, message: string]>([
-    ['a note', () => textFile('Remember to buy milk.\nAnd eggs.\n', 'note.txt'), 'This file is neither a Keystep backup nor a list of otpauth:// URIs.'],
-    ['an empty file', () => textFile(''), 'This file is neither a Keystep backup nor a list of otpauth:// URIs.'],
-    ['links that are not otpauth', () => textFile('https://example.com/\nmailto:someone@example.com\n'), 'This file is neither a Keystep backup nor a list of otpauth:// URIs.'],
-    ['JSON of another program', () => textFile('{"format":"other-authenticator","accounts":[]}', 'other.json'), 'This file is neither a Keystep backup nor a list of otpauth:// URIs.'],
-    ['binary data', () => new File([new Uint8Array([0, 159, 146, 150, 255, 10, 1, 2])], 'image.png'), 'This file is neither a Keystep backup nor a list of otpauth:// URIs.'],
+    ['a note', () => textFile('Remember to buy milk.\nAnd eggs.\n', 'note.txt'), UNRECOGNISED],
+    ['an empty file', () => textFile(''), UNRECOGNISED],
+    ['links that are not otpauth', () => textFile('https://example.com/\nmailto:someone@example.com\n'), UNRECOGNISED],
+    ['JSON of another program', () => textFile('{"format":"other-authenticator","accounts":[]}', 'other.json'), UNRECOGNISED],
+    ['binary data', () => new File([new Uint8Array([0, 159, 146, 150, 255, 10, 1, 2])], 'image.png'), 'This file is not text (UTF-8), so it is not an export Keystep reads. Nothing was imported.'],
     ['a backup from a newer Keystep', () => textFile(JSON.stringify({ ...ENVELOPE, version: 2 }), 'new.json'), 'This backup was made by a newer Keystep; update Keystep first. Nothing was imported.'],
     ['a backup without kdf', () => textFile(JSON.stringify({ ...ENVELOPE, kdf: undefined }), 'b.json'), 'This Keystep backup is damaged: its field “kdf” is missing or not valid. Nothing was imported.'],
     ['a backup with a short iv', () => textFile(JSON.stringify({ ...ENVELOPE, cipher: { ...ENVELOPE.cipher, iv: 'AAAA' } }), 'b.json'), 'This Keystep backup is damaged: its field “cipher.iv” is missing or not valid. Nothing was imported.'],
-    ['a file over 5 MB', () => textFile(`${GITHUB_URI}\n`.padEnd(5 * 1024 * 1024 + 1, '\n')), 'This file is larger than 5 MB, too large for a backup or an otpauth list. Nothing was imported.'],
+    ['a file over 5 MB', () => textFile(`${GITHUB_URI}\n`.padEnd(5 * 1024 * 1024 + 1, '\n')), 'This file is larger than 5 MB, too large for any export Keystep reads. Nothing was imported.'],
   ])('refuses %s', async (_, file, message) => {
     await storeAccounts([BANK_STORED]);
     await renderSection();
@@ -421,7 +430,7 @@ describe('BackupSection: import', () => {
   it('choosing another file replaces the earlier preview and message', async () => {
     await renderSection();
     chooseFile(textFile('not a list'));
-    await vi.waitFor(() => expect(alertOf('Import')).toBe('This file is neither a Keystep backup nor a list of otpauth:// URIs.'), WAIT);
+    await vi.waitFor(() => expect(alertOf('Import')).toBe(UNRECOGNISED), WAIT);
     chooseFile(textFile(AWS_URI));
     await vi.waitFor(() => expect(previewItems()).toEqual(['Amazon Web Services (bob@example.com) — New']), WAIT);
     expect(alertOf('Import')).toBeUndefined();
@@ -456,14 +465,111 @@ describe('BackupSection: vault states', () => {
   it('shows the export and import forms by role and name', async () => {
     const { section } = await renderSection();
     expect(within(section).getByRole('heading', { level: 2, name: 'Backups' })).toBeTruthy();
-    const forms = ['Encrypted backup', 'Plain otpauth list', 'Import'].map((name) => within(section).getByRole('form', { name }));
+    const forms = ['Encrypted backup', 'Plain otpauth list', 'Google Authenticator QR codes', 'Import'].map((name) => within(section).getByRole('form', { name }));
     expect(within(section).getAllByRole('form')).toEqual(forms);
     expect(section.id).toBe('backup');
-    const file = screen.getByLabelText<HTMLInputElement>('Backup file or otpauth list');
-    expect({ type: file.type, accept: file.accept }).toEqual({ type: 'file', accept: '.json,.txt,text/plain,application/json' });
+    const file = screen.getByLabelText<HTMLInputElement>('File to import');
+    expect({ type: file.type, accept: file.accept }).toEqual({ type: 'file', accept: '.json,.txt,.2fas,text/plain,application/json' });
     for (const name of ['Backup password', 'Repeat the backup password']) {
       const input = screen.getByLabelText<HTMLInputElement>(name);
       expect({ type: input.type, autocomplete: input.autocomplete }).toEqual({ type: 'password', autocomplete: 'new-password' });
     }
+  });
+});
+
+describe('BackupSection: other apps’ exports', () => {
+  const AEGIS_PASSWORD = 'aegis pass';
+  const readAs = (): string | undefined => within(form('Import')).queryByText(/^Recognised as:/)?.textContent;
+
+  it('an encrypted Aegis vault: asks for its password naming the format, then previews and adds', async () => {
+    await storeAccounts([account('a1')]);
+    await renderSection();
+    chooseFile(new File([aegisEncryptedVault([aegisEntry(numberedDraft(1)), aegisEntry(numberedDraft(2), { favorite: true })], AEGIS_PASSWORD)], 'aegis-export.json'));
+    expect(await within(form('Import')).findByText('This is an encrypted Aegis vault. Enter its password to see the accounts in it.', {}, WAIT)).toBeTruthy();
+    await decryptWith('wrong');
+    await vi.waitFor(() => expect(alertOf('Import')).toBe('Wrong password, or the file was changed or damaged. Nothing was imported.'), WAIT);
+    await decryptWith(AEGIS_PASSWORD);
+    await vi.waitFor(() => expect(previewItems()).toEqual(['Service 1 (user1@example.com) — Already in Keystep', 'Service 2 (user2@example.com) — New']), WAIT);
+    expect(readAs()).toBe('Recognised as: Aegis vault.');
+    fireEvent.click(screen.getByRole('button', { name: 'Add 1 account' }));
+    await vi.waitFor(() => expect(statusOf('Import')).toBe('Accounts added: 1. Already in Keystep: 1.'), WAIT);
+    expect(stored()?.accounts.map((a) => [a.issuer, a.pinned])).toEqual([
+      ['Service 2', true],
+      ['Service 1', false],
+    ]);
+  });
+
+  it('a 2FAS backup, plain: a preview naming the format; an entry with MD5 says why it is not imported', async () => {
+    await renderSection();
+    chooseFile(new File([twoFasPlainBackup([twoFasService(numberedDraft(1)), twoFasService(numberedDraft(2), {}, { algorithm: 'MD5' })])], 'backup.2fas'));
+    await vi.waitFor(() => expect(previewItems()).toHaveLength(2), WAIT);
+    expect(readAs()).toBe('Recognised as: 2FAS backup.');
+    expect(previewItems()[0]).toBe('Service 1 (user1@example.com) — New');
+    expect(previewItems()[1]).toMatch(/^Entry 2: Service 2 \(user2@example\.com\) — Not imported: .*MD5/);
+  });
+
+  it('an encrypted 2FAS backup asks for its password', async () => {
+    await renderSection();
+    chooseFile(new File([twoFasEncryptedBackup([twoFasService(numberedDraft(3))], 'two fas')], 'backup.2fas'));
+    expect(await within(form('Import')).findByText('This is an encrypted 2FAS backup. Enter its password to see the accounts in it.', {}, WAIT)).toBeTruthy();
+    await decryptWith('two fas');
+    await vi.waitFor(() => expect(previewItems()).toEqual(['Service 3 (user3@example.com) — New']), WAIT);
+  });
+
+  it('an Authenticator extension export: plain previews; encrypted says to export it unencrypted', async () => {
+    await renderSection();
+    chooseFile(new File([authenticatorExport([authenticatorEntry(numberedDraft(1), 0)])], 'authenticator.json'));
+    await vi.waitFor(() => expect(previewItems()).toEqual(['Service 1 (user1@example.com) — New']), WAIT);
+    expect(readAs()).toBe('Recognised as: Authenticator extension export.');
+    chooseFile(new File([authenticatorEncryptedExport(2)], 'authenticator-encrypted.json'));
+    await vi.waitFor(
+      () =>
+        expect(alertOf('Import')).toBe(
+          'This Authenticator extension export is encrypted in a way Keystep cannot open. Export again without encryption (plain JSON), import that file, then delete it: it holds your secret keys in clear. Nothing was imported.',
+        ),
+      WAIT,
+    );
+    expect(screen.queryByRole('list', { name: 'Preview' })).toBeNull();
+  });
+
+  it('a Bitwarden export: logins with a TOTP key; notes left out and counted; Steam refused with the reason', async () => {
+    await renderSection();
+    const items = [
+      bitwardenLogin('Example', 'alice', numberedDraft(1).secret),
+      BITWARDEN_NOTE,
+      bitwardenLogin('Steam', 'gamer', 'steam://ABCDEFGHIJKLMNOP'),
+    ];
+    chooseFile(new File([bitwardenExport(items)], 'bitwarden.json'));
+    await vi.waitFor(() => expect(previewItems()).toHaveLength(2), WAIT);
+    expect(readAs()).toBe('Recognised as: Bitwarden export.');
+    expect(within(form('Import')).getByText('Items without a TOTP key, left out: 1.')).toBeTruthy();
+    expect(previewItems()[0]).toBe('Example (alice) — New');
+    expect(previewItems()[1]).toMatch(/^Entry 3: Steam \(gamer\) — Not imported: .*Steam/);
+  });
+
+  it('Google Authenticator lines: every account of each QR code, and the codes that are missing', async () => {
+    await renderSection();
+    const batch = (index: number, n: number) =>
+      migrationUri(migrationPayload({ accounts: [{ secret: decodeBase32(numberedDraft(n).secret), name: `user${n}@example.com`, issuer: `Service ${n}`, algorithm: 1, digits: 1, type: 2 }], version: 1, batchSize: 3, batchIndex: index, batchId: 77 }));
+    chooseFile(textFile(`${batch(0, 1)}\n${batch(2, 3)}\notpauth-migration://offline?data=AAAA\n`, 'ga.txt'));
+    await vi.waitFor(() => expect(previewItems()).toHaveLength(3), WAIT);
+    expect(readAs()).toBe('Recognised as: Google Authenticator export.');
+    expect(within(form('Import')).getByText('QR codes missing from this Google Authenticator export: 2 of 3. Their accounts are not in the list below.')).toBeTruthy();
+    expect(previewItems()).toEqual([
+      'Service 1 (user1@example.com) — New',
+      'Service 3 (user3@example.com) — New',
+      expect.stringMatching(/^Line 3 — Not imported: its Google Authenticator data is damaged \(at “.+”\); copy or scan the QR code again$/),
+    ]);
+  });
+
+  it.each<[title: string, file: () => File, message: RegExp]>([
+    ['a truncated Aegis vault', () => new File([aegisPlainVault([aegisEntry(numberedDraft(1))]).slice(0, 80)], 'aegis.json'), /^This file starts like a JSON export but is cut short or damaged\. Nothing was imported\.$/],
+    ['an Aegis vault without its entries', () => textFile(JSON.stringify({ version: 1, header: { slots: null, params: null }, db: { version: 3 } }), 'aegis.json'), /^This Aegis vault is damaged: its part “db\.entries” is missing or not valid\. Nothing was imported\.$/],
+  ])('refuses %s, saying why', async (_, file, message) => {
+    await renderSection();
+    chooseFile(file());
+    await vi.waitFor(() => expect(alertOf('Import')).toMatch(message), WAIT);
+    expect(screen.queryByRole('list', { name: 'Preview' })).toBeNull();
+    expect(stored()).toBeUndefined();
   });
 });

@@ -396,15 +396,15 @@ describe('account menu', () => {
     const menu = await openMenu(L_GITHUB);
     expect(moreButton(L_GITHUB).getAttribute('aria-expanded')).toBe('true');
     const items = within(menu).getAllByRole('menuitem');
-    expect(items.map((i) => i.textContent)).toEqual(['Rename', 'Sites…', 'Pin to top', 'Move up', 'Move down', 'Delete']);
+    expect(items.map((i) => i.textContent)).toEqual(['Rename', 'Sites…', 'Pin to top', 'Move up', 'Move down', 'Show QR code', 'Delete']);
     expect(document.activeElement).toBe(items[0]);
     const steps: [string, number][] = [
       ['ArrowDown', 1],
       ['ArrowDown', 2],
       ['ArrowUp', 1],
-      ['End', 5],
+      ['End', 6],
       ['ArrowDown', 0],
-      ['ArrowUp', 5],
+      ['ArrowUp', 6],
       ['Home', 0],
     ];
     for (const [key, index] of steps) {
@@ -421,7 +421,7 @@ describe('account menu', () => {
     await seed([GITHUB, AWS], [{ pinned: true }]);
     renderApp();
     const menu = await openMenu(L_GITHUB);
-    expect(within(menu).getAllByRole('menuitem').map((i) => i.textContent)).toEqual(['Rename', 'Sites…', 'Unpin', 'Move up', 'Move down', 'Delete']);
+    expect(within(menu).getAllByRole('menuitem').map((i) => i.textContent)).toEqual(['Rename', 'Sites…', 'Unpin', 'Move up', 'Move down', 'Show QR code', 'Delete']);
   });
 
   it.each<[string, (label: string) => void, boolean]>([

@@ -2,14 +2,15 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { OtpInputError } from '../../src/core/otp-input-error.ts';
 import { createAccountStore } from '../../src/platform/account-store.ts';
 import { commitImport } from '../../src/services/commit-import.ts';
-import type { ImportEntry } from '../../src/services/import-entry.ts';
+import type { ImportEntry } from '../../src/core/formats/import-entry.ts';
 import { account, draftOf, numberedDraft } from '../support/account-fixtures.ts';
 import { fakeBrowser, resetFakeBrowser } from '../support/fake-browser.ts';
 
+const WHERE = { kind: 'entry', entry: 1 } as const;
 const NOW = 1_700_000_000_000;
 let ids = 0;
 const ports = () => ({ store: createAccountStore(), clock: () => NOW, newId: () => `new-${++ids}` });
-const refused: ImportEntry = { ok: false, source: { kind: 'entry', index: 2 }, error: new OtpInputError('secret-missing', 'No secret', { field: 'secret' }) };
+const refused: ImportEntry = { ok: false, where: { kind: 'entry', entry: 3 }, hint: undefined, error: new OtpInputError('secret-missing', 'No secret', { field: 'secret' }) };
 
 beforeEach(async () => {
   await resetFakeBrowser();
@@ -22,11 +23,11 @@ describe('commitImport', () => {
     await createAccountStore().update((vault) => ({ vault: { ...vault, accounts: [old] }, result: undefined }));
     const cognito = { region: 'eu-west-1', userPoolId: 'eu-west-1_Abc', clientId: 'c1', username: 'u' };
     const entries: ImportEntry[] = [
-      { ok: true, account: { draft: numberedDraft(2), pinned: true } },
-      { ok: true, account: { draft: { ...draftOf(old), name: 'USER1@example.com' } } },
+      { ok: true, where: WHERE, account: { draft: numberedDraft(2), pinned: true } },
+      { ok: true, where: WHERE, account: { draft: { ...draftOf(old), name: 'USER1@example.com' } } },
       refused,
-      { ok: true, account: { draft: numberedDraft(3), status: 'pending', cognito } },
-      { ok: true, account: { draft: numberedDraft(2) } },
+      { ok: true, where: WHERE, account: { draft: numberedDraft(3), status: 'pending', cognito } },
+      { ok: true, where: WHERE, account: { draft: numberedDraft(2) } },
     ];
     expect(await commitImport(entries, ports())).toEqual({ kind: 'done', added: 2, existing: 2, refused: 1 });
     const { accounts } = await createAccountStore().load();
@@ -38,7 +39,7 @@ describe('commitImport', () => {
   });
 
   it('checks duplicates against the vault as it is under the lock, not as the preview saw it', async () => {
-    const entries: ImportEntry[] = [{ ok: true, account: { draft: numberedDraft(1) } }];
+    const entries: ImportEntry[] = [{ ok: true, where: WHERE, account: { draft: numberedDraft(1) } }];
     await createAccountStore().update((vault) => ({ vault: { ...vault, accounts: [account('a1')] }, result: undefined }));
     expect(await commitImport(entries, ports())).toEqual({ kind: 'done', added: 0, existing: 1, refused: 0 });
     expect((await createAccountStore().load()).revision).toBe(1);
@@ -46,7 +47,7 @@ describe('commitImport', () => {
 
   it('a failed write is a save-failed outcome, and nothing is added', async () => {
     fakeBrowser.storage.local.failNextSets = 1;
-    const result = await commitImport([{ ok: true, account: { draft: numberedDraft(1) } }], ports());
+    const result = await commitImport([{ ok: true, where: WHERE, account: { draft: numberedDraft(1) } }], ports());
     expect(result.kind === 'save-failed' && String(result.error)).toMatch(/quota/i);
     expect(fakeBrowser.storage.local.data.has('vault')).toBe(false);
   });

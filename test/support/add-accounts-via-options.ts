@@ -7,7 +7,7 @@ import type { LoadedExtension } from './launch-extension.ts';
 export async function addAccountsViaOptions(ext: LoadedExtension, uris: readonly string[]): Promise<void> {
   const page = await ext.openOptions('#add');
   try {
-    await page.getByRole('textbox', { name: 'otpauth:// links, one per line' }).fill(uris.join('\n'));
+    await page.getByRole('textbox', { name: 'otpauth:// or otpauth-migration:// links, one per line' }).fill(uris.join('\n'));
     await page.getByRole('button', { name: 'Add accounts' }).click();
     await page.getByRole('status').filter({ hasText: /^\d+ added/ }).waitFor();
   } finally {

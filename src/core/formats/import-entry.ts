@@ -11,6 +11,8 @@ export type EntryWhere =
   | { readonly kind: 'line-account'; readonly line: number; readonly account: number }
   /** Account `account` (1-based) of the scanned Google Authenticator QR code `qr` (1-based, its batch index + 1). */
   | { readonly kind: 'qr-account'; readonly qr: number; readonly account: number }
+  /** The `scanned`-th QR code (1-based) found by a scan of a tab or an image: one otpauth:// code. */
+  | { readonly kind: 'scanned-qr'; readonly scanned: number }
   /** Entry `entry` (1-based) of a JSON export, in file order. */
   | { readonly kind: 'entry'; readonly entry: number };
 

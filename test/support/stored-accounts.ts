@@ -1,0 +1,13 @@
+import type { Account } from '../../src/core/vault.ts';
+import type { LoadedExtension } from './launch-extension.ts';
+
+/** The accounts of the extension's plain (unencrypted) vault, read through its service worker. */
+export async function storedAccounts(ext: LoadedExtension): Promise<Account[]> {
+  const worker = ext.context.serviceWorkers()[0];
+  if (worker === undefined) throw new Error('The extension has no service worker running');
+  const record = await worker.evaluate(async () => {
+    const storage = (globalThis as unknown as { chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } } }).chrome.storage;
+    return (await storage.local.get('vault')).vault as { accounts?: Account[] } | undefined;
+  });
+  return record?.accounts ?? [];
+}
