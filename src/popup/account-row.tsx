@@ -29,6 +29,17 @@ interface Props {
 
 const PLACEHOLDER = '••• •••';
 
+/**
+ * The copy button's accessible name: the row's visible text in the order shown (label, the pending badge, the code
+ * or "Copied", the next code), then the action, so that what a speech input user reads on screen names the button
+ * (WCAG 2.5.3 Label in Name, https://www.w3.org/WAI/WCAG21/Understanding/label-in-name).
+ */
+function copyName(account: Account, label: string, shown: string | undefined, next: string | undefined): string {
+  const visibleLabel = account.status === 'pending' ? `${label} ${t('pendingBadge')}` : label;
+  if (!shown) return t('copyNoCodeLabel', visibleLabel);
+  return next ? t('copyCodeNextLabel', visibleLabel, shown, t('nextCode', formatCode(next))) : t('copyCodeLabel', visibleLabel, shown);
+}
+
 /** One account: label, code (click or Enter copies), countdown bar, and its menu. */
 export function AccountRow({ account, index, setSize, now, rowCode, copied, tabbable, onFocusRow, onAction, onMenu, menuOpen, fillHost }: Props) {
   const label = accountLabel(account) || t('noLabel');
@@ -56,7 +67,7 @@ export function AccountRow({ account, index, setSize, now, rowCode, copied, tabb
         class="copy"
         data-role="copy"
         tabIndex={tabbable ? 0 : -1}
-        aria-label={code && next ? t('copyCodeNextLabel', label, formatCode(code), formatCode(next)) : t('copyCodeLabel', label, code ? formatCode(code) : '')}
+        aria-label={copyName(account, label, copied ? t('copied') : code ? formatCode(code) : undefined, next ?? undefined)}
         aria-disabled={!code}
         onFocus={() => onFocusRow(index)}
         onClick={() => {
