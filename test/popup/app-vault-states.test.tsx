@@ -69,6 +69,31 @@ describe('popup with a locked vault', () => {
     await vi.waitFor(() => screen.getByRole('button', { name: copyButtonName('GitHub (alice)') }), WAIT);
   });
 
+  it('says the wait once to screen readers (an alert) while the shown countdown is a timer, not read out at each second', async () => {
+    let now = NOW;
+    const { store, protection } = await protectedVault(() => now);
+    render(<App store={store} clock={() => now} protection={protection} />);
+    await vi.waitFor(() => passwordField(), WAIT);
+    for (let i = 0; i < 4; i++) {
+      typeAndUnlock(`wrong ${i}`);
+      await vi.waitFor(() => expect(fakeBrowser.storage.local.data.get('unlockAttempts')).toMatchObject({ failures: i + 1 }), WAIT);
+      if (i === 2) {
+        await vi.waitFor(() => expect(unlockButton().disabled).toBe(true), WAIT);
+        now += 1000;
+        await vi.waitFor(() => expect(unlockButton().disabled).toBe(false), WAIT);
+      }
+    }
+    await vi.waitFor(() => expect(screen.getByRole('timer').textContent).toBe('Too many wrong passwords: try again in 2 s.'), WAIT);
+    expect(screen.getByRole('alert').textContent).toBe('Too many wrong passwords: try again in 2 s.');
+    now += 1000;
+    await vi.waitFor(() => expect(screen.getByRole('timer').textContent).toBe('Too many wrong passwords: try again in 1 s.'), WAIT);
+    expect(screen.getByRole('alert').textContent).toBe('Too many wrong passwords: try again in 2 s.');
+    now += 1000;
+    await vi.waitFor(() => expect(screen.getByRole('alert').textContent).toBe('Wrong password. Nothing was changed.'), WAIT);
+    expect(screen.queryByRole('timer')).toBeNull();
+    expect(unlockButton().disabled).toBe(false);
+  });
+
   it('the lock button forgets the key and shows the unlock form again', async () => {
     const { store, protection } = await protectedVault(() => NOW);
     await protection.unlock('right password');
