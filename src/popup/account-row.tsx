@@ -17,7 +17,10 @@ interface Props {
   /** The row's code, next code and seconds left; undefined until computed. */
   readonly rowCode: RowCode | undefined;
   readonly copied: boolean;
-  /** The one row reachable with Tab (roving tabindex); arrows move between rows. */
+  /**
+   * The one row reachable with Tab (roving tabindex): Tab goes through its buttons (copy, next code, fill, menu), so
+   * each action is reachable by keyboard; arrows move between rows.
+   */
   readonly tabbable: boolean;
   readonly onFocusRow: (index: number) => void;
   readonly onAction: (action: RowAction, account: Account) => void;
@@ -94,12 +97,19 @@ export function AccountRow({ account, index, setSize, now, rowCode, copied, tabb
           <span class="bar" style={{ animationDuration: `${account.period}s`, animationDelay: delay }} />
         </span>
       ) : (
-        <button type="button" class="icon-button hotp-next" tabIndex={-1} aria-label={t('hotpNextLabel', label)} title={t('hotpNext')} onClick={() => onAction('next-code', account)}>
+        <button
+          type="button"
+          class="icon-button hotp-next"
+          tabIndex={tabbable ? 0 : -1}
+          aria-label={t('hotpNextLabel', label)}
+          title={t('hotpNext')}
+          onFocus={() => onFocusRow(index)}
+          onClick={() => onAction('next-code', account)}
+        >
           <NextCodeIcon />
         </button>
       )}
       {fillHost !== undefined && (
-        // Reachable with Tab from the row's code (the row's one tab stop), unlike the menu button: filling is what the popup is opened for.
         <button
           type="button"
           class="icon-button fill"
@@ -117,11 +127,12 @@ export function AccountRow({ account, index, setSize, now, rowCode, copied, tabb
         type="button"
         class="icon-button more"
         data-role="more"
-        tabIndex={-1}
+        tabIndex={tabbable ? 0 : -1}
         aria-label={t('moreActions', label)}
         title={t('moreActions', label)}
         aria-haspopup="menu"
         aria-expanded={menuOpen}
+        onFocus={() => onFocusRow(index)}
         onClick={(event) => onMenu(account, event.currentTarget)}
       >
         <MoreIcon />

@@ -345,6 +345,24 @@ describe('search', () => {
     expect(document.activeElement).toBe(copyButton(L_GITHUB));
   });
 
+  it('every button of the focused row is in the Tab order (copy, next code, menu), the other rows\u2019 are not', async () => {
+    await seed([GITHUB, BANK]);
+    renderApp();
+    for (const label of [L_GITHUB, L_BANK]) await withCode(label);
+    const tabStops = (): string[] =>
+      within(accountList())
+        .getAllByRole('button')
+        .filter((b) => b.tabIndex === 0)
+        .map((b) => labelOfCopyButton(ariaLabel(b)));
+    expect(tabStops()).toEqual([L_GITHUB, `More actions for ${L_GITHUB}`]);
+    fireEvent.keyDown(copyButton(L_GITHUB), { key: 'ArrowDown' });
+    await vi.waitFor(() => expect(tabStops()).toEqual([L_BANK, `Generate the next code for ${L_BANK}`, `More actions for ${L_BANK}`]), WAIT);
+    // Arrows move between rows from any of a row's buttons.
+    moreButton(L_BANK).focus();
+    fireEvent.keyDown(moreButton(L_BANK), { key: 'ArrowUp' });
+    await vi.waitFor(() => expect(document.activeElement).toBe(copyButton(L_GITHUB)), WAIT);
+  });
+
   it('arrows, Home and End move between rows; ArrowUp from the first row returns to the search box', async () => {
     await seed([GITHUB, AWS, BANK, ZURICH]);
     renderApp();
