@@ -33,14 +33,15 @@ interface Props {
 const PLACEHOLDER = '••• •••';
 
 /**
- * The copy button's accessible name: the row's visible text in the order shown (label, the pending badge, the code
+ * The copy button's accessible name: the row's visible text in the order shown (title, subtitle and badge, the code
  * or "Copied", the next code), then the action, so that what a speech input user reads on screen names the button
- * (WCAG 2.5.3 Label in Name, https://www.w3.org/WAI/WCAG21/Understanding/label-in-name).
+ * (WCAG 2.5.3 Label in Name, https://www.w3.org/WAI/WCAG21/Understanding/label-in-name). The account name is not in
+ * parentheses, as elsewhere ("Issuer (name)"): the row shows none, and text in parentheses does not count as a label.
  */
-function copyName(account: Account, label: string, shown: string | undefined, next: string | undefined): string {
-  const visibleLabel = account.status === 'pending' ? `${label} ${t('pendingBadge')}` : label;
-  if (!shown) return t('copyNoCodeLabel', visibleLabel);
-  return next ? t('copyCodeNextLabel', visibleLabel, shown, t('nextCode', formatCode(next))) : t('copyCodeLabel', visibleLabel, shown);
+function copyName(shownLabel: readonly string[], shownCode: string | undefined, next: string | undefined): string {
+  const label = shownLabel.join(' ');
+  if (!shownCode) return t('copyNoCodeLabel', label);
+  return next ? t('copyCodeNextLabel', label, shownCode, t('nextCode', formatCode(next))) : t('copyCodeLabel', label, shownCode);
 }
 
 /** One account: label, code (click or Enter copies), countdown bar, and its menu. */
@@ -52,6 +53,9 @@ export function AccountRow({ account, index, setSize, now, rowCode, copied, tabb
   // The next code is asked for exactly in the last seconds of a period (see useCodes).
   const ending = next !== undefined;
   const shown = code ? formatCode(code) : PLACEHOLDER;
+  const title = account.issuer || account.name || t('noLabel');
+  const subtitle = account.issuer && account.name ? account.name : undefined;
+  const badge = account.status === 'pending' ? t('pendingBadge') : undefined;
   // The bar's animation is aligned to the wall clock once, when the row appears; from then on
   // the compositor animates it with no work on the main thread.
   const [delay] = useState(() => `-${(now % (account.period * 1000)) / 1000}s`);
@@ -70,21 +74,25 @@ export function AccountRow({ account, index, setSize, now, rowCode, copied, tabb
         class="copy"
         data-role="copy"
         tabIndex={tabbable ? 0 : -1}
-        aria-label={copyName(account, label, copied ? t('copied') : code ? formatCode(code) : undefined, next ?? undefined)}
+        aria-label={copyName([title, subtitle, badge].filter((text) => text !== undefined), copied ? t('copied') : code ? formatCode(code) : undefined, next ?? undefined)}
         aria-disabled={!code}
         onFocus={() => onFocusRow(index)}
         onClick={() => {
           if (code) onAction('copy', account);
         }}
       >
+        {/* The spaces between the parts (which the flex and grid layouts do not render) keep them separate words for tools that read the text. */}
         <span class="label">
-          <span class="issuer">{account.issuer || account.name || t('noLabel')}</span>
-          {account.issuer && account.name && <span class="name">{account.name}</span>}
-          {account.status === 'pending' && <span class="badge">{t('pendingBadge')}</span>}
-        </span>
+          <span class="issuer">{title}</span>
+          {subtitle !== undefined && ' '}
+          {subtitle !== undefined && <span class="name">{subtitle}</span>}
+          {badge !== undefined && ' '}
+          {badge !== undefined && <span class="badge">{badge}</span>}
+        </span>{' '}
         <span class={`code${copied ? ' copied' : ''}`} aria-hidden="true">
           {copied ? t('copied') : shown}
         </span>
+        {next && ' '}
         {next && (
           <span class="next" aria-hidden="true">
             {t('nextCode', formatCode(next))}

@@ -7,7 +7,7 @@ import { addAccountsViaOptions } from '../support/add-accounts-via-options.ts';
 import { dumpExtensionStorage } from '../support/dump-extension-storage.ts';
 import { codeFromName, independentTotp } from '../support/independent-otp.ts';
 import { launchExtension, type LoadedExtension } from '../support/launch-extension.ts';
-import { ANY_COPY_BUTTON, labelOfCopyButton } from '../support/copy-button-name.ts';
+import { ANY_COPY_BUTTON, labelOfCopyButton, shownLabel } from '../support/copy-button-name.ts';
 
 // Backups in the real browser: an encrypted backup and a plain otpauth list downloaded from one browser profile,
 // imported into another that already holds one of the accounts, with the preview, a wrong password, and no loss.
@@ -124,7 +124,7 @@ describe('backups', () => {
     await page.close();
 
     const rows = await popupRows(target);
-    expect(rows.map(labelOfCopyButton)).toEqual(['GitHub (alice@example.com)', 'Amazon Web Services (bob@example.com)', 'Bank (carol)']);
+    expect(rows.map(labelOfCopyButton)).toEqual(['GitHub (alice@example.com)', 'Amazon Web Services (bob@example.com)', 'Bank (carol)'].map(shownLabel));
     const aws = rows.find((row) => row.startsWith('Amazon')) ?? '';
     expect([independentTotp(AWS, Date.now() - 1000), independentTotp(AWS, Date.now())]).toContain(codeFromName(aws));
   });

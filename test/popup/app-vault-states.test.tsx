@@ -46,7 +46,7 @@ describe('popup with a locked vault', () => {
     expect(passwordField().value).toBe('');
 
     typeAndUnlock('right password');
-    const button = await vi.waitFor(() => screen.getByRole('button', { name: /^GitHub \(alice\), \d/ }), WAIT);
+    const button = await vi.waitFor(() => screen.getByRole('button', { name: /^GitHub alice, \d/ }), WAIT);
     expect(codeFromName(button.getAttribute('aria-label') ?? '')).toBe(independentTotp(GITHUB, NOW));
     expect(fakeBrowser.storage.session.data.has('vaultKey')).toBe(true);
   });
@@ -117,7 +117,7 @@ describe('popup with stored entries it cannot read', () => {
     const good = { ...parseOtpauthUri(GITHUB), id: 'g1', createdAt: 1, pinned: false, status: 'active' };
     await fakeBrowser.storage.local.set({ vault: { schema: 1, format: 'plain', revision: 1, accounts: [{ id: 'bad', type: 'totp' }, good, 42] } });
     render(<App store={createAccountStore()} clock={() => NOW} />);
-    const button = await vi.waitFor(() => screen.getByRole('button', { name: /^GitHub \(alice\), \d/ }), WAIT);
+    const button = await vi.waitFor(() => screen.getByRole('button', { name: /^GitHub alice, \d/ }), WAIT);
     expect(codeFromName(button.getAttribute('aria-label') ?? '')).toBe(independentTotp(GITHUB, NOW));
     expect(screen.getByRole('alert').textContent).toBe('Stored accounts this version of Keystep cannot read: 2. They are not shown, and kept unchanged in storage.');
   });

@@ -12,7 +12,7 @@ import { createClient, createPool, createUser } from './cognito-server-harness.t
 import { codeFromName } from './independent-otp.ts';
 import { launchExtension, type LoadedExtension } from './launch-extension.ts';
 import { SrpTestClient } from './srp-test-client.ts';
-import { ANY_COPY_BUTTON } from './copy-button-name.ts';
+import { ANY_COPY_BUTTON, shownLabel } from './copy-button-name.ts';
 
 // Shared steps of the real-browser Cognito tests: the local server, Chromium with the built extension, an AWS SDK
 // client for fresh sign-ins, and the options-page and popup actions, driven by roles and accessible names.
@@ -223,7 +223,7 @@ export async function popupAccountNames(ext: LoadedExtension, query: string): Pr
 export async function popupCode(ext: LoadedExtension, label: string): Promise<string> {
   const popup = await ext.openPopup();
   try {
-    const button = popup.getByRole('button', { name: new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}, \\d`) });
+    const button = popup.getByRole('button', { name: new RegExp(`^${shownLabel(label).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}, \\d`) });
     await button.waitFor();
     return codeFromName((await button.getAttribute('aria-label')) ?? '');
   } finally {
