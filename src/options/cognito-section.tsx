@@ -107,8 +107,15 @@ export function CognitoSection({ store, clock, newId, makeApi, profiles: reposit
         <ul class="profiles" aria-label={t('profilesLabel')}>
           {profiles.map((profile) => (
             <li key={profile.id} class={profile.id === selectedId ? 'selected' : ''}>
-              <button type="button" class="profile-pick" aria-pressed={profile.id === selectedId} aria-label={t('selectProfile', profile.name)} onClick={() => setSelectedId(profile.id)}>
-                <strong>{profile.name}</strong>
+              {/* Named with what it shows, the name and the pool ID (WCAG 2.5.3); the space keeps them two words. */}
+              <button
+                type="button"
+                class="profile-pick"
+                aria-pressed={profile.id === selectedId}
+                aria-label={t('selectProfile', `${profile.name} ${profile.userPoolId}`)}
+                onClick={() => setSelectedId(profile.id)}
+              >
+                <strong>{profile.name}</strong>{' '}
                 <span class="help">{profile.userPoolId}</span>
               </button>
               <button type="button" onClick={() => setEditing({ kind: 'edit', id: profile.id })}>

@@ -58,19 +58,19 @@ describe('connection profiles', () => {
     expect(await form.getByRole('textbox', { name: 'User pool ID' }).inputValue()).toBe(user.userPoolId);
     await form.getByRole('textbox', { name: 'Profile name' }).fill('After');
     await form.getByRole('button', { name: 'Save profile' }).click();
-    await expect.poll(() => profileNames(page)).toContain(`After${user.userPoolId}`);
-    expect(await profileNames(page)).not.toContain(`Before${user.userPoolId}`);
+    await expect.poll(() => profileNames(page)).toContain(`After ${user.userPoolId}`);
+    expect(await profileNames(page)).not.toContain(`Before ${user.userPoolId}`);
 
     page.once('dialog', (dialog) => void dialog.dismiss());
     await page.getByRole('button', { name: 'Delete After' }).click();
-    expect(await profileNames(page)).toContain(`After${user.userPoolId}`);
+    expect(await profileNames(page)).toContain(`After ${user.userPoolId}`);
     page.once('dialog', (dialog) => {
       expect(dialog.message()).toBe('Delete the profile “After”? Accounts already enrolled stay in Keystep.');
       void dialog.accept();
     });
     await page.getByRole('button', { name: 'Delete After' }).click();
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'deleted' }).textContent()).toBe('Profile “After” deleted.');
-    await expect.poll(() => profileNames(page)).not.toContain(`After${user.userPoolId}`);
+    await expect.poll(() => profileNames(page)).not.toContain(`After ${user.userPoolId}`);
     await page.close();
   });
 });

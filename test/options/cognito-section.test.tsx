@@ -58,7 +58,7 @@ describe('Cognito section and an endpoint that is not Amazon Cognito', () => {
     render(<CognitoSection store={createAccountStore()} clock={() => 1} newId={() => 'n1'} remembered={undefined} />);
     await vi.waitFor(() => screen.getByRole('form', { name: 'Sign in to Legacy pool' }), WAIT);
     expect(screen.queryByRole('note')).toBeNull();
-    fireEvent.click(screen.getByRole('button', { name: 'Use Emulator' }));
+    fireEvent.click(screen.getByRole('button', { name: /^Use Emulator / }));
     await vi.waitFor(() => screen.getByRole('form', { name: 'Sign in to Emulator' }), WAIT);
     expect(screen.getByRole('note').textContent).toBe(
       '127.0.0.1:9229 is not Amazon Cognito. Whoever runs it receives what this profile sends: the codes, the tokens and, with a sign-in flow that sends it, the password itself. Use it only if you trust it, e.g. a local emulator.',
