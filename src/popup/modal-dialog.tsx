@@ -22,6 +22,8 @@ export function ModalDialog({ title, onClose, children, wide = false }: Props) {
     panel.current?.querySelector<HTMLElement>('input, button:not([disabled])')?.focus();
   }, []);
 
+  const focusables = (): HTMLElement[] => [...(panel.current?.querySelectorAll<HTMLElement>('input, button:not([disabled]), select, textarea') ?? [])];
+
   const onKeyDown = (event: KeyboardEvent): void => {
     event.stopPropagation();
     if (event.key === 'Escape') {
@@ -30,7 +32,7 @@ export function ModalDialog({ title, onClose, children, wide = false }: Props) {
       return;
     }
     if (event.key !== 'Tab') return;
-    const focusable = [...(panel.current?.querySelectorAll<HTMLElement>('input, button:not([disabled]), select, textarea') ?? [])];
+    const focusable = focusables();
     const first = focusable[0];
     const last = focusable[focusable.length - 1];
     if (event.shiftKey && document.activeElement === first) {
@@ -41,6 +43,24 @@ export function ModalDialog({ title, onClose, children, wide = false }: Props) {
       first?.focus();
     }
   };
+
+  // A focused control that goes away or is disabled (the shown QR code replaces its button, a removed site's
+  // button) leaves the focus on the body: Escape there still closes the dialog, and Tab goes back into it.
+  useEffect(() => {
+    const onLostFocusKey = (event: KeyboardEvent): void => {
+      if (event.target !== document.body) return;
+      if (event.key === 'Escape') {
+        event.preventDefault();
+        onClose();
+      } else if (event.key === 'Tab') {
+        event.preventDefault();
+        const focusable = focusables();
+        (event.shiftKey ? focusable[focusable.length - 1] : focusable[0])?.focus();
+      }
+    };
+    document.addEventListener('keydown', onLostFocusKey);
+    return () => document.removeEventListener('keydown', onLostFocusKey);
+  });
 
   return (
     <div class="backdrop" onKeyDown={onKeyDown}>

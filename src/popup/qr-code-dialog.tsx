@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'preact/hooks';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { accountLabel } from '../core/account-label.ts';
 import { formatOtpauthUri } from '../core/otpauth-uri.ts';
 import type { Account } from '../core/vault.ts';
@@ -36,10 +36,13 @@ export function QrCodeDialog({ account, encrypted, confirmExport, onClose, showF
   const [shown, setShown] = useState(false);
   const [hidden, setHidden] = useState(false);
   const [busy, setBusy] = useState(false);
+  const closeButton = useRef<HTMLButtonElement>(null);
   adoptStyles('keystep-scan-dialog', styles);
 
   useEffect(() => {
     if (!shown) return;
+    // The Show button that had the focus is gone: the focus goes to Close, still in the dialog.
+    closeButton.current?.focus();
     const timer = setTimeout(() => {
       setShown(false);
       setHidden(true);
@@ -102,7 +105,7 @@ export function QrCodeDialog({ account, encrypted, confirmExport, onClose, showF
             {t('qrCodeShow')}
           </button>
         )}
-        <button type="button" onClick={onClose}>
+        <button ref={closeButton} type="button" onClick={onClose}>
           {t('close')}
         </button>
       </div>

@@ -36,6 +36,21 @@ describe('QrCodeDialog', () => {
     expect(within(dialog).getByRole('button', { name: 'Show the QR code' })).toBeTruthy();
   });
 
+  it('keeps the keyboard in the dialog when the code replaces the focused Show button: focus on Close, and Escape on the page closes it', async () => {
+    let closed = 0;
+    render(<QrCodeDialog account={ACCOUNT} encrypted={false} confirmExport={() => Promise.reject(new Error('not asked'))} onClose={() => closed++} />);
+    const dialog = screen.getByRole('dialog');
+    const show = within(dialog).getByRole('button', { name: 'Show the QR code' });
+    show.focus();
+    fireEvent.click(show);
+    await within(dialog).findByRole('img', {}, WAIT);
+    await vi.waitFor(() => expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Close' })), WAIT);
+    // Had the focus gone to the page (a control removed while focused), Escape there still closes the dialog.
+    (document.activeElement as HTMLElement).blur();
+    fireEvent.keyDown(document.body, { key: 'Escape' });
+    expect(closed).toBe(1);
+  });
+
   it('with a master password: a wrong one says so and shows nothing; the right one shows the code', async () => {
     const tried: string[] = [];
     const confirm = (password: string): Promise<void> => {
