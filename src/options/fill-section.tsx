@@ -109,7 +109,7 @@ export function FillSection({ makeApi = defaultApi, clock = Date.now }: FillSect
 
   return (
     <>
-      <section aria-labelledby={`${id}-fill`} class="card">
+      <section aria-labelledby={`${id}-fill`} class="card stack">
         <h2 id={`${id}-fill`}>{t('fillHeading')}</h2>
         {shortcut !== undefined && <p role="status">{shortcut === null ? t('fillNoShortcut') : t('fillShortcut', shortcut)}</p>}
         <p class="help">{t('fillHow')}</p>
@@ -120,7 +120,7 @@ export function FillSection({ makeApi = defaultApi, clock = Date.now }: FillSect
           </button>
         </div>
       </section>
-      <section aria-labelledby={`${id}-clock`} class="card">
+      <section aria-labelledby={`${id}-clock`} class="card stack">
         <h2 id={`${id}-clock`}>{t('clockHeading')}</h2>
         <p class="help">{t('clockHelp')}</p>
         <div class="field">

@@ -145,7 +145,7 @@ export function ProfileForm({ initial, sessionSecret, onSave, onCancel }: Props)
           </p>
         )}
       </details>
-      <div class="grid">{FIELDS.filter((f) => !f.advanced).map(field)}</div>
+      <div class="grid pairs">{FIELDS.filter((f) => !f.advanced).map(field)}</div>
       <div class="field">
         <label for={`${id}-flow`}>{t('profileSignInFlow')}</label>
         <select id={`${id}-flow`} value={signInFlow} aria-describedby={`${id}-flow-help`} onChange={(e) => setSignInFlow(e.currentTarget.value as SignInFlowSetting)}>
