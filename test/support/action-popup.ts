@@ -21,6 +21,8 @@ export interface ActionPopup {
   text(): Promise<string>;
   /** Runs an expression in the popup page (awaits a promise) and returns its JSON value. */
   evaluate<T>(expression: string): Promise<T>;
+  /** Shows the popup as with the system's light or dark setting (prefers-color-scheme). */
+  emulateColorScheme(scheme: 'light' | 'dark'): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -101,7 +103,11 @@ function popupDriver(cdp: CDPSession, sessionId: string, targetId: string, timeo
   const waitFor = async (role: string, name?: string | RegExp): Promise<AxNode[]> => {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const nodes = await find(role, name);
+      // A node the query started from may be gone by the time it runs (the popup renders again): look again.
+      const nodes = await find(role, name).catch((error: unknown) => {
+        if (error instanceof Error && error.message.includes('Could not find node')) return [];
+        throw error;
+      });
       if (nodes.length > 0) return nodes;
       if (Date.now() > deadline) throw new Error(`No ${role} named ${String(name ?? '(any)')} in the popup within ${timeoutMs} ms. It shows: ${await evaluate<string>('document.body.innerText')}`);
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));
@@ -132,6 +138,9 @@ function popupDriver(cdp: CDPSession, sessionId: string, targetId: string, timeo
     },
     text: () => evaluate<string>('document.body.innerText'),
     evaluate,
+    async emulateColorScheme(scheme) {
+      await send('Emulation.setEmulatedMedia', { features: [{ name: 'prefers-color-scheme', value: scheme }] });
+    },
     async close() {
       await cdp.send('Target.closeTarget', { targetId }).catch(() => undefined);
       await cdp.detach().catch(() => undefined);

@@ -43,6 +43,10 @@ export interface LaunchOptions {
    * which send their test host names to 127.0.0.1.
    */
   readonly extraArgs?: readonly string[];
+  /** More environment variables for Chromium's process (e.g. LANGUAGE=ja, with `--lang=ja` in extraArgs, for its UI language). */
+  readonly env?: Readonly<Record<string, string>>;
+  /** The pages' navigator.language and Intl default (Playwright's locale emulation). Default 'en-US'. */
+  readonly locale?: string;
 }
 
 /**
@@ -66,6 +70,7 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Load
     headless: false,
     ignoreDefaultArgs: ['--disable-extensions', '--headless'],
     ...signals,
+    ...(options.env ? { env: { ...process.env, ...options.env } } : {}),
     args: [
       ...(headed ? [] : ['--headless=new']),
       '--no-sandbox',
@@ -81,7 +86,7 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Load
     ],
     viewport: headed ? null : { width: 900, height: 700 },
     colorScheme: options.colorScheme ?? (headed ? null : 'light'),
-    locale: 'en-US',
+    locale: options.locale ?? 'en-US',
   });
   const context = await launching.catch(async (error: unknown) => {
     await removeProfile();
