@@ -281,6 +281,8 @@ describe.each<CatalogueLanguage>(['en', 'ja'])('accessibility in %s', (language)
 
     // Every Tab stop of the popup, and of each options view, shows the focus ring (src/ui/base.css :focus-visible).
     const noRing: string[] = [];
+    /** How many Tab stops each walk met: a walk that meets none checks nothing. */
+    const stops: Record<string, number> = {};
     const walkTabStops = async (page: Page, where: string): Promise<void> => {
       await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
       const seen = new Set<unknown>();
@@ -295,6 +297,7 @@ describe.each<CatalogueLanguage>(['en', 'ja'])('accessibility in %s', (language)
         });
         if (stop === undefined || seen.has(stop.id)) return;
         seen.add(stop.id);
+        stops[where] = seen.size;
         if (!stop.ring) noRing.push(`${where}: ${stop.name}`);
       }
     };
@@ -313,6 +316,9 @@ describe.each<CatalogueLanguage>(['en', 'ja'])('accessibility in %s', (language)
     }
     await page.close();
     expect(noRing).toEqual([]);
+    // The toolbar's four buttons and the search box, and a row's copy, next-code and menu buttons; each view its links and forms.
+    expect(Object.entries(stops).filter(([, count]) => count < 6)).toEqual([]);
+    expect(Object.keys(stops)).toEqual(['popup', ...VIEWS.map((view) => view.hash)]);
   });
 
   it('locked: the popup, its unlock form after wrong passwords, and the options page', async () => {
