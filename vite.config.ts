@@ -2,7 +2,7 @@ import { crx } from '@crxjs/vite-plugin';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { awsSdkTrim } from './build/aws-sdk-trim.ts';
-import manifest from './manifest.json' with { type: 'json' };
+import { manifest } from './build/manifest.ts';
 
 const here = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
 
