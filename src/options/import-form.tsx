@@ -3,14 +3,13 @@ import { BackupError } from '../core/backup-error.ts';
 import type { BackupEnvelope } from '../core/backup-file.ts';
 import type { Account } from '../core/vault.ts';
 import type { AccountStore } from '../platform/account-store.ts';
-import { t } from '../platform/i18n.ts';
+import { t, uiFormat } from '../platform/i18n.ts';
 import { commitImport } from '../services/commit-import.ts';
 import { decryptImport } from '../services/decrypt-import.ts';
 import type { ImportEntry, ImportSource } from '../services/import-entry.ts';
 import { openImportFile } from '../services/open-import-file.ts';
 import { previewImport, type ImportVerdict } from '../services/preview-import.ts';
 import { describeOtpInputError } from '../ui/describe-otp-input-error.ts';
-import { localDateStamp } from '../ui/local-date-stamp.ts';
 import { describeBackupError } from './describe-backup-error.ts';
 import { describeError } from '../ui/describe-error.ts';
 import { submitWith } from '../ui/submit-with.ts';
@@ -147,7 +146,7 @@ export function ImportForm({ store, accounts, clock, newId }: Props) {
       </label>
       {step.step === 'password' && (
         <>
-          <p class="help">{t('importBackupFound', localDateStamp(Date.parse(step.envelope.createdAt)))}</p>
+          <p class="help">{t('importBackupFound', uiFormat().dateTime(Date.parse(step.envelope.createdAt)))}</p>
           <div class="row-actions import-password">
             <label>
               {t('importPasswordLabel')}
