@@ -124,9 +124,9 @@ describe('the unzipped store package, in English', () => {
   });
 
   it('loads as an extension and shows the code of an added account, the one computed independently', async () => {
-    const manifest = JSON.parse(await readFile(join(unzipped, 'manifest.json'), 'utf8')) as { version: string };
+    const manifest = JSON.parse(await readFile(join(unzipped, 'manifest.json'), 'utf8')) as { version: string; background: { service_worker: string } };
     const worker = ext.context.serviceWorkers()[0];
-    expect(worker?.url()).toBe(ext.url('service-worker-loader.js'));
+    expect(worker?.url()).toBe(ext.url(manifest.background.service_worker));
     expect(await worker?.evaluate(() => (globalThis as unknown as ExtensionGlobal).chrome.runtime.getManifest().version)).toBe(manifest.version);
     const popup = await ext.openPopup();
     const button = popup.getByRole('button', { name: /^GitHub \(alice@example\.com\), code/ });
