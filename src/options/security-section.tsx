@@ -119,7 +119,7 @@ export function SecuritySection({ protection, encrypted }: SecuritySectionProps)
   return (
     <section id="security" aria-labelledby="security-heading" class="card">
       <h2 id="security-heading">{t('securityHeading')}</h2>
-      <p>{encrypted ? t('securityOn', PBKDF2_ITERATIONS.toLocaleString('en-US')) : t('securityNone')}</p>
+      <p>{encrypted ? t('securityOn', PBKDF2_ITERATIONS) : t('securityNone')}</p>
       <p class="help">{t('securityForgotten')}</p>
       {outcome?.kind === 'done' && <p role="status">{t(outcome.key)}</p>}
 
