@@ -32,8 +32,11 @@ export interface CodeFillerPorts {
   /** The computer's own clock, as the page reads it: for the request's notAfter, and the pending fill's age. */
   readonly pageNow: () => number;
   readonly sleep: (ms: number) => Promise<void>;
-  /** Writes the clipboard (from the service worker: through the offscreen document). */
-  readonly copy: (text: string) => Promise<void>;
+  /**
+   * Writes the clipboard (from the service worker: through the offscreen document); resolves with the ms until Keystep
+   * clears it again (services/copy-with-clearing.ts), undefined when it will not.
+   */
+  readonly copy: (text: string) => Promise<number | undefined>;
   /** Says on the tab's toolbar button what happened (see platform/action-status.ts). */
   readonly status: (tabId: number, status: ActionStatus) => Promise<void>;
   /** Opens the chooser for the pending fill with this id. */
@@ -154,8 +157,8 @@ export function createCodeFiller(ports: CodeFillerPorts): CodeFiller {
         await status(tabId, { kind: 'filled' });
         return { kind: 'filled', accountId, frameId };
       }
-      await ports.copy(code.code);
-      await status(tabId, { kind: 'copied' });
+      const clearsAfterMs = await ports.copy(code.code);
+      await status(tabId, { kind: 'copied', clearedInSeconds: clearsAfterMs === undefined ? undefined : Math.round(clearsAfterMs / 1000) });
       const reason = outcome === 'timeout' ? 'timeout' : outcome.kind === 'filled' ? 'not-kept' : outcome.kind === 'no-field' ? 'no-field' : 'refused';
       return { kind: 'copied', accountId, reason };
     } catch (error) {

@@ -164,7 +164,7 @@ describe('where the code cannot be filled', () => {
     const result = await h.command(tabId);
     const after = Date.now();
     expect(result).toMatchObject({ kind: 'copied', reason: 'timeout' });
-    expect(await h.badge(tabId)).toEqual({ text: '⧉', title: 'Keystep: no field on this page took the code, so it was copied' });
+    expect(await h.badge(tabId)).toEqual({ text: '⧉', title: 'Keystep: no field on this page took the code, so it was copied; it is cleared from the clipboard in 30 s' });
     expect([independentTotp(GITHUB, before), independentTotp(GITHUB, after)]).toContain(await clipboard.read());
     await prompt.accept('typed by hand');
     await clicking;
