@@ -99,6 +99,15 @@ describe('fillPage on the test pages', () => {
     expect(document.activeElement?.textContent).toBe('Verify');
   });
 
+  it.each<[boolean, string]>([
+    [true, `Submitted: ${CODE}`],
+    [false, ''],
+  ])('submit-after-fill.html with submit %s: the page shows what it was submitted, once', async (submit, shown) => {
+    loadFillPage('submit-after-fill.html');
+    expect(await fillPage({ code: CODE, submit })).toEqual(filled('single', 'submit', { submitted: submit }));
+    expect(text('result')).toBe(shown);
+  });
+
   it('backup-and-verification.html: fills the verification code and leaves the backup code alone', async () => {
     loadFillPage('backup-and-verification.html');
     expect(await fillPage({ code: CODE, submit: false })).toEqual(filled('single', 'submit'));
