@@ -256,9 +256,9 @@ export function App({
             if (outcome !== 'failed') dialogs.closeDialog(undefined);
           });
         }}
-        onSites={(account, sites) => {
+        onSites={(account, settings) => {
           // As renaming: a failed write keeps the dialog open with the alert behind it.
-          void edits.setSites(account, sites).then((outcome) => {
+          void edits.setFillSettings(account, settings).then((outcome) => {
             if (outcome === 'saved' || outcome === 'unchanged') dialogs.closeDialog(account);
             else if (outcome === 'gone') dialogs.closeDialog(undefined);
           });

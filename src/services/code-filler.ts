@@ -126,9 +126,12 @@ export function createCodeFiller(ports: CodeFillerPorts): CodeFiller {
     return { code: generate(step.step) };
   };
 
-  /** Sends `request` to the target's frame, or to the top frame and then, if it has no field, to the best other frame. */
-  const send = async (target: FillTarget, code: string): Promise<{ outcome: FrameFill | 'timeout'; frameId: number }> => {
-    const request = (): FillRequest => ({ code, submit: false, notAfter: pageNow() + INJECT_TIMEOUT_MS, ...(target.useFocusedField ? { useFocusedField: true } : {}) });
+  /**
+   * Sends the code to the target's frame, or to the top frame and then, if it has no field, to the best other frame.
+   * `submit`: the account's choice (Account.submitAfterFill); the page submits only a form with one obvious way to.
+   */
+  const send = async (target: FillTarget, code: string, submit: boolean): Promise<{ outcome: FrameFill | 'timeout'; frameId: number }> => {
+    const request = (): FillRequest => ({ code, submit, notAfter: pageNow() + INJECT_TIMEOUT_MS, ...(target.useFocusedField ? { useFocusedField: true } : {}) });
     const frameId = target.frameId ?? 0;
     const first = await withTimeout(page.fill({ tabId: target.tabId, frameId }, request()));
     if (target.frameId !== undefined || first === 'timeout' || first.kind !== 'no-field') return { outcome: first, frameId };
@@ -151,7 +154,7 @@ export function createCodeFiller(ports: CodeFillerPorts): CodeFiller {
       if (!account) return { kind: 'gone' };
       const code = await codeFor(tabId, account);
       if (!('code' in code)) return code;
-      const { outcome, frameId } = await send(target, code.code);
+      const { outcome, frameId } = await send(target, code.code, account.submitAfterFill === true);
       if (snapshot.encrypted) await ports.touch?.().catch(() => undefined);
       if (outcome !== 'timeout' && filled(outcome)) {
         await status(tabId, { kind: 'filled' });

@@ -122,6 +122,17 @@ describe('the keyboard command and the context menu', () => {
     expect(h.copied).toEqual([]);
   });
 
+  it.each<[string, Partial<Account>, boolean]>([
+    ['an account that submits after filling asks the page to submit', { submitAfterFill: true }, true],
+    ['an account with it off does not', { submitAfterFill: false }, false],
+  ])('%s', async (_, flag, submit) => {
+    await seed([{ ...BOUND, ...flag }, OTHER]);
+    const page = fakePage([{ ...FILLED, focus: 'submit', submitted: submit }]);
+    const h = harness(page);
+    expect(await createCodeFiller(h.ports).fromShortcut({ tabId: TAB, useFocusedField: false })).toEqual<FillResult>({ kind: 'filled', accountId: 'a1', frameId: 0 });
+    expect(page.fills.map((f) => f.request.submit)).toEqual([submit]);
+  });
+
   it('the context menu fills the frame pointed at, taking the focused field, and probes no other', async () => {
     const page = fakePage([{ kind: 'no-field' }], [{ frameId: 4, probe: { kind: 'single', score: 175 } }]);
     const h = harness(page);
