@@ -53,8 +53,8 @@ const S3_CUSTOMIZATIONS = /\/node_modules\/@smithy\/core\/dist-es\/submodules\/e
  *
  * - The client's endpoint rules (`endpoint/bdd.js`) and the generic rules engine they run on give way to a resolver
  *   of the two rules Keystep's settings reach: the custom endpoint, or `cognito-idp.{region}.{partition's DNS
- *   suffix}` (see ./sdk-stubs/endpoint-resolver.ts). The SDK's partition table keeps its regions, without their
- *   descriptions (names such as "Asia Pacific (Tokyo)", which nothing reads).
+ *   suffix}` (see ./sdk-stubs/endpoint-resolver.ts). The SDK's partition table keeps its partitions and their
+ *   patterns, and of its region lists only the names the patterns do not place (see `trimPartitions`).
  * - The error schemas and the 59 error classes of `models/errors.js` are left out of `schemas/schemas_0.js`. A
  *   service error is then built as the SDK builds one it has no schema for: an instance of the service's base
  *   exception named after the error type, with the response's message and `$metadata`, which is all Keystep reads
@@ -74,7 +74,7 @@ export function awsSdkTrim(): Plugin {
     'HttpProtocol event-stream import',
     'S3 endpoint customizations',
     'error schemas',
-    'partition descriptions',
+    'partition lists',
   ];
   return {
     name: 'keystep:aws-sdk-trim',
@@ -110,8 +110,8 @@ export function awsSdkTrim(): Plugin {
         return withoutErrorSchemas(readFileSync(id, 'utf8'), (message) => this.error(`keystep:aws-sdk-trim: ${message} in ${id}`));
       }
       if (PARTITIONS.test(id)) {
-        applied.add('partition descriptions');
-        return withoutRegionDescriptions(readFileSync(id, 'utf8'), (message) => this.error(`keystep:aws-sdk-trim: ${message} in ${id}`));
+        applied.add('partition lists');
+        return trimPartitions(readFileSync(id, 'utf8'), (message) => this.error(`keystep:aws-sdk-trim: ${message} in ${id}`));
       }
       if (HTTP_PROTOCOL.test(id)) {
         const code = readFileSync(id, 'utf8');
@@ -160,25 +160,34 @@ export function withoutErrorSchemas(code: string, fail: (message: string) => nev
 
 const PARTITIONS_INFO = /^export const partitionsInfo = (\{[\s\S]*\});\s*$/;
 
-interface PartitionsInfo {
-  readonly partitions: readonly { readonly regions: Readonly<Record<string, object>> }[];
+interface Partition {
+  readonly id: string;
+  readonly regionRegex: string;
+  readonly regions: Readonly<Record<string, object>>;
 }
 
 /**
- * partitions.js of @aws-sdk/core with every region's data emptied: it holds only a `description` (e.g. "Asia
- * Pacific (Tokyo)"), which the SDK's `partition()` copies into its result and nothing reads. Calls `fail` when the
- * file is not the one JSON object expected, or a region has data besides its description.
+ * partitions.js of @aws-sdk/core with the region lists cut to the names the partitions' patterns do not place
+ * (e.g. "aws-cn-global"), each with empty data. The SDK's `partition(region)` looks a name up in the lists first, then
+ * tries each partition's `regionRegex`, then takes "aws"; a listed region's data is only a `description` (e.g. "Asia
+ * Pacific (Tokyo)"), which it copies into its result and nothing reads. So `partition()` gives the same partition for
+ * every name as with the full lists. Calls `fail` when the file is not the one JSON object expected, or a region
+ * has data besides its description.
  */
-export function withoutRegionDescriptions(code: string, fail: (message: string) => never): string {
+export function trimPartitions(code: string, fail: (message: string) => never): string {
   const json = PARTITIONS_INFO.exec(code)?.[1];
   if (json === undefined) fail('expected `export const partitionsInfo = {...};`');
-  const info = JSON.parse(json) as Partial<PartitionsInfo>;
-  if (info.partitions === undefined || info.partitions.length === 0) fail('no partitions');
-  const partitions = info.partitions.map((partition) => {
+  const info = JSON.parse(json) as { readonly partitions?: readonly Partition[] };
+  const partitions = info.partitions ?? [];
+  if (!partitions.some((p) => p.id === 'aws') || partitions.some((p) => typeof p.regionRegex !== 'string')) fail('expected partitions with patterns, "aws" among them');
+  const byPattern = (region: string): string => partitions.find((p) => new RegExp(p.regionRegex).test(region))?.id ?? 'aws';
+  const listedFirstIn = (region: string): string | undefined => partitions.find((p) => Object.hasOwn(p.regions, region))?.id;
+  const trimmed = partitions.map((partition) => {
     const regions: [string, object][] = Object.entries(partition.regions);
     const extra = regions.filter(([, data]) => Object.keys(data).some((key) => key !== 'description'));
     if (extra.length > 0) fail(`region data besides a description: ${extra.map(([name]) => name).join(', ')}`);
-    return { ...partition, regions: Object.fromEntries(regions.map(([name]) => [name, {}])) };
+    const kept = regions.filter(([name]) => listedFirstIn(name) === partition.id && byPattern(name) !== partition.id);
+    return { ...partition, regions: Object.fromEntries(kept.map(([name]) => [name, {}])) };
   });
-  return `export const partitionsInfo = ${JSON.stringify({ ...info, partitions })};\n`;
+  return `export const partitionsInfo = ${JSON.stringify({ ...info, partitions: trimmed })};\n`;
 }

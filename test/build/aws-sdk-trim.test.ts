@@ -5,11 +5,12 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { partition, setPartitionInfo, useDefaultPartitionInfo } from '@aws-sdk/core/client';
 import { build, type Rolldown } from 'vite';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type * as AwsCognitoClientModule from '../../src/cognito/aws-cognito-client.ts';
 import type { CognitoApi } from '../../src/cognito/cognito-api.ts';
-import { awsSdkTrim, withoutErrorSchemas, withoutRegionDescriptions } from '../../build/aws-sdk-trim.ts';
+import { awsSdkTrim, trimPartitions, withoutErrorSchemas } from '../../build/aws-sdk-trim.ts';
 import { startRecordingJsonServer, type JsonReply, type ReceivedRequest, type RecordingJsonServer } from '../support/recording-json-server.ts';
 
 // The extension's Cognito client as the browser gets it: the SDK's browser build (fetch handler, browser
@@ -104,10 +105,11 @@ describe('the bundle awsSdkTrim makes', () => {
     expect(chunks.map((c) => ({ imports: c.imports, dynamicImports: c.dynamicImports }))).toEqual([{ imports: [], dynamicImports: [] }]);
   });
 
-  it('keeps no error schema but that of the base exception, and no region description', () => {
+  it('keeps no error schema but that of the base exception, and only the region names the partitions\' patterns do not place', () => {
     expect(chunk.code.match(/registerError\(\w+\$, \w+\)/g)).toEqual(['registerError(CognitoIdentityProviderServiceException$, CognitoIdentityProviderServiceException)']);
     expect(chunk.code).not.toContain('Asia Pacific (Tokyo)');
-    expect(chunk.code).toMatch(/"ap-northeast-1":\s*\{\s*\}/);
+    expect(chunk.code).not.toContain('"ap-northeast-1"');
+    expect(chunk.code).toMatch(/"aws-cn-global":\s*\{\s*\}/);
   });
 
   it("keeps only the client package.json's version", () => {
@@ -268,30 +270,45 @@ describe('withoutErrorSchemas', () => {
   });
 });
 
-describe('withoutRegionDescriptions', () => {
+describe('trimPartitions', () => {
   const partitions = sdkFile('@aws-sdk/core/dist-es/submodules/client/util-endpoints/lib/aws/partitions.js');
-  const infoOf = (code: string): { partitions: { regions: Record<string, object> }[] } =>
-    JSON.parse(/= (\{[\s\S]*\});/.exec(code)?.[1] ?? '') as { partitions: { regions: Record<string, object> }[] };
+  type Info = { partitions: { id: string; regions: Record<string, object> }[] };
+  const infoOf = (code: string): Info => JSON.parse(/= (\{[\s\S]*\});/.exec(code)?.[1] ?? '') as Info;
+  const full = infoOf(partitions);
+  const trimmed = infoOf(trimPartitions(partitions, fail));
+  const listed = full.partitions.flatMap((p) => Object.keys(p.regions));
 
-  it('keeps every partition and region of @aws-sdk/core, each region without its description', () => {
-    const before = infoOf(partitions);
-    const after = infoOf(withoutRegionDescriptions(partitions, fail));
-    expect(after).toEqual({
-      ...before,
-      partitions: before.partitions.map((p) => ({ ...p, regions: Object.fromEntries(Object.keys(p.regions).map((r) => [r, {}])) })),
-    });
-    expect(Object.values(before.partitions[0]?.regions ?? {})[0]).toHaveProperty('description');
+  afterAll(() => useDefaultPartitionInfo());
+
+  it("gives the SDK's partition() the same answer for every region it lists and for regions it does not", () => {
+    const names: string[] = [...listed, 'ap-future-9', 'cn-future-3', 'us-gov-future-2', 'us-isob-future-1', 'local', 'aws-global', ''];
+    useDefaultPartitionInfo();
+    const before: [string, object][] = names.map((name) => [name, partition(name)]);
+    setPartitionInfo(trimmed as Parameters<typeof setPartitionInfo>[0]);
+    const after = names.map((name) => [name, partition(name)]);
+    useDefaultPartitionInfo();
+    const withoutDescription = (result: object): object => Object.fromEntries(Object.entries(result).filter(([key]) => key !== 'description'));
+    expect(after).toEqual(before.map(([name, result]) => [name, withoutDescription(result)]));
+    expect(before).toContainEqual(['ap-northeast-1', expect.objectContaining({ name: 'aws', description: 'Asia Pacific (Tokyo)' })]);
+  });
+
+  it('keeps every partition and its outputs, and of the region lists only what the patterns do not place', () => {
+    expect(trimmed.partitions.map((p) => ({ ...p, regions: {} }))).toEqual(full.partitions.map((p) => ({ ...p, regions: {} })));
+    const kept = trimmed.partitions.flatMap((p) => Object.entries(p.regions).map(([name, data]) => [p.id, name, data]));
+    expect(kept).toContainEqual(['aws-cn', 'aws-cn-global', {}]);
+    expect(kept.length).toBeLessThan(listed.length / 3);
+    expect(listed.length).toBeGreaterThan(40);
   });
 
   it.each([
     ['another layout', 'export const partitionsInfo = load();', 'expected `export const partitionsInfo'],
-    ['no partitions', 'export const partitionsInfo = {"partitions": []};', 'no partitions'],
+    ['no partitions', 'export const partitionsInfo = {"partitions": []};', 'expected partitions with patterns'],
     [
       'region data besides a description',
-      'export const partitionsInfo = {"partitions": [{"id": "aws", "regions": {"x-1": {"description": "X", "variant": 1}}}]};',
+      'export const partitionsInfo = {"partitions": [{"id": "aws", "regionRegex": "^x", "regions": {"x-1": {"description": "X", "variant": 1}}}]};',
       'region data besides a description: x-1',
     ],
   ])('fails on %s', (_case, code, message) => {
-    expect(() => withoutRegionDescriptions(code, fail)).toThrow(message);
+    expect(() => trimPartitions(code, fail)).toThrow(message);
   });
 });
