@@ -43,6 +43,12 @@ export interface LaunchOptions {
    * which send their test host names to 127.0.0.1.
    */
   readonly extraArgs?: readonly string[];
+  /**
+   * The language pages see (navigator.language, chrome.i18n.getUILanguage()), which Playwright overrides per page.
+   * Default 'en-US'. A test of another language passes it here and `--lang=<tag>` in extraArgs, which picks the
+   * catalogue chrome.i18n.getMessage reads.
+   */
+  readonly locale?: string;
 }
 
 /**
@@ -81,7 +87,7 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Load
     ],
     viewport: headed ? null : { width: 900, height: 700 },
     colorScheme: options.colorScheme ?? (headed ? null : 'light'),
-    locale: 'en-US',
+    locale: options.locale ?? 'en-US',
   });
   const context = await launching.catch(async (error: unknown) => {
     await removeProfile();
