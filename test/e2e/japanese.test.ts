@@ -38,7 +38,7 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   closedPort = (server.address() as AddressInfo).port;
   await new Promise((resolve) => server.close(resolve));
-  ext = await launchExtension({ extraArgs: ['--lang=ja'], locale: 'ja' });
+  ext = await launchExtension({ language: 'ja' });
 });
 afterAll(async () => {
   await ext.close();

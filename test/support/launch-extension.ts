@@ -44,11 +44,12 @@ export interface LaunchOptions {
    */
   readonly extraArgs?: readonly string[];
   /**
-   * The language pages see (navigator.language, chrome.i18n.getUILanguage()), which Playwright overrides per page.
-   * Default 'en-US'. A test of another language passes it here and `--lang=<tag>` in extraArgs, which picks the
-   * catalogue chrome.i18n.getMessage reads.
+   * The browser's UI language, a BCP 47 tag such as 'ja'. Default: English (en-US). It sets Chromium's own UI
+   * (`--lang`, and the LANGUAGE and LANG variables, which Chromium on Linux reads for its own strings such as a file
+   * input's "No file chosen"), the catalogue chrome.i18n.getMessage reads, and what pages see as
+   * navigator.language and chrome.i18n.getUILanguage() (Playwright's locale, which it sets on every page).
    */
-  readonly locale?: string;
+  readonly language?: string;
 }
 
 /**
@@ -58,6 +59,7 @@ export interface LaunchOptions {
  */
 export async function launchExtension(options: LaunchOptions = {}): Promise<LoadedExtension> {
   const headed = options.headed ?? false;
+  const language = options.language;
   const temporary = options.profileDir === undefined;
   const profile = options.profileDir ?? (await mkdtemp(join(tmpdir(), 'keystep-profile-')));
   const extensions = [DIST, ...(options.extraExtensions ?? [])].join(',');
@@ -83,11 +85,13 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Load
       '--disable-quic',
       `--disable-extensions-except=${extensions}`,
       `--load-extension=${extensions}`,
+      ...(language === undefined ? [] : [`--lang=${language}`]),
       ...(options.extraArgs ?? []),
     ],
+    ...(language === undefined ? {} : { env: { ...process.env, LANGUAGE: language, LANG: `${language.replace('-', '_')}.UTF-8` } }),
     viewport: headed ? null : { width: 900, height: 700 },
     colorScheme: options.colorScheme ?? (headed ? null : 'light'),
-    locale: options.locale ?? 'en-US',
+    locale: language ?? 'en-US',
   });
   const context = await launching.catch(async (error: unknown) => {
     await removeProfile();
