@@ -76,7 +76,8 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Load
     ignoreDefaultArgs: ['--disable-extensions', '--headless'],
     ...signals,
     // LANGUAGE rather than the machine's own (LANG=C gives en-US): the messages do not depend on where tests run.
-    env: { ...process.env, LANGUAGE: uiLanguage.replace('-', '_') },
+    // LANG as well: Chromium on Linux reads it for its own strings (a file input's "No file chosen").
+    env: { ...process.env, LANGUAGE: uiLanguage.replace('-', '_'), LANG: `${uiLanguage.replace('-', '_')}.UTF-8` },
     args: [
       ...(headed ? [] : ['--headless=new']),
       `--lang=${uiLanguage}`,
