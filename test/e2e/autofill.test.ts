@@ -7,6 +7,7 @@ import { createClipboardReader } from '../support/clipboard-reader.ts';
 import { startFillHarness, type FillHarness } from '../support/fill-e2e.ts';
 import { codeFromName, independentHotp, independentTotp } from '../support/independent-otp.ts';
 import { DIST } from '../support/launch-extension.ts';
+import { copyButtonName } from '../support/copy-button-name.ts';
 
 // Filling the code into the login prompt, in the built extension, on the local fill pages served under two origins
 // (login.example.test, the site; login.examp1e.test, its look-alike; and 127.0.0.1) through Chromium's host-resolver
@@ -145,7 +146,7 @@ describe('the keyboard command on the account’s own site fills at once', () =>
     expect(await textbox(page, 'Authentication code').inputValue()).toBe(independentHotp(BANK, 6));
     await page.close();
     const popup = await h.ext.openPopup();
-    await expect.poll(async () => codeFromName((await popup.getByRole('button', { name: /^Bank \(carol\), code/ }).getAttribute('aria-label')) ?? '')).toBe(independentHotp(BANK, 7));
+    await expect.poll(async () => codeFromName((await popup.getByRole('button', { name: copyButtonName('Bank (carol)') }).getAttribute('aria-label')) ?? '')).toBe(independentHotp(BANK, 7));
     await popup.close();
   });
 });
