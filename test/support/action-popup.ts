@@ -21,6 +21,7 @@ export interface ActionPopup {
   text(): Promise<string>;
   /** Runs an expression in the popup page (awaits a promise) and returns its JSON value. */
   evaluate<T>(expression: string): Promise<T>;
+  /** Closes the popup and waits until its target is gone. */
   close(): Promise<void>;
 }
 
@@ -103,7 +104,12 @@ function popupDriver(cdp: CDPSession, sessionId: string, targetId: string, timeo
   const waitFor = async (role: string, name?: string | RegExp): Promise<AxNode[]> => {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const nodes = await find(role, name);
+      // While the popup's document is still replacing the initial empty one, the node DOM.getDocument named may be
+      // gone by the time the tree is queried ("Could not find node with given id"): look again.
+      const nodes = await find(role, name).catch((error: unknown) => {
+        if (error instanceof Error && error.message.includes('Could not find node')) return [];
+        throw error;
+      });
       if (nodes.length > 0) return nodes;
       if (Date.now() > deadline) throw new Error(`No ${role} named ${String(name ?? '(any)')} in the popup within ${timeoutMs} ms. It shows: ${await evaluate<string>('document.body.innerText')}`);
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));
@@ -151,6 +157,13 @@ function popupDriver(cdp: CDPSession, sessionId: string, targetId: string, timeo
     evaluate,
     async close() {
       await cdp.send('Target.closeTarget', { targetId }).catch(() => undefined);
+      // Until the target is gone: the next openActionPopup over the same tab must not find this closing popup.
+      const deadline = Date.now() + timeoutMs;
+      while (Date.now() < deadline) {
+        const { targetInfos } = await cdp.send('Target.getTargets').catch(() => ({ targetInfos: [] }));
+        if (!targetInfos.some((info) => info.targetId === targetId)) break;
+        await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+      }
       await cdp.detach().catch(() => undefined);
     },
   };
