@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addAccountsViaOptions } from '../support/add-accounts-via-options.ts';
 import { createClipboardReader } from '../support/clipboard-reader.ts';
+import { copyButtonName } from '../support/copy-button-name.ts';
 import { startFillHarness, type FillHarness } from '../support/fill-e2e.ts';
 import { codeFromName, independentTotp } from '../support/independent-otp.ts';
 import { launchExtension, type LoadedExtension } from '../support/launch-extension.ts';
@@ -68,8 +69,9 @@ async function turnClearingOff(ext: LoadedExtension): Promise<void> {
 async function copyFromPopup(ext: LoadedExtension, status: string): Promise<Copy> {
   const reader = await createClipboardReader(ext.context);
   const popup = await ext.openPopup();
-  const button = popup.getByRole('button', { name: /^GitHub \(alice\), code \d/ });
-  await button.waitFor();
+  const button = popup.getByRole('button', { name: copyButtonName('GitHub (alice)') });
+  // Named with its code once the code is computed.
+  await expect.poll(async () => (await button.getAttribute('aria-label')) ?? '').toMatch(/, [\d ]+(?:, Next [\d ]+)?\. Copy$/);
   await popup.bringToFront();
   const startedAt = Date.now();
   const shown = codeFromName((await button.getAttribute('aria-label')) ?? '');
