@@ -220,6 +220,10 @@ describe('the extension in Japanese', () => {
     await form.getByRole('textbox', { name: jp('profileEndpoint') }).fill(`http://127.0.0.1:${String(closedPort)}`);
     await shows(form.getByRole('note'));
     await expectAllJapanese(page, 'the profile form');
+    // Saved empty: each required field says what it lacks.
+    await form.getByRole('button', { name: jp('saveProfile') }).click();
+    await shows(form.getByRole('alert'));
+    await expectAllJapanese(page, 'the profile form, its fields refused');
 
     await form.getByRole('textbox', { name: jp('profileName') }).fill('エミュレーター');
     await form.getByRole('textbox', { name: jp('profilePoolId') }).fill('local_1a2B3c4D');
@@ -241,6 +245,10 @@ describe('the extension in Japanese', () => {
   it('options #backup: the exports\' choices and an import\'s preview', async () => {
     const page = await ext.openOptions('#backup');
     await shows(page.getByRole('heading', { name: jp('backupHeading'), level: 2 }));
+    const encrypted = page.getByRole('form', { name: jp('backupEncryptedHeading') });
+    await encrypted.getByLabel(jp('backupPasswordLabel'), { exact: true }).fill('short');
+    await encrypted.getByRole('button', { name: jp('backupEncryptedButton') }).click();
+    await shows(encrypted.getByRole('alert'));
     await page.getByRole('checkbox', { name: jp('backupPlainConsent') }).check();
     await page.getByRole('radio', { name: jp('migrationExportChosen') }).check();
     await shows(page.getByRole('group', { name: jp('migrationExportChooseLabel') }));
