@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { accountLabel } from '../core/account-label.ts';
 import { formatCode } from '../core/otp.ts';
 import type { Account } from '../core/vault.ts';
-import { t } from '../platform/i18n.ts';
+import { t, uiFormat } from '../platform/i18n.ts';
 import { FillIcon, MoreIcon, NextCodeIcon } from './icons.tsx';
 import { ROW_HEIGHT } from './row-height.ts';
 import type { RowAction } from './row-action.ts';
@@ -101,7 +101,7 @@ export function AccountRow({ account, index, setSize, now, rowCode, copied, tabb
       </button>
       {account.type === 'totp' ? (
         <span class={`countdown${ending ? ' ending' : ''}`} aria-hidden="true">
-          <span class="seconds">{secondsLeft}</span>
+          <span class="seconds">{secondsLeft === undefined ? undefined : uiFormat().number(secondsLeft)}</span>
           <span class="bar" style={{ animationDuration: `${account.period}s`, animationDelay: delay }} />
         </span>
       ) : (

@@ -72,7 +72,7 @@ describe.each<CatalogueLanguage>(['en', 'ja'])('accessibility in %s', (language)
   beforeAll(async () => {
     await mkdir(SHOTS, { recursive: true });
     server = await serveQrPages({ 'one.html': qrPageHtml('Set up two-factor authentication', [{ text: formatOtpauthUri(numberedDraft(1)) }]) });
-    ext = await launchExtension(language === 'ja' ? { extraArgs: ['--lang=ja'], env: { LANGUAGE: 'ja' }, locale: 'ja-JP' } : {});
+    ext = await launchExtension(language === 'ja' ? { uiLanguage: 'ja' } : {});
   });
   afterAll(async () => {
     await ext.close();

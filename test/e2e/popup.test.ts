@@ -107,7 +107,7 @@ describe('popup and adding accounts', () => {
     const clipboard = await createClipboardReader(ext.context);
     await popup.bringToFront();
     await popup.getByRole('button', { name: copyButtonName('GitHub (alice@example.com)') }).click();
-    await expect.poll(() => popup.getByRole('status').textContent()).toBe('Copied');
+    await expect.poll(() => popup.getByRole('status').textContent()).toBe('Copied. Cleared from the clipboard in 30 s.');
     const copied = await clipboard.read();
 
     expect([github, independentTotp(GITHUB, Date.now())]).toContain(copied);
@@ -145,7 +145,7 @@ describe('popup and adding accounts', () => {
     await popup.keyboard.press('ArrowDown');
     await expect.poll(() => popup.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '')).toMatch(/^Amazon Web Services/);
     await popup.keyboard.press('Enter');
-    await expect.poll(() => popup.getByRole('status').textContent()).toBe('Copied');
+    await expect.poll(() => popup.getByRole('status').textContent()).toBe('Copied. Cleared from the clipboard in 30 s.');
     await popup.keyboard.press('ArrowUp');
     await popup.keyboard.press('ArrowUp');
     await expect.poll(() => search.evaluate((el) => el === document.activeElement)).toBe(true);

@@ -4,6 +4,7 @@ import { parseOtpauthUri } from '../../src/core/otpauth-uri.ts';
 import { addDrafts, removeAccount, renameAccount } from '../../src/core/vault-edits.ts';
 import type { Account, PlainVaultRecord as VaultRecord } from '../../src/core/vault.ts';
 import { createAccountStore } from '../../src/platform/account-store.ts';
+import { CLEAR_CLIPBOARD_ALARM } from '../../src/platform/clipboard-clear-timer.ts';
 import { App } from '../../src/popup/app.tsx';
 import { fakeBrowser, openedTabs } from '../support/fake-browser.ts';
 import { codeFromName, independentHotp, independentTotp, nextCodeFromName } from '../support/independent-otp.ts';
@@ -18,6 +19,9 @@ const GITHUB = 'otpauth://totp/GitHub:alice?secret=JBSWY3DPEHPK3PXP&issuer=GitHu
 const AWS = 'otpauth://totp/Amazon%20Web%20Services:bob@example.com?secret=KRSXG5CTMVRXEZLUKN2XAZLSKNSWG4TFOQ&issuer=Amazon+Web+Services&algorithm=SHA256&digits=8&period=60';
 const BANK = 'otpauth://hotp/Bank:carol?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=Bank&counter=5';
 const ZURICH = 'otpauth://totp/Z%C3%BCrich%20Versicherung:dora?secret=MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43U&issuer=Z%C3%BCrich%20Versicherung';
+
+/** The popup's status after a copy while clipboard clearing is on (the default). */
+const COPIED_CLEARED = 'Copied. Cleared from the clipboard in 30 s.';
 
 const L_GITHUB = 'GitHub (alice)';
 const L_AWS = 'Amazon Web Services (bob@example.com)';
@@ -216,32 +220,45 @@ describe('codes', () => {
     const { copied } = renderApp();
     fireEvent.click(await withCode(label));
     await vi.waitFor(() => expect(copied).toEqual([expected()]), WAIT);
-    await vi.waitFor(() => expect(screen.getByRole('status').textContent).toBe('Copied'), WAIT);
+    await vi.waitFor(() => expect(screen.getByRole('status').textContent).toBe(COPIED_CLEARED), WAIT);
     expect(storedAccount('id-3')?.counter).toBe(5);
   });
 
-  it('says "Copied" in the row and to screen readers, for 1.5 s', async () => {
+  it('says "Copied" in the row, and to screen readers with when the clipboard is cleared, for 1.5 s', async () => {
     await seed([GITHUB]);
     vi.useFakeTimers(FAKE_TIMERS);
     vi.setSystemTime(NOW);
     const { copied } = renderApp({ clock: () => Date.now() });
     const button = await withCode(L_GITHUB);
     const code = independentTotp(GITHUB, NOW);
+    const clickedAt = Date.now();
     fireEvent.click(button);
     await vi.advanceTimersByTimeAsync(0);
     expect(copied).toEqual([code]);
-    expect(screen.getByRole('status').textContent).toBe('Copied');
+    expect(screen.getByRole('status').textContent).toBe(COPIED_CLEARED);
     expect(within(button).getByText('Copied')).toBeTruthy();
     expect(within(button).queryByText(grouped(code))).toBeNull();
+    // The service worker clears it when this alarm fires (src/background.ts), whether the popup is open or not.
+    expect(await fakeBrowser.alarms.get(CLEAR_CLIPBOARD_ALARM)).toEqual({ name: CLEAR_CLIPBOARD_ALARM, scheduledTime: clickedAt + 30_000 });
     // Its name says what it shows (WCAG 2.5.3).
     expect(ariaLabel(button)).toBe('GitHub alice, Copied. Copy');
 
     await vi.advanceTimersByTimeAsync(1499);
-    expect(screen.getByRole('status').textContent).toBe('Copied');
+    expect(screen.getByRole('status').textContent).toBe(COPIED_CLEARED);
     await vi.advanceTimersByTimeAsync(1);
     expect(screen.getByRole('status').textContent).toBe('');
     expect(within(button).queryByText('Copied')).toBeNull();
     expect(within(button).getByText(grouped(code))).toBeTruthy();
+  });
+
+  it('with clipboard clearing turned off, says only "Copied" and sets no clear', async () => {
+    await seed([GITHUB]);
+    await fakeBrowser.storage.local.set({ clearClipboard: false });
+    const { copied } = renderApp();
+    fireEvent.click(await withCode(L_GITHUB));
+    await vi.waitFor(() => expect(copied).toEqual([independentTotp(GITHUB, NOW)]), WAIT);
+    await vi.waitFor(() => expect(screen.getByRole('status').textContent).toBe('Copied'), WAIT);
+    expect(await fakeBrowser.alarms.get(CLEAR_CLIPBOARD_ALARM)).toBeUndefined();
   });
 
   it('reports a clipboard failure', async () => {
@@ -407,7 +424,8 @@ describe('search', () => {
     fireEvent.input(searchBox(), { target: { value: query } });
     fireEvent.keyDown(searchBox(), { key: 'Enter' });
     await vi.waitFor(() => expect(copied).toEqual(expected()), WAIT);
-    await vi.waitFor(() => expect(screen.getByRole('status').textContent).toBe(expected().length > 0 ? 'Copied' : ''), WAIT);
+    await vi.waitFor(() => expect(screen.getByRole('status').textContent).toBe(expected().length > 0 ? COPIED_CLEARED : ''), WAIT);
+    expect((await fakeBrowser.alarms.get(CLEAR_CLIPBOARD_ALARM)) !== undefined).toBe(expected().length > 0);
   });
 });
 

@@ -27,8 +27,8 @@ async function seed(accounts: readonly Account[]): Promise<void> {
   const record: PlainVaultRecord = { schema: 2, format: 'plain', revision: 1, accounts };
   await fakeBrowser.storage.local.set({ vault: record });
 }
-const storedSites = (id: string): readonly string[] | undefined =>
-  (fakeBrowser.storage.local.data.get('vault') as PlainVaultRecord | undefined)?.accounts.find((a) => a.id === id)?.sites;
+const storedAccount = (id: string): Account | undefined => (fakeBrowser.storage.local.data.get('vault') as PlainVaultRecord | undefined)?.accounts.find((a) => a.id === id);
+const storedSites = (id: string): readonly string[] | undefined => storedAccount(id)?.sites;
 
 function renderApp(options: { target?: FillTarget | undefined; fill?: (message: FillMessage) => Promise<void>; chooserId?: string } = {}) {
   const sent: FillMessage[] = [];
@@ -131,9 +131,44 @@ describe('the Sites… dialog', () => {
     renderApp();
     const dialog = await openSites('Bank (carol)');
     fireEvent.click(within(dialog).getByRole('button', { name: 'Remove https://login.example.com' }));
+    fireEvent.click(within(dialog).getByRole('checkbox', { name: 'Submit the form after filling the code' }));
     fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
     await vi.waitFor(() => expect(screen.queryByRole('dialog')).toBeNull(), WAIT);
     expect(storedSites('a2')).toEqual(['https://login.example.com']);
+    expect(storedAccount('a2')?.submitAfterFill).toBeUndefined();
+  });
+
+  const submitBox = (dialog: HTMLElement): HTMLInputElement => within(dialog).getByRole('checkbox', { name: 'Submit the form after filling the code' });
+
+  it('submitting after filling: off by default, explained, and saved with the sites when ticked', async () => {
+    await seed([BANK]);
+    renderApp();
+    const dialog = await openSites('Bank (carol)');
+    const box = submitBox(dialog);
+    expect(box.checked).toBe(false);
+    expect(document.getElementById(box.getAttribute('aria-describedby') ?? '')?.textContent).toBe(
+      'Only when it is clear how: the form has one submit button, or no button and only the code field. Otherwise Keystep fills the code and stops there. Off by default.',
+    );
+    fireEvent.click(box);
+    // Nothing is stored before Save.
+    expect(storedAccount('a2')?.submitAfterFill).toBeUndefined();
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
+    await vi.waitFor(() => expect(storedAccount('a2')?.submitAfterFill).toBe(true), WAIT);
+    expect(storedSites('a2')).toEqual(['https://login.example.com']);
+    await vi.waitFor(() => expect(screen.queryByRole('dialog')).toBeNull(), WAIT);
+  });
+
+  it('an account that submits after filling shows it ticked; unticking and saving turns it off', async () => {
+    await seed([{ ...BANK, submitAfterFill: true }]);
+    renderApp();
+    const dialog = await openSites('Bank (carol)');
+    const box = submitBox(dialog);
+    expect(box.checked).toBe(true);
+    fireEvent.click(box);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
+    // Off removes the field (an account missing altogether would count as still on).
+    await vi.waitFor(() => expect(Object.keys(storedAccount('a2') ?? { submitAfterFill: true })).not.toContain('submitAfterFill'), WAIT);
+    await vi.waitFor(() => expect(screen.queryByRole('dialog')).toBeNull(), WAIT);
   });
 });
 

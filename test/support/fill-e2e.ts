@@ -44,6 +44,8 @@ export interface FillHarness {
   actionPopup(page: Page): Promise<ActionPopup>;
   /** What chrome.commands.onCommand calls for the fill command on this tab. */
   command(tabId: number): Promise<FillResult>;
+  /** The same, with Date.now() in the service worker just before the handler is called (for the bench). */
+  timedCommand(tabId: number): Promise<{ readonly startedAt: number; readonly result: FillResult }>;
   /** What chrome.contextMenus.onClicked calls for "Fill code from Keystep" in this frame of this tab. */
   contextMenu(tabId: number, frameId: number): Promise<FillResult>;
   /** The tab's toolbar button: badge text and tooltip. */
@@ -71,6 +73,23 @@ let unique = 0;
 export async function startFillHarness(): Promise<FillHarness> {
   const server = await startFillPagesServer();
   const ext = await launchExtension({ extraArgs: [HOST_RESOLVER_RULES] });
+  const harness = await fillHarness(ext, server);
+  return {
+    ...harness,
+    async close() {
+      await harness.close();
+      await ext.close();
+      await server.close();
+    },
+  };
+}
+
+/**
+ * The harness over an extension the caller launched and a fill pages server it started (the bench's browser);
+ * its close() ends only its own CDP session. The test host names reach the server only when the browser was
+ * launched with HOST_RESOLVER_RULES; the 'local' host always does.
+ */
+export async function fillHarness(ext: LoadedExtension, server: FillPagesServer): Promise<FillHarness> {
   const worker = ext.context.serviceWorkers()[0] ?? (await ext.context.waitForEvent('serviceworker'));
   const browser = ext.context.browser();
   if (!browser) throw new Error('No browser behind the persistent context');
@@ -153,6 +172,11 @@ export async function startFillHarness(): Promise<FillHarness> {
       return attach(await openPopupOver(page));
     },
     command: (tabId) => worker.evaluate((id) => (globalThis as unknown as WorkerGlobal).keystepFillTriggers.command(id), tabId),
+    timedCommand: (tabId) =>
+      worker.evaluate(async (id) => {
+        const startedAt = Date.now();
+        return { startedAt, result: await (globalThis as unknown as WorkerGlobal).keystepFillTriggers.command(id) };
+      }, tabId),
     contextMenu: (tabId, frameId) => worker.evaluate(([id, frame]) => (globalThis as unknown as WorkerGlobal).keystepFillTriggers.contextMenu(id, frame), [tabId, frameId] as const),
     badge: (tabId) =>
       worker.evaluate(async (id) => {
@@ -160,8 +184,7 @@ export async function startFillHarness(): Promise<FillHarness> {
         return { text: await action.getBadgeText({ tabId: id }), title: await action.getTitle({ tabId: id }) };
       }, tabId),
     async close() {
-      await ext.close();
-      await server.close();
+      await cdp.detach().catch(() => undefined);
     },
   };
 }
