@@ -8,6 +8,7 @@ import { commitImport } from '../services/commit-import.ts';
 import { decryptImport } from '../services/decrypt-import.ts';
 import { openImportFile } from '../services/open-import-file.ts';
 import { describeError } from '../ui/describe-error.ts';
+import { describeImportDone } from '../ui/describe-import-done.ts';
 import { describeImportFormat } from '../ui/describe-import-file-error.ts';
 import { ImportPreview } from '../ui/import-preview.tsx';
 import { submitWith } from '../ui/submit-with.ts';
@@ -104,9 +105,8 @@ export function ImportForm({ store, accounts, clock, newId }: Props) {
         setProblem(t('saveFailed', describeError(result.error)));
         return;
       }
-      const { added, existing, refused } = result;
       close();
-      setStatus(refused > 0 ? t('importDoneWithErrors', added, existing, refused) : t('importDone', added, existing));
+      setStatus(describeImportDone(result));
     } finally {
       setBusy(false);
     }

@@ -4,8 +4,11 @@ import type { NewAccountPorts } from './new-account-ports.ts';
 import type { SaveFailed } from './save-failed.ts';
 
 export type CommitImportResult =
-  /** `existing`: entries not added because the vault (or an earlier entry) had them; `refused`: entries that were not accounts. */
-  | { readonly kind: 'done'; readonly added: number; readonly existing: number; readonly refused: number }
+  /**
+   * `existing`: entries not added because the vault had them; `repeated`: entries not added because an earlier
+   * entry of the same import was the same account (that one was added); `refused`: entries that were not accounts.
+   */
+  | { readonly kind: 'done'; readonly added: number; readonly existing: number; readonly repeated: number; readonly refused: number }
   | SaveFailed;
 
 /**
@@ -19,8 +22,9 @@ export async function commitImport(entries: readonly ImportEntry[], { store, clo
       const { vault: next, results: outcome } = addImported(vault, importable, { newId, now: clock() });
       return { vault: next, result: outcome };
     });
-    const added = results.filter((r) => r.outcome === 'added').length;
-    return { kind: 'done', added, existing: results.length - added, refused: entries.length - importable.length };
+    const addedNow = new Set(results.flatMap((r) => (r.outcome === 'added' ? [r.account] : [])));
+    const repeated = results.filter((r) => r.outcome === 'duplicate' && addedNow.has(r.account)).length;
+    return { kind: 'done', added: addedNow.size, existing: results.length - addedNow.size - repeated, repeated, refused: entries.length - importable.length };
   } catch (error) {
     return { kind: 'save-failed', error };
   }

@@ -6,6 +6,7 @@ import { commitImport } from '../services/commit-import.ts';
 import { EMPTY_QR_SCAN_SESSION, sessionEntries, takeCodes, type FoundCode, type QrScanSession, type TakeNote } from '../services/qr-scan-session.ts';
 import type { ScanOutcome } from '../services/scan-for-codes.ts';
 import { describeError } from './describe-error.ts';
+import { describeImportDone } from './describe-import-done.ts';
 import { describeScanFailure } from './describe-scan-failure.ts';
 import { describeScannedCode } from './describe-scanned-code.ts';
 
@@ -128,8 +129,7 @@ export function useQrImport({ store, clock, newId }: Ports): QrImport {
         setSession(EMPTY_QR_SCAN_SESSION);
         setNotes([]);
         setFound('');
-        const { added, existing, refused } = result;
-        setStatus(refused > 0 ? t('importDoneWithErrors', added, existing, refused) : t('importDone', added, existing));
+        setStatus(describeImportDone(result));
       } finally {
         setBusy(false);
       }

@@ -156,8 +156,8 @@ describe('importing other apps’ exports', () => {
     expect(await form.getByText('Recognised as: 2FAS backup.').isVisible()).toBe(true);
     expect(await form.getByText('2 to add, 0 already in Keystep, 1 repeated in this file, 0 with errors.').isVisible()).toBe(true);
     await form.getByRole('button', { name: 'Add 2 accounts' }).click();
-    // The report counts the repeat with what was there (commitImport): its first copy was just added.
-    await expect.poll(() => form.getByRole('status').textContent()).toBe('Accounts added: 2. Already in Keystep: 1.');
+    // The report tells the repeat (added once) from what was already in Keystep, as the preview did.
+    await expect.poll(() => form.getByRole('status').textContent()).toBe('Accounts added: 2. Already in Keystep: 0. Repeated in the import, added once: 1.');
     await page.close();
 
     const [sixName, sevenName] = await popupCopyNames([six, seven]);

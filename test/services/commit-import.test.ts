@@ -29,7 +29,7 @@ describe('commitImport', () => {
       { ok: true, where: WHERE, account: { draft: numberedDraft(3), status: 'pending', cognito } },
       { ok: true, where: WHERE, account: { draft: numberedDraft(2) } },
     ];
-    expect(await commitImport(entries, ports())).toEqual({ kind: 'done', added: 2, existing: 2, refused: 1 });
+    expect(await commitImport(entries, ports())).toEqual({ kind: 'done', added: 2, existing: 1, repeated: 1, refused: 1 });
     const { accounts } = await createAccountStore().load();
     expect(accounts).toEqual([
       { ...numberedDraft(2), id: 'new-1', createdAt: NOW, pinned: true, status: 'active' },
@@ -41,7 +41,7 @@ describe('commitImport', () => {
   it('checks duplicates against the vault as it is under the lock, not as the preview saw it', async () => {
     const entries: ImportEntry[] = [{ ok: true, where: WHERE, account: { draft: numberedDraft(1) } }];
     await createAccountStore().update((vault) => ({ vault: { ...vault, accounts: [account('a1')] }, result: undefined }));
-    expect(await commitImport(entries, ports())).toEqual({ kind: 'done', added: 0, existing: 1, refused: 0 });
+    expect(await commitImport(entries, ports())).toEqual({ kind: 'done', added: 0, existing: 1, repeated: 0, refused: 0 });
     expect((await createAccountStore().load()).revision).toBe(1);
   });
 
