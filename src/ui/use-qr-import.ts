@@ -62,7 +62,8 @@ interface Ports {
 /**
  * The state of bringing accounts in from QR codes (the popup's tab scan, the options page's images): what each
  * scan found, the choice among several account codes, the codes taken so far (a Google Authenticator export is
- * taken code by code: "2 of 3 scanned"), then Add or Cancel. Only Add writes.
+ * taken code by code: "2 of 3 scanned"), the sites of the scanned pages to bind the accounts to, then Add or
+ * Cancel. Only Add writes.
  */
 export function useQrImport({ store, clock, newId }: Ports): QrImport {
   const [session, setSession] = useState<QrScanSession>(EMPTY_QR_SCAN_SESSION);
@@ -150,10 +151,7 @@ export function useQrImport({ store, clock, newId }: Ports): QrImport {
     },
     confirmChoice: () => {
       if (choosing === undefined) return;
-      takeNow(
-        choosing.codes.filter((_, index) => choosing.chosen.has(index)),
-        choosing.page,
-      );
+      takeNow(choosing.codes.filter((_, index) => choosing.chosen.has(index)), choosing.page);
       setChoosing(undefined);
     },
     add: async () => {
