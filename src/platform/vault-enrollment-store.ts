@@ -27,9 +27,20 @@ function linkOf(ref: CognitoAccountRef): CognitoLink {
 }
 
 /**
+ * What the user set on the account a re-enrollment replaces, carried to the new one: its pin, its sites (the
+ * replaced account's first, then any the new one was given while pending, without repeats) and submitting after
+ * filling (on when either had it on). The secret, label and link are the new enrollment's.
+ */
+function keptFrom(previous: Account, next: Account): Pick<Account, 'pinned' | 'sites' | 'submitAfterFill'> {
+  const sites = [...new Set([...(previous.sites ?? []), ...(next.sites ?? [])])];
+  const submit = previous.submitAfterFill === true || next.submitAfterFill === true;
+  return { pinned: previous.pinned, ...(sites.length > 0 ? { sites } : {}), ...(submit ? { submitAfterFill: true } : {}) };
+}
+
+/**
  * Keystep's vault as the Cognito enrollment flow sees it. A pending account is written before
  * VerifySoftwareToken, so the secret survives any failure after it; activating it replaces
- * (in place, keeping position and pin) the user's previous active account on the same server, whose
+ * (in place, keeping position, pin, sites and submit-after-fill) the user's previous active account on the same server, whose
  * secret Cognito stopped accepting when the new one was verified. A secret is found for a sign-in only
  * through the exact target it was enrolled with.
  */
@@ -68,7 +79,7 @@ function activate(vault: Vault, id: string): Vault {
   if (!account) throw new AccountNotFoundError(id);
   const link = account.cognito;
   const previous = link ? vault.accounts.find((a) => a.id !== id && a.status === 'active' && sameUser(a.cognito, link)) : undefined;
-  const active: Account = { ...account, status: 'active', ...(previous ? { pinned: previous.pinned } : {}) };
+  const active: Account = previous ? { ...account, ...keptFrom(previous, account), status: 'active' } : { ...account, status: 'active' };
   const accounts = vault.accounts.flatMap((a) => {
     if (a.id === id) return previous ? [] : [active];
     if (previous && a.id === previous.id) return [active];

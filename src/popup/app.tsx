@@ -60,8 +60,8 @@ export interface AppProps {
   readonly fill?: (message: FillMessage) => Promise<void>;
   /** Closes the popup (or the chooser's window) once a fill is handed over; default window.close. */
   readonly closeWindow?: () => void;
-  /** The tab scan's capture and decoder; default the activeTab capture and the zxing-wasm reader. */
-  readonly scanPorts?: Pick<ScanDialogProps, 'capture' | 'decoder'>;
+  /** The tab scan's capture, tab URL and decoder; default the activeTab capture, the active tab's URL and the zxing-wasm reader. */
+  readonly scanPorts?: Pick<ScanDialogProps, 'capture' | 'pageUrl' | 'decoder'>;
 }
 
 const defaultProtection = lazyVaultProtection();

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useId } from 'preact/hooks';
 import type { ImportEntry, MigrationBatchInfo } from '../core/formats/import-entry.ts';
 import type { ImportFormat } from '../core/formats/import-format.ts';
@@ -25,6 +26,8 @@ export interface ImportPreviewProps {
   readonly onCancel: () => void;
   /** The heading's level where the preview sits (4 in the options page's forms, 2 in the popup). */
   readonly level?: 2 | 3 | 4;
+  /** Choices about the accounts to add (a tab scan's "Bind to <site>"), shown just above Add. */
+  readonly children?: ComponentChildren;
 }
 
 /** Class of a preview row: the colours of the paste box's line reports (the verdict is also in the text). */
@@ -36,7 +39,7 @@ const VERDICT_TEXT = { new: 'importVerdictNew', existing: 'importVerdictExisting
  * against the vault as it is now, and the button that adds the new ones. Shared by the file import, the image
  * import and the popup's tab scan.
  */
-export function ImportPreview({ entries, accounts, format, skipped = 0, migrationBatches = [], busy, onAdd, onCancel, level = 4 }: ImportPreviewProps) {
+export function ImportPreview({ entries, accounts, format, skipped = 0, migrationBatches = [], busy, onAdd, onCancel, level = 4, children }: ImportPreviewProps) {
   const id = useId();
   const { rows, counts } = previewImport(entries, accounts);
   const toAdd = counts.new;
@@ -68,6 +71,7 @@ export function ImportPreview({ entries, accounts, format, skipped = 0, migratio
           </li>
         ))}
       </ul>
+      {children}
       <div class="row-actions">
         <button type="button" class="primary" disabled={toAdd === 0 || busy} onClick={onAdd}>
           {toAdd === 1 ? t('importAddOne') : t('importAddMany', toAdd)}

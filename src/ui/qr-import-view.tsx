@@ -1,7 +1,7 @@
 import { useId } from 'preact/hooks';
 import type { Account } from '../core/vault.ts';
 import { t } from '../platform/i18n.ts';
-import { migrationProgress, sessionEntries } from '../services/qr-scan-session.ts';
+import { migrationProgress, scannedPages, sessionEntries } from '../services/qr-scan-session.ts';
 import { describeScannedCode } from './describe-scanned-code.ts';
 import { ImportPreview } from './import-preview.tsx';
 import type { QrImport } from './use-qr-import.ts';
@@ -21,6 +21,7 @@ interface Props {
 export function QrImportView({ qr, accounts, level }: Props) {
   const id = useId();
   const entries = sessionEntries(qr.session);
+  const pages = scannedPages(qr.session);
   const progress = migrationProgress(qr.session);
   const Heading = `h${level}` as const;
 
@@ -60,7 +61,30 @@ export function QrImportView({ qr, accounts, level }: Props) {
         </p>
       ))}
       {entries.length > 0 && accounts && (
-        <ImportPreview entries={entries} accounts={accounts} busy={qr.busy} onAdd={() => void qr.add()} onCancel={qr.cancel} level={level} />
+        <ImportPreview entries={entries} accounts={accounts} busy={qr.busy} onAdd={() => void qr.add()} onCancel={qr.cancel} level={level}>
+          {pages.length > 0 && (
+            <div class="stack bind-sites">
+              {pages.map((page, index) =>
+                page.kind === 'site' ? (
+                  <div key={page.site}>
+                    <label class="checkbox">
+                      <input type="checkbox" checked={qr.bind.has(page.site)} onChange={() => qr.toggleBind(page.site)} aria-describedby={`${id}-bind-${index}`} />
+                      {t('scanBindSite', page.site)}
+                    </label>
+                    <p id={`${id}-bind-${index}`} class="help">
+                      {page.bindByDefault ? t('scanBindSiteHelp') : t('scanBindSiteNotHttps')}
+                    </p>
+                  </div>
+                ) : (
+                  <p key={page.origin} class="help">
+                    {t('scanSiteInsecure', page.origin)}
+                  </p>
+                ),
+              )}
+              {qr.session.migration && pages.some((page) => page.kind === 'site') && <p class="help">{t('scanBindNotExport')}</p>}
+            </div>
+          )}
+        </ImportPreview>
       )}
       <div role="status">{qr.status && <p class="summary">{qr.status}</p>}</div>
     </>

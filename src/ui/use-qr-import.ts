@@ -1,9 +1,10 @@
 import { useRef, useState } from 'preact/hooks';
 import { isAccountCode } from '../core/formats/read-scanned-code.ts';
+import type { ScanSiteOffer } from '../core/scan-site-offer.ts';
 import type { AccountStore } from '../platform/account-store.ts';
 import { t } from '../platform/i18n.ts';
 import { commitImport } from '../services/commit-import.ts';
-import { EMPTY_QR_SCAN_SESSION, sessionEntries, takeCodes, type FoundCode, type QrScanSession, type TakeNote } from '../services/qr-scan-session.ts';
+import { EMPTY_QR_SCAN_SESSION, scannedPages, sessionEntries, takeCodes, type FoundCode, type QrScanSession, type TakeNote } from '../services/qr-scan-session.ts';
 import type { ScanOutcome } from '../services/scan-for-codes.ts';
 import { describeError } from './describe-error.ts';
 import { describeImportDone } from './describe-import-done.ts';
@@ -16,8 +17,18 @@ export type QrSource = 'tab' | 'image';
 export interface QrImport {
   /** The account codes taken so far. */
   readonly session: QrScanSession;
-  /** Several account codes were found: the user picks which to take (`chosen`, by index into `codes`). */
-  readonly choosing: { readonly codes: readonly FoundCode[]; readonly chosen: ReadonlySet<number> } | undefined;
+  /**
+   * Several account codes were found: the user picks which to take (`chosen`, by index into `codes`); `page` is
+   * what the scanned tab offers as their site.
+   */
+  readonly choosing: { readonly codes: readonly FoundCode[]; readonly chosen: ReadonlySet<number>; readonly page?: ScanSiteOffer | undefined } | undefined;
+  /**
+   * The sites (of scannedPages) the accounts scanned on them are bound to when added: a tab scan's https page is
+   * in it from the start, any other site only once the user checks it.
+   */
+  readonly bind: ReadonlySet<string>;
+  /** Checks or unchecks "Bind to <site>". */
+  readonly toggleBind: (site: string) => void;
   /** What the last scan found besides accounts, or that it found none; "" when there is nothing to say. */
   readonly found: string;
   readonly notes: readonly TakeNote[];
@@ -33,7 +44,10 @@ export interface QrImport {
   readonly toggle: (index: number) => void;
   /** Takes the chosen codes. */
   readonly confirmChoice: () => void;
-  /** Adds the session's new accounts (commitImport: one write, duplicates checked again under the lock). */
+  /**
+   * Adds the session's new accounts (commitImport: one write, duplicates checked again under the lock), those
+   * scanned on a site in `bind` with that site.
+   */
   readonly add: () => Promise<void>;
   /** Drops the session: nothing is added. */
   readonly cancel: () => void;
@@ -49,7 +63,8 @@ interface Ports {
 /**
  * The state of bringing accounts in from QR codes (the popup's tab scan, the options page's images): what each
  * scan found, the choice among several account codes, the codes taken so far (a Google Authenticator export is
- * taken code by code: "2 of 3 scanned"), then Add or Cancel. Only Add writes.
+ * taken code by code: "2 of 3 scanned"), the sites of the scanned pages to bind the accounts to, then Add or
+ * Cancel. Only Add writes.
  */
 export function useQrImport({ store, clock, newId }: Ports): QrImport {
   const [session, setSession] = useState<QrScanSession>(EMPTY_QR_SCAN_SESSION);
@@ -59,16 +74,34 @@ export function useQrImport({ store, clock, newId }: Ports): QrImport {
   const [problem, setProblem] = useState('');
   const [status, setStatus] = useState('');
   const [busy, setBusy] = useState(false);
+  const [bind, setBind] = useState<ReadonlySet<string>>(new Set());
 
-  // The latest session, for a scan that ends after other renders (its caller holds an older `take`).
+  // The latest session and sites to bind, for a scan that ends after other renders (its caller holds an older `take`).
   const latest = useRef(session);
   latest.current = session;
+  const latestBind = useRef(bind);
+  latestBind.current = bind;
 
-  const takeNow = (codes: readonly FoundCode[]): void => {
-    const taken = takeCodes(latest.current, codes);
+  const setBindNow = (next: ReadonlySet<string>): void => {
+    latestBind.current = next;
+    setBind(next);
+  };
+
+  const takeNow = (codes: readonly FoundCode[], page: ScanSiteOffer | undefined): void => {
+    const before = scannedPages(latest.current);
+    const taken = takeCodes(latest.current, codes, page);
     latest.current = taken.session;
     setSession(taken.session);
     setNotes(taken.notes);
+    // A site newly offered starts checked when it is https; one offered before keeps the user's choice.
+    const fresh = scannedPages(taken.session).filter((p) => p.kind === 'site' && p.bindByDefault && !before.some((b) => b.kind === 'site' && b.site === p.site));
+    if (fresh.length > 0) setBindNow(new Set([...latestBind.current, ...fresh.flatMap((p) => (p.kind === 'site' ? [p.site] : []))]));
+  };
+
+  const clearSession = (): void => {
+    latest.current = EMPTY_QR_SCAN_SESSION;
+    setSession(EMPTY_QR_SCAN_SESSION);
+    setBindNow(new Set());
   };
 
   return {
@@ -79,6 +112,12 @@ export function useQrImport({ store, clock, newId }: Ports): QrImport {
     problem,
     status,
     busy,
+    bind,
+    toggleBind: (site) => {
+      const next = new Set(latestBind.current);
+      if (!next.delete(site)) next.add(site);
+      setBindNow(next);
+    },
     start: () => {
       setProblem('');
       setStatus('');
@@ -100,8 +139,8 @@ export function useQrImport({ store, clock, newId }: Ports): QrImport {
       if (outcome.codes.length === 0) setFound(source === 'tab' ? t('scanNoneInTab') : t('scanNoneInImage'));
       else if (accounts.length === 0) setFound(t('scanNoAccount', others.join('; ')));
       else if (others.length > 0) setFound(t('scanAlsoFound', others.join('; ')));
-      if (accounts.length === 1) takeNow(accounts);
-      else if (accounts.length > 1) setChoosing({ codes: accounts, chosen: new Set(accounts.keys()) });
+      if (accounts.length === 1) takeNow(accounts, outcome.page);
+      else if (accounts.length > 1) setChoosing({ codes: accounts, chosen: new Set(accounts.keys()), page: outcome.page });
     },
     toggle: (index) => {
       setChoosing((current) => {
@@ -113,20 +152,19 @@ export function useQrImport({ store, clock, newId }: Ports): QrImport {
     },
     confirmChoice: () => {
       if (choosing === undefined) return;
-      takeNow(choosing.codes.filter((_, index) => choosing.chosen.has(index)));
+      takeNow(choosing.codes.filter((_, index) => choosing.chosen.has(index)), choosing.page);
       setChoosing(undefined);
     },
     add: async () => {
       setProblem('');
       setBusy(true);
       try {
-        const result = await commitImport(sessionEntries(latest.current), { store, clock, newId });
+        const result = await commitImport(sessionEntries(latest.current, latestBind.current), { store, clock, newId });
         if (result.kind === 'save-failed') {
           setProblem(t('saveFailed', describeError(result.error)));
           return;
         }
-        latest.current = EMPTY_QR_SCAN_SESSION;
-        setSession(EMPTY_QR_SCAN_SESSION);
+        clearSession();
         setNotes([]);
         setFound('');
         setStatus(describeImportDone(result));
@@ -135,8 +173,7 @@ export function useQrImport({ store, clock, newId }: Ports): QrImport {
       }
     },
     cancel: () => {
-      latest.current = EMPTY_QR_SCAN_SESSION;
-      setSession(EMPTY_QR_SCAN_SESSION);
+      clearSession();
       setChoosing(undefined);
       setNotes([]);
       setFound('');

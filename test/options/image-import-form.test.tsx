@@ -47,8 +47,11 @@ describe('ImageImportForm', () => {
     expect({ type: input.type, accept: input.accept, multiple: input.multiple }).toEqual({ type: 'file', accept: 'image/*', multiple: true });
     fireEvent.change(input, { target: { files: [image([uri(2)])] } });
     await vi.waitFor(() => expect(previewItems(form)).toEqual(['Service 2 (user2@example.com) — New']), WAIT);
+    // An image has no page, so no site to offer (the popup's tab scan offers the page's).
+    expect(within(form).queryByRole('checkbox', { name: /^Bind to/ })).toBeNull();
     fireEvent.click(within(form).getByRole('button', { name: 'Add 1 account' }));
     await vi.waitFor(() => expect(stored()?.accounts.map((a) => a.id)).toEqual(['a1', 'new-1']), WAIT);
+    expect(stored()?.accounts[1]).not.toHaveProperty('sites');
     expect(within(form).getByRole('status').textContent).toBe('Accounts added: 1. Already in Keystep: 0.');
   });
 
@@ -70,6 +73,7 @@ describe('ImageImportForm', () => {
     document.body.dispatchEvent(paste);
     expect(paste.defaultPrevented).toBe(true);
     await vi.waitFor(() => expect(previewItems(form)).toEqual(['Service 3 (user3@example.com) — New']), WAIT);
+    expect(within(form).queryByRole('checkbox', { name: /^Bind to/ })).toBeNull();
   });
 
   it('a paste while the view is hidden does nothing', () => {

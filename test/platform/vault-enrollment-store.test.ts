@@ -1,7 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { AccountDraft } from '../../src/core/account.ts';
 import type { CognitoAccountRef } from '../../src/cognito/enrollment-store.ts';
-import { setClientSecret } from '../../src/core/vault-edits.ts';
+import { setSites } from '../../src/core/site-edits.ts';
+import type { Account } from '../../src/core/vault.ts';
+import { setClientSecret, setPinned, setSubmitAfterFill } from '../../src/core/vault-edits.ts';
 import { createAccountStore } from '../../src/platform/account-store.ts';
 import { createVaultEnrollmentStore } from '../../src/platform/vault-enrollment-store.ts';
 import { resetFakeBrowser } from '../support/fake-browser.ts';
@@ -92,6 +94,27 @@ describe('vault enrollment store', () => {
     expect(accounts).toHaveLength(count);
     expect(accounts.at(-1)).toMatchObject({ id, status: 'active', secret: 'GEZDGNBVGY3TQOJQ', cognito: second });
     expect(await enrollment.findSecret(second)).toEqual({ kind: 'found', secret: 'GEZDGNBVGY3TQOJQ' });
+  });
+
+  // Issue 11: the sites and submit-after-fill the user set on the replaced account were lost with it.
+  it.each<{ name: string; old: { sites: string[]; submit: boolean }; pending: { sites: string[]; submit: boolean }; kept: Pick<Account, 'sites' | 'submitAfterFill'> }>([
+    { name: 'the replaced account\'s sites and submit-after-fill', old: { sites: ['https://auth.example.com', 'http://127.0.0.1:9229'], submit: true }, pending: { sites: [], submit: false }, kept: { sites: ['https://auth.example.com', 'http://127.0.0.1:9229'], submitAfterFill: true } },
+    { name: 'sites set on the pending account too, after the replaced one\'s, once each', old: { sites: ['https://auth.example.com'], submit: false }, pending: { sites: ['https://login.example.com', 'https://auth.example.com'], submit: true }, kept: { sites: ['https://auth.example.com', 'https://login.example.com'], submitAfterFill: true } },
+    { name: 'nothing when neither had any', old: { sites: [], submit: false }, pending: { sites: [], submit: false }, kept: {} },
+  ])('re-enrolling the same user keeps $name', async ({ old, pending, kept }) => {
+    const { store, enrollment } = await storeWith([REF, 'JBSWY3DPEHPK3PXP']);
+    const [first] = (await store.load()).accounts;
+    const firstId = first?.id ?? '';
+    await store.update((vault) => ({ vault: setPinned(setSubmitAfterFill(setSites(vault, firstId, old.sites), firstId, old.submit), firstId, true), result: undefined }));
+    const id = await enrollment.savePending(draft('GEZDGNBVGY3TQOJQ'), { ...REF, clientId: 'client-b' });
+    await store.update((vault) => ({ vault: setSubmitAfterFill(setSites(vault, id, pending.sites), id, pending.submit), result: undefined }));
+    await enrollment.markActive(id);
+    const { accounts } = await store.load();
+    expect(accounts).toHaveLength(1);
+    const [active] = accounts;
+    expect(active).toMatchObject({ id, status: 'active', secret: 'GEZDGNBVGY3TQOJQ', pinned: true, ...kept });
+    expect('sites' in (active ?? {})).toBe(kept.sites !== undefined);
+    expect('submitAfterFill' in (active ?? {})).toBe(kept.submitAfterFill !== undefined);
   });
 
   it('a new association of the same user through another app client takes over the pending account and its link', async () => {

@@ -28,12 +28,12 @@ function decoderOf(...scans: readonly (readonly string[])[]): QrDecoder {
   return { readQrCodes: () => Promise.resolve((scans[Math.min(next++, scans.length - 1)] ?? []).map((text) => ({ text }))) };
 }
 
-async function renderDialog(decoder: QrDecoder, capture: () => Promise<Blob> = () => Promise.resolve(TAB)) {
+async function renderDialog(decoder: QrDecoder, capture: () => Promise<Blob> = () => Promise.resolve(TAB), pageUrl: () => Promise<string | undefined> = () => Promise.resolve(undefined)) {
   const store = createAccountStore();
   const { accounts } = await store.load();
   let ids = 0;
   const onClose = vi.fn();
-  render(<ScanDialog store={store} accounts={accounts} clock={() => NOW} newId={() => `new-${++ids}`} capture={capture} decoder={decoder} onClose={onClose} />);
+  render(<ScanDialog store={store} accounts={accounts} clock={() => NOW} newId={() => `new-${++ids}`} capture={capture} pageUrl={pageUrl} decoder={decoder} onClose={onClose} />);
   const dialog = screen.getByRole('dialog', { name: 'Scan QR code' });
   return { dialog, onClose };
 }
@@ -127,6 +127,87 @@ describe('ScanDialog', () => {
     fireEvent.click(within(dialog).getByRole('button', { name: 'Close' }));
     expect(onClose).toHaveBeenCalledOnce();
     expect(stored()).toBeUndefined();
+  });
+});
+
+describe('ScanDialog: the page the QR code was shown on', () => {
+  const at = (url: string | undefined) => () => Promise.resolve(url);
+  const bindBox = (dialog: HTMLElement, site: string) => within(dialog).getByRole<HTMLInputElement>('checkbox', { name: `Bind to ${site}` });
+  const BIND_HELP = "The accounts added from this page's QR codes keep it as a site: the keyboard shortcut fills their code there without asking. Sites… in an account's menu changes it.";
+
+  it('an https page: "Bind to <origin>" is checked, and Add stores the account with that site', async () => {
+    const { dialog } = await renderDialog(decoderOf([uri(1)]), undefined, at('https://accounts.example.com:443/settings/2fa?step=qr'));
+    await vi.waitFor(() => expect(previewItems(dialog)).toHaveLength(1), WAIT);
+    const box = bindBox(dialog, 'https://accounts.example.com');
+    expect(box.checked).toBe(true);
+    expect(box.getAttribute('aria-describedby')).toBeTruthy();
+    expect(document.getElementById(box.getAttribute('aria-describedby') ?? '')?.textContent).toBe(BIND_HELP);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Add 1 account' }));
+    await vi.waitFor(() => expect(stored()?.accounts).toHaveLength(1), WAIT);
+    expect(stored()?.accounts[0]).toEqual({ ...numberedDraft(1), id: 'new-1', createdAt: NOW, pinned: false, status: 'active', sites: ['https://accounts.example.com'] });
+  });
+
+  it('unchecked, the account is added without a site', async () => {
+    const { dialog } = await renderDialog(decoderOf([uri(1)]), undefined, at('https://accounts.example.com/'));
+    await vi.waitFor(() => expect(previewItems(dialog)).toHaveLength(1), WAIT);
+    fireEvent.click(bindBox(dialog, 'https://accounts.example.com'));
+    expect(bindBox(dialog, 'https://accounts.example.com').checked).toBe(false);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Add 1 account' }));
+    await vi.waitFor(() => expect(stored()?.accounts).toHaveLength(1), WAIT);
+    expect(stored()?.accounts[0]).not.toHaveProperty('sites');
+  });
+
+  it('a plain http page of this computer: offered unchecked with a warning; checked, it binds', async () => {
+    const { dialog } = await renderDialog(decoderOf([uri(1), uri(2)]), undefined, at('http://127.0.0.1:8080/mfa'));
+    const group = await within(dialog).findByRole('group', {}, WAIT);
+    fireEvent.click(within(group).getByRole('button', { name: 'Show the accounts' }));
+    await vi.waitFor(() => expect(previewItems(dialog)).toHaveLength(2), WAIT);
+    const box = bindBox(dialog, 'http://127.0.0.1:8080');
+    expect(box.checked).toBe(false);
+    expect(document.getElementById(box.getAttribute('aria-describedby') ?? '')?.textContent).toBe(
+      'This page is not https (a server on this computer or a test name): bind it only if it is your own.',
+    );
+    fireEvent.click(box);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Add 2 accounts' }));
+    await vi.waitFor(() => expect(stored()?.accounts).toHaveLength(2), WAIT);
+    expect(stored()?.accounts.map((a) => a.sites)).toEqual([['http://127.0.0.1:8080'], ['http://127.0.0.1:8080']]);
+  });
+
+  it('plain http elsewhere: named, not offered', async () => {
+    const { dialog } = await renderDialog(decoderOf([uri(1)]), undefined, at('http://accounts.example.com/setup'));
+    await vi.waitFor(() => expect(previewItems(dialog)).toHaveLength(1), WAIT);
+    expect(within(dialog).getByText('Scanned on http://accounts.example.com, which is not https: Keystep does not bind the accounts to it.')).toBeTruthy();
+    expect(within(dialog).queryByRole('checkbox')).toBeNull();
+  });
+
+  it.each(['chrome://settings/', 'file:///home/alice/setup.html', 'chrome-extension://abcdefghijklmnopabcdefghijklmnop/page.html', 'data:text/html,x', undefined])(
+    'a page that is not a site (%s): nothing offered, the account is added without a site',
+    async (url) => {
+      const { dialog } = await renderDialog(decoderOf([uri(1)]), undefined, at(url));
+      await vi.waitFor(() => expect(previewItems(dialog)).toHaveLength(1), WAIT);
+      expect(within(dialog).queryByRole('checkbox')).toBeNull();
+      expect(within(dialog).queryByText(/Bind|Scanned on/)).toBeNull();
+      fireEvent.click(within(dialog).getByRole('button', { name: 'Add 1 account' }));
+      await vi.waitFor(() => expect(stored()?.accounts).toHaveLength(1), WAIT);
+      expect(stored()?.accounts[0]).not.toHaveProperty('sites');
+    },
+  );
+
+  it('the choice is kept across "Scan again" on the same site; an export scanned with it is not bound', async () => {
+    const { dialog } = await renderDialog(decoderOf([uri(1)], [migrationUri(migrationPayload({ accounts: [ga(2)], version: 1, batchSize: 1, batchIndex: 0, batchId: 7 }))]), undefined, at('https://accounts.example.com/'));
+    await vi.waitFor(() => expect(previewItems(dialog)).toHaveLength(1), WAIT);
+    fireEvent.click(bindBox(dialog, 'https://accounts.example.com'));
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Scan again' }));
+    await vi.waitFor(() => expect(previewItems(dialog)).toHaveLength(2), WAIT);
+    expect(bindBox(dialog, 'https://accounts.example.com').checked).toBe(false);
+    expect(within(dialog).getByText('Accounts of a Google Authenticator export are not bound: an export holds accounts of many sites.')).toBeTruthy();
+    fireEvent.click(bindBox(dialog, 'https://accounts.example.com'));
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Add 2 accounts' }));
+    await vi.waitFor(() => expect(stored()?.accounts).toHaveLength(2), WAIT);
+    expect(stored()?.accounts.map((a) => [a.issuer, a.sites])).toEqual([
+      ['Service 1', ['https://accounts.example.com']],
+      ['Service 2', undefined],
+    ]);
   });
 });
 

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { decodeBase32 } from '../../src/core/base32.ts';
 import { readScannedCode } from '../../src/core/formats/read-scanned-code.ts';
 import { formatOtpauthUri } from '../../src/core/otpauth-uri.ts';
-import { EMPTY_QR_SCAN_SESSION, migrationProgress, sessionEntries, takeCodes, type FoundCode } from '../../src/services/qr-scan-session.ts';
+import type { ScanSiteOffer } from '../../src/core/scan-site-offer.ts';
+import { EMPTY_QR_SCAN_SESSION, migrationProgress, scannedPages, sessionEntries, takeCodes, type FoundCode } from '../../src/services/qr-scan-session.ts';
 import { numberedDraft } from '../support/account-fixtures.ts';
 import { migrationPayload, migrationUri, type TestMigrationAccount } from '../support/migration-payload-writer.ts';
 
@@ -54,5 +55,45 @@ describe('QR scan session', () => {
   it('links and text are never taken', () => {
     const { session } = takeCodes(EMPTY_QR_SCAN_SESSION, [found('https://example.com/'), found('hello')]);
     expect(sessionEntries(session)).toEqual([]);
+  });
+
+  describe('the page a code was scanned on', () => {
+    const SITE: ScanSiteOffer = { kind: 'site', site: 'https://accounts.example.com', bindByDefault: true };
+    const LOCAL: ScanSiteOffer = { kind: 'site', site: 'http://127.0.0.1:8080', bindByDefault: false };
+    const INSECURE: ScanSiteOffer = { kind: 'insecure', origin: 'http://accounts.example.com' };
+    const sitesOf = (entries: ReturnType<typeof sessionEntries>): (readonly string[] | undefined)[] => entries.map((entry) => (entry.ok ? entry.account.sites : undefined));
+
+    it('binds each account code to the site it was scanned on, when that site is in `bind`', () => {
+      const one = takeCodes(EMPTY_QR_SCAN_SESSION, [found(formatOtpauthUri(numberedDraft(1)))], SITE);
+      const two = takeCodes(one.session, [found(formatOtpauthUri(numberedDraft(2))), found(formatOtpauthUri(numberedDraft(1)))], LOCAL);
+      const three = takeCodes(two.session, [found(formatOtpauthUri(numberedDraft(3)))]);
+      expect(scannedPages(three.session)).toEqual([SITE, LOCAL]);
+      expect(sitesOf(sessionEntries(three.session))).toEqual([undefined, undefined, undefined]);
+      expect(sitesOf(sessionEntries(three.session, new Set([SITE.site])))).toEqual([[SITE.site], undefined, undefined]);
+      expect(sitesOf(sessionEntries(three.session, new Set([SITE.site, LOCAL.site])))).toEqual([[SITE.site], [LOCAL.site], undefined]);
+    });
+
+    it('an insecure page is named, never bound', () => {
+      const { session } = takeCodes(EMPTY_QR_SCAN_SESSION, [found(formatOtpauthUri(numberedDraft(1)))], INSECURE);
+      expect(scannedPages(session)).toEqual([INSECURE]);
+      expect(sitesOf(sessionEntries(session, new Set([INSECURE.origin])))).toEqual([undefined]);
+    });
+
+    it('a refused code offers no page and gets none', () => {
+      const { session } = takeCodes(EMPTY_QR_SCAN_SESSION, [found('otpauth://totp/Bad:x?secret=1')], SITE);
+      expect(scannedPages(session)).toEqual([]);
+      expect(sessionEntries(session, new Set([SITE.site]))).toMatchObject([{ ok: false }]);
+    });
+
+    it('the accounts of a Google Authenticator export are never bound', () => {
+      const { session } = takeCodes(EMPTY_QR_SCAN_SESSION, [batch(0, [1, 2], 11, 1), found(formatOtpauthUri(numberedDraft(3)))], SITE);
+      expect(scannedPages(session)).toEqual([SITE]);
+      expect(sitesOf(sessionEntries(session, new Set([SITE.site])))).toEqual([[SITE.site], undefined, undefined]);
+    });
+
+    it('an export alone offers no page', () => {
+      const { session } = takeCodes(EMPTY_QR_SCAN_SESSION, [batch(0, [1, 2], 11, 1)], SITE);
+      expect(scannedPages(session)).toEqual([]);
+    });
   });
 });

@@ -37,9 +37,53 @@ describe('scanTab', () => {
   });
 });
 
+describe('scanTab: the page the codes were shown on', () => {
+  const otpauth = formatOtpauthUri(draft());
+
+  it.each<[url: string | undefined, page: object | undefined]>([
+    ['https://accounts.example.com:443/settings/2fa', { kind: 'site', site: 'https://accounts.example.com', bindByDefault: true }],
+    ['http://127.0.0.1:8080/mfa', { kind: 'site', site: 'http://127.0.0.1:8080', bindByDefault: false }],
+    ['http://accounts.example.com/setup', { kind: 'insecure', origin: 'http://accounts.example.com' }],
+    ['chrome://settings/', undefined],
+    ['file:///tmp/qr.html', undefined],
+    [undefined, undefined],
+  ])('%s', async (url, page) => {
+    const outcome = await scanTab({ capture: () => Promise.resolve(PNG), pageUrl: () => Promise.resolve(url), ...decoding([otpauth]) });
+    expect(outcome).toEqual({ kind: 'found', codes: [{ text: otpauth, code: { kind: 'otpauth', draft: draft() } }], ...(page ? { page } : {}) });
+  });
+
+  it('reads the URL after the capture and before the decoding', async () => {
+    const calls: string[] = [];
+    await scanTab({
+      capture: () => (calls.push('capture'), Promise.resolve(PNG)),
+      pageUrl: () => (calls.push('url'), Promise.resolve('https://accounts.example.com/')),
+      readQrCodes: () => (calls.push('decode'), Promise.resolve([])),
+    });
+    expect(calls).toEqual(['capture', 'url', 'decode']);
+  });
+
+  it('a URL that cannot be read only leaves the page out', async () => {
+    const outcome = await scanTab({ capture: () => Promise.resolve(PNG), pageUrl: () => Promise.reject(new Error('No tab with id: 7')), ...decoding([otpauth]) });
+    expect(outcome).toEqual({ kind: 'found', codes: [{ text: otpauth, code: { kind: 'otpauth', draft: draft() } }] });
+  });
+
+  it('a refused capture does not ask for the URL', async () => {
+    const asked: string[] = [];
+    const error = new TabCaptureError('Cannot access a chrome:// URL');
+    const outcome = await scanTab({ capture: () => Promise.reject(error), pageUrl: () => (asked.push('url'), Promise.resolve('https://x.example')), ...decoding([]) });
+    expect(outcome).toEqual({ kind: 'failed', error });
+    expect(asked).toEqual([]);
+  });
+});
+
 describe('scanImage', () => {
   it('an image with no code: found nothing', async () => {
     expect(await scanImage(PNG, decoding([]))).toEqual({ kind: 'found', codes: [] });
+  });
+
+  it('an image knows no page: no site is offered for its accounts', async () => {
+    const outcome = await scanImage(PNG, decoding([formatOtpauthUri(draft())]));
+    expect(outcome.kind === 'found' && 'page' in outcome).toBe(false);
   });
 
   it(`an image over ${MAX_IMAGE_BYTES / 1024 / 1024} MiB is refused unread`, async () => {

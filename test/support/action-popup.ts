@@ -13,6 +13,8 @@ export interface ActionPopup {
   click(role: string, name: string | RegExp): Promise<void>;
   /** Waits until an element with `role` (and `name`, when given) is there. */
   waitFor(role: string, name?: string | RegExp): Promise<void>;
+  /** Whether the checkbox named `name` is checked (waits until it is there). */
+  checked(name: string | RegExp): Promise<boolean>;
   /** The text content of every element with `role` (e.g. 'alert', 'status'), in document order. */
   texts(role: string): Promise<string[]>;
   /** The text of each item of the list named `name`. */
@@ -148,6 +150,11 @@ function popupDriver(cdp: CDPSession, sessionId: string, targetId: string, timeo
     async waitFor(role, name) {
       await waitFor(role, name);
     },
+    checked: (name) =>
+      retrying(async () => {
+        const [node] = await waitFor('checkbox', name);
+        return node !== undefined && (await call<boolean>(node, 'function () { return this.checked; }'));
+      }),
     texts: (role) => retrying(async () => Promise.all((await find(role)).map((node) => call<string>(node, 'function () { return this.textContent; }')))),
     listItems: (name) =>
       retrying(async () => {

@@ -31,12 +31,18 @@ export function qrPageHtml(title: string, codes: readonly PageCode[], options: {
 }
 
 export interface QrPagesServer {
-  /** `http://127.0.0.1:<port>/<name>` */
-  url(name: string): string;
+  /** The port on 127.0.0.1. */
+  readonly port: number;
+  /**
+   * `http://<host>:<port>/<name>`; host defaults to 127.0.0.1. Any host name answers (a test name the browser maps
+   * to 127.0.0.1 with HOST_RESOLVER_RULES of test/support/fill-pages/serve-fill-pages.ts), so this server is also a
+   * FillPagesServer for test/support/fill-e2e.ts.
+   */
+  url(name: string, host?: string): string;
   close(): Promise<void>;
 }
 
-/** Serves `pages` (name -> HTML) on 127.0.0.1; any other path is 404. */
+/** Serves `pages` (name -> HTML) on 127.0.0.1, to any Host name; any other path is 404. */
 export async function serveQrPages(pages: Readonly<Record<string, string>>): Promise<QrPagesServer> {
   const server = createServer((request, response) => {
     const page = pages[(request.url ?? '/').split('?')[0]?.slice(1) ?? ''];
@@ -49,7 +55,8 @@ export async function serveQrPages(pages: Readonly<Record<string, string>>): Pro
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
-    url: (name) => `http://127.0.0.1:${port}/${name}`,
+    port,
+    url: (name, host = '127.0.0.1') => `http://${host}:${port}/${name}`,
     close: () => new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
   };
 }
