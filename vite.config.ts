@@ -6,7 +6,7 @@ import { injectBundle } from './build/inject-bundle.ts';
 import { offscreenPage } from './build/offscreen-page.ts';
 import { serviceWorkerBundle } from './build/service-worker-bundle.ts';
 import { zxingNoCdn } from './build/zxing-no-cdn.ts';
-import manifest from './manifest.json' with { type: 'json' };
+import { manifest } from './build/manifest.ts';
 
 // The service worker is built on its own (build/service-worker-bundle.ts), so crx gets the manifest without it.
 const { background, ...pagesManifest } = manifest;

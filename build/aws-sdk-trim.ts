@@ -10,7 +10,24 @@ const SDK_STUBS: Readonly<Record<string, string>> = {
   '@smithy/core/checksum': here('./sdk-stubs/sha256.ts'),
   '@smithy/core/retry': here('./sdk-stubs/retry.ts'),
 };
+/** Modules of the SDK replaced by stubs, by the importer and the relative path it imports them by. */
+const SDK_MODULE_STUBS: readonly { readonly step: string; readonly importer: RegExp; readonly source: string; readonly stub: string }[] = [
+  {
+    step: 'endpoint rules',
+    importer: /\/node_modules\/@aws-sdk\/client-cognito-identity-provider\/dist-es\/runtimeConfig\.shared\.js$/,
+    source: './endpoint/endpointResolver',
+    stub: here('./sdk-stubs/endpoint-resolver.ts'),
+  },
+  {
+    step: 'date utils',
+    importer: /\/node_modules\/@smithy\/core\/dist-es\/submodules\/serde\/index\.browser\.js$/,
+    source: './date-utils',
+    stub: here('./sdk-stubs/date-utils.ts'),
+  },
+];
 const CLIENT_PACKAGE_JSON = /\/node_modules\/@aws-sdk\/client-cognito-identity-provider\/package\.json$/;
+const CLIENT_SCHEMAS = /\/node_modules\/@aws-sdk\/client-cognito-identity-provider\/dist-es\/schemas\/schemas_0\.js$/;
+const PARTITIONS = /\/node_modules\/@aws-sdk\/core\/dist-es\/submodules\/client\/util-endpoints\/lib\/aws\/partitions\.js$/;
 const HTTP_PROTOCOL = /\/node_modules\/@smithy\/core\/dist-es\/submodules\/protocols\/HttpProtocol\.js$/;
 const EVENT_STREAM_IMPORT = 'await import("@smithy/core/event-streams")';
 const S3_CUSTOMIZATIONS = /\/node_modules\/@smithy\/core\/dist-es\/submodules\/endpoints\/middleware-endpoint\/service-customizations\/index\.js$/;
@@ -34,12 +51,31 @@ const S3_CUSTOMIZATIONS = /\/node_modules\/@smithy\/core\/dist-es\/submodules\/e
  * - The endpoint resolver's S3 customizations (bucket-name rules, run only when the client's service is S3)
  *   become a rejection: Cognito is not S3.
  *
+ * - The client's endpoint rules (`endpoint/bdd.js`) and the generic rules engine they run on give way to a resolver
+ *   of the two rules Keystep's settings reach: the custom endpoint, or `cognito-idp.{region}.{partition's DNS
+ *   suffix}` (see ./sdk-stubs/endpoint-resolver.ts). The SDK's partition table keeps its partitions and their
+ *   patterns, and of its region lists only the names the patterns do not place (see `trimPartitions`).
+ * - The error schemas and the 59 error classes of `models/errors.js` are left out of `schemas/schemas_0.js`. A
+ *   service error is then built as the SDK builds one it has no schema for: an instance of the service's base
+ *   exception named after the error type, with the response's message and `$metadata`, which is all Keystep reads
+ *   of it (name, message, HTTP status; src/cognito/aws-cognito-client.ts).
+ * - `@smithy/core`'s date parsers and formatters become stubs that fail loudly: none of the seven operations
+ *   has a timestamp member (see ./sdk-stubs/date-utils.ts).
+ *
  * The build fails if a step no longer applies (e.g. after an SDK update), so that it gets re-checked
  * instead of silently bundling the code again.
  */
 export function awsSdkTrim(): Plugin {
   const applied = new Set<string>();
-  const expected = [...Object.keys(SDK_STUBS), 'client package.json', 'HttpProtocol event-stream import', 'S3 endpoint customizations'];
+  const expected = [
+    ...Object.keys(SDK_STUBS),
+    ...SDK_MODULE_STUBS.map((s) => s.step),
+    'client package.json',
+    'HttpProtocol event-stream import',
+    'S3 endpoint customizations',
+    'error schemas',
+    'partition lists',
+  ];
   return {
     name: 'keystep:aws-sdk-trim',
     apply: 'build',
@@ -47,11 +83,16 @@ export function awsSdkTrim(): Plugin {
     buildStart() {
       applied.clear();
     },
-    resolveId(source) {
+    resolveId(source, importer) {
       const stub = SDK_STUBS[source];
-      if (stub === undefined) return null;
-      applied.add(source);
-      return stub;
+      if (stub !== undefined) {
+        applied.add(source);
+        return stub;
+      }
+      const moduleStub = SDK_MODULE_STUBS.find((s) => s.source === source && importer !== undefined && s.importer.test(importer));
+      if (moduleStub === undefined) return null;
+      applied.add(moduleStub.step);
+      return moduleStub.stub;
     },
     // The replacements happen at load time, so the code they produce is what the source maps show.
     load(id) {
@@ -63,6 +104,14 @@ export function awsSdkTrim(): Plugin {
       if (S3_CUSTOMIZATIONS.test(id)) {
         applied.add('S3 endpoint customizations');
         return 'export const resolveParamsForS3 = () => Promise.reject(new Error("Keystep bundles no S3 endpoint rules; see build/aws-sdk-trim.ts"));';
+      }
+      if (CLIENT_SCHEMAS.test(id)) {
+        applied.add('error schemas');
+        return withoutErrorSchemas(readFileSync(id, 'utf8'), (message) => this.error(`keystep:aws-sdk-trim: ${message} in ${id}`));
+      }
+      if (PARTITIONS.test(id)) {
+        applied.add('partition lists');
+        return trimPartitions(readFileSync(id, 'utf8'), (message) => this.error(`keystep:aws-sdk-trim: ${message} in ${id}`));
       }
       if (HTTP_PROTOCOL.test(id)) {
         const code = readFileSync(id, 'utf8');
@@ -81,4 +130,64 @@ export function awsSdkTrim(): Plugin {
       if (missing.length > 0) this.error(`keystep:aws-sdk-trim: not applied (did the AWS SDK change?): ${missing.join(', ')}`);
     },
   };
+}
+
+const ERRORS_IMPORT = /^import \{([^}]*)\} from "\.\.\/models\/errors";\n/m;
+// One error schema and its registration, e.g. `export var AccessDeniedException$ = [-3, n0, _ADE, ...];` followed by
+// `n0_registry.registerError(AccessDeniedException$, AccessDeniedException);`.
+const ERROR_SCHEMA = /^export var (\w+)\$ = \[-3, n0,(?:(?!export var)[\s\S])*?\];\nn0_registry\.registerError\(\1\$, \1\);\n/gm;
+
+/**
+ * schemas_0.js of the Cognito client without its error schemas, their registrations and the import of the error
+ * classes they register (the registry of the service's base exception stays). Calls `fail` when the file is not
+ * laid out as expected: every class imported must lose its one schema, and no other reference to one may remain.
+ */
+export function withoutErrorSchemas(code: string, fail: (message: string) => never): string {
+  const imported = ERRORS_IMPORT.exec(code)?.[1]?.split(',').map((name) => name.trim()).filter((name) => name !== '');
+  if (imported === undefined || imported.length === 0) fail('no import of ../models/errors');
+  const removed: string[] = [];
+  const trimmed = code.replace(ERRORS_IMPORT, '').replace(ERROR_SCHEMA, (_block, name: string) => {
+    removed.push(name);
+    return '';
+  });
+  const missing = imported.filter((name) => !removed.includes(name));
+  if (missing.length > 0 || removed.length !== imported.length) fail(`error schemas not found for ${missing.join(', ') || 'some classes'}`);
+  // The file also names each error in a string constant (`const _ADE = "AccessDeniedException";`), which stays.
+  const left = imported.filter((name) => new RegExp(`(?<![\\w$"])${name}(?![\\w$"])`).test(trimmed));
+  if (left.length > 0) fail(`error classes still referenced: ${left.join(', ')}`);
+  return trimmed;
+}
+
+const PARTITIONS_INFO = /^export const partitionsInfo = (\{[\s\S]*\});\s*$/;
+
+interface Partition {
+  readonly id: string;
+  readonly regionRegex: string;
+  readonly regions: Readonly<Record<string, object>>;
+}
+
+/**
+ * partitions.js of @aws-sdk/core with the region lists cut to the names the partitions' patterns do not place
+ * (e.g. "aws-cn-global"), each with empty data. The SDK's `partition(region)` looks a name up in the lists first, then
+ * tries each partition's `regionRegex`, then takes "aws"; a listed region's data is only a `description` (e.g. "Asia
+ * Pacific (Tokyo)"), which it copies into its result and nothing reads. So `partition()` gives the same partition for
+ * every name as with the full lists. Calls `fail` when the file is not the one JSON object expected, or a region
+ * has data besides its description.
+ */
+export function trimPartitions(code: string, fail: (message: string) => never): string {
+  const json = PARTITIONS_INFO.exec(code)?.[1];
+  if (json === undefined) fail('expected `export const partitionsInfo = {...};`');
+  const info = JSON.parse(json) as { readonly partitions?: readonly Partition[] };
+  const partitions = info.partitions ?? [];
+  if (!partitions.some((p) => p.id === 'aws') || partitions.some((p) => typeof p.regionRegex !== 'string')) fail('expected partitions with patterns, "aws" among them');
+  const byPattern = (region: string): string => partitions.find((p) => new RegExp(p.regionRegex).test(region))?.id ?? 'aws';
+  const listedFirstIn = (region: string): string | undefined => partitions.find((p) => Object.hasOwn(p.regions, region))?.id;
+  const trimmed = partitions.map((partition) => {
+    const regions: [string, object][] = Object.entries(partition.regions);
+    const extra = regions.filter(([, data]) => Object.keys(data).some((key) => key !== 'description'));
+    if (extra.length > 0) fail(`region data besides a description: ${extra.map(([name]) => name).join(', ')}`);
+    const kept = regions.filter(([name]) => listedFirstIn(name) === partition.id && byPattern(name) !== partition.id);
+    return { ...partition, regions: Object.fromEntries(kept.map(([name]) => [name, {}])) };
+  });
+  return `export const partitionsInfo = ${JSON.stringify({ ...info, partitions: trimmed })};\n`;
 }

@@ -9,8 +9,8 @@ export const OFFSCREEN_PAGE = 'offscreen/clipboard.html';
 const OFFSCREEN_SCRIPT = 'offscreen/clipboard.js';
 
 /**
- * The offscreen document the service worker copies through: a page with a text area and one classic script of its
- * own (src/offscreen/clipboard.ts, built alone), so that it loads none of the pages' chunks.
+ * The offscreen document the service worker copies through: a page with one classic script of its own
+ * (src/offscreen/clipboard.ts, built alone), so that it loads none of the pages' chunks.
  */
 export function offscreenPage(): Plugin {
   return {
@@ -21,7 +21,7 @@ export function offscreenPage(): Plugin {
       this.emitFile({
         type: 'asset',
         fileName: OFFSCREEN_PAGE,
-        source: `<!doctype html>\n<meta charset="utf-8">\n<title>Keystep</title>\n<textarea id="text" aria-hidden="true"></textarea>\n<script src="/${OFFSCREEN_SCRIPT}"></script>\n`,
+        source: `<!doctype html>\n<meta charset="utf-8">\n<title>Keystep</title>\n<script src="/${OFFSCREEN_SCRIPT}"></script>\n`,
       });
     },
   };

@@ -1,17 +1,22 @@
 import { createAccountStore } from './platform/account-store.ts';
 import { showActionStatus } from './platform/action-status.ts';
 import { restartAutoLock } from './platform/auto-lock.ts';
+import { alarmClearTimer } from './platform/clipboard-clear-timer.ts';
 import { installFillTriggers, type FillTriggerHandlers } from './platform/fill-triggers.ts';
 import { installAutoLock } from './platform/install-auto-lock.ts';
+import { installClipboardClearing } from './platform/install-clipboard-clearing.ts';
 import { moveRememberedSecrets } from './platform/move-remembered-secrets.ts';
 import { readOffsetClock } from './platform/offset-clock.ts';
 import { onInstalled } from './platform/on-installed.ts';
 import { openChooserWindow } from './platform/open-chooser.ts';
 import { createPageFill } from './platform/page-fill.ts';
 import { pendingFillItem } from './platform/pending-fill-item.ts';
+import { clearClipboardItem } from './platform/storage-items.ts';
 import { tabUrl } from './platform/tab-url.ts';
 import { copyFromWorker } from './platform/worker-clipboard.ts';
+import { clearClipboardWhenDue } from './services/clear-clipboard-when-due.ts';
 import { createCodeFiller } from './services/code-filler.ts';
+import { copyWithClearing, type ClipboardClearingPorts } from './services/copy-with-clearing.ts';
 
 /**
  * The service worker. After an update it rewrites a vault stored by an older build in the
@@ -22,6 +27,7 @@ import { createCodeFiller } from './services/code-filler.ts';
  * It also locks a password-protected vault when the idle alarm fires and when the browser starts.
  * And it fills one-time codes into pages: on the keyboard command, the context menu, the popup's Fill and the
  * chooser's pick (services/code-filler.ts).
+ * It clears the clipboard when the alarm set by a copy (the popup's or its own) fires (services/clear-clipboard-when-due.ts).
  */
 onInstalled(async () => {
   const store = createAccountStore();
@@ -33,6 +39,15 @@ installAutoLock((error: unknown) => {
   console.error('Keystep: auto-lock failed:', error instanceof Error ? error.message : String(error));
 });
 
+const clipboardClearing: ClipboardClearingPorts = { enabled: () => clearClipboardItem.get(), timer: alarmClearTimer, now: () => Date.now() };
+
+installClipboardClearing(
+  (dueAt) => clearClipboardWhenDue(dueAt, { ...clipboardClearing, write: copyFromWorker }),
+  (error: unknown) => {
+    console.error('Keystep: clearing the clipboard failed:', error instanceof Error ? error.message : String(error));
+  },
+);
+
 const filler = createCodeFiller({
   store: createAccountStore(),
   page: createPageFill(),
@@ -40,7 +55,7 @@ const filler = createCodeFiller({
   codeClock: () => readOffsetClock(),
   pageNow: Date.now,
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-  copy: copyFromWorker,
+  copy: (text) => copyWithClearing(text, copyFromWorker, clipboardClearing),
   status: showActionStatus,
   openChooser: openChooserWindow,
   pending: pendingFillItem,

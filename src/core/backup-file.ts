@@ -4,7 +4,7 @@
 //     "kdf": { "algorithm": "PBKDF2-HMAC-SHA256", "iterations": n, "salt": Base64 },
 //     "cipher": { "algorithm": "AES-256-GCM", "iv": Base64 (12 bytes), "ciphertext": Base64 (data + 16-byte tag) } }
 // key = PBKDF2-HMAC-SHA256(NFC(password), salt, iterations, 32 bytes), derived as a non-extractable CryptoKey; AAD = UTF-8 "keystep-backup/v1";
-// plaintext = UTF-8 JSON { "accounts": [ { uri, pinned, status, cognito?, sites? } ] } in display order.
+// plaintext = UTF-8 JSON { "accounts": [ { uri, pinned, status, cognito?, sites?, submitAfterFill? } ] } in display order.
 // Unlike the vault there is no wrapped key: a backup is written once, so the password key encrypts it directly.
 import type { AccountDraft } from './account.ts';
 import { BackupError } from './backup-error.ts';
@@ -56,6 +56,8 @@ export type BackupEntry =
       readonly cognito?: CognitoLink;
       /** The account's sites (canonical origins); absent when it had none. */
       readonly sites?: readonly string[];
+      /** Present (true) when the account submitted the form after filling; absent for off. */
+      readonly submitAfterFill?: true;
     }
   | { readonly ok: false; readonly index: number; readonly error: OtpInputError | BackupError };
 
@@ -76,13 +78,19 @@ interface BackupPayloadEntry {
   readonly cognito?: CognitoLink;
   /** Canonical origins (see Account.sites); absent when the account has none. Version 1 readers that predate it ignore it. */
   readonly sites?: readonly string[];
+  /**
+   * `true` when the account submits the form after filling (Account.submitAfterFill); absent for off, so backups
+   * made before the option existed read as off. Version 1 readers that predate it ignore it.
+   */
+  readonly submitAfterFill?: true;
 }
 
 const COGNITO_FIELDS = ['region', 'userPoolId', 'clientId', 'username'] as const;
 
 /**
  * Encrypts accounts into the text of a backup file: pretty-printed JSON (2 spaces) with a trailing newline.
- * Keeps, in order, each account's OTP parameters, label, pinned flag, status, Cognito link and sites; not its id or
+ * Keeps, in order, each account's OTP parameters, label, pinned flag, status, Cognito link, sites and whether it
+ * submits after filling; not its id or
  * creation time (an import gives new ones). Costs one PBKDF2 run of `deps.iterations`.
  * @param password used as given (NFC-normalized by the KDF); whether it is strong enough is the caller's rule.
  * @param deps `subtle`, `randomBytes` (salt and iv), `now` (ms, default Date.now()), `iterations` (default 3,000,000).
@@ -102,6 +110,7 @@ export async function createBackup(
       status: account.status,
       ...(account.cognito === undefined ? {} : { cognito: copyCognito(account.cognito) }),
       ...(account.sites === undefined || account.sites.length === 0 ? {} : { sites: [...account.sites] }),
+      ...(account.submitAfterFill === true ? { submitAfterFill: true } : {}),
     }),
   );
   const kdf = newKdfParams(randomBytes, deps.iterations ?? PBKDF2_ITERATIONS);
@@ -245,6 +254,11 @@ function readEntry(raw: unknown, index: number): BackupEntry {
       throw new BackupError('backup-payload-invalid', `${at}.status is not "active" or "pending"`, `${at}.status`);
     }
     const sites = raw.sites === undefined ? undefined : readSites(raw.sites, `${at}.sites`);
+    // Absent is off: backups made before the option existed have none.
+    const submitAfterFill = raw.submitAfterFill === undefined ? false : raw.submitAfterFill;
+    if (typeof submitAfterFill !== 'boolean') {
+      throw new BackupError('backup-payload-invalid', `${at}.submitAfterFill is not a boolean`, `${at}.submitAfterFill`);
+    }
     return {
       ok: true,
       index,
@@ -253,6 +267,7 @@ function readEntry(raw: unknown, index: number): BackupEntry {
       status,
       ...(raw.cognito === undefined ? {} : { cognito: readCognito(raw.cognito, `${at}.cognito`) }),
       ...(sites === undefined || sites.length === 0 ? {} : { sites }),
+      ...(submitAfterFill ? { submitAfterFill } : {}),
     };
   } catch (error) {
     if (error instanceof OtpInputError || error instanceof BackupError) return { ok: false, index, error };

@@ -67,6 +67,7 @@ export function isStoredAccount(value: unknown): value is Account {
     isText(a['issuer']) &&
     isText(a['name']) &&
     (a['cognito'] === undefined || isCognitoLink(a['cognito'])) &&
-    (a['sites'] === undefined || isSiteList(a['sites']))
+    (a['sites'] === undefined || isSiteList(a['sites'])) &&
+    (a['submitAfterFill'] === undefined || typeof a['submitAfterFill'] === 'boolean')
   );
 }

@@ -39,6 +39,8 @@ export interface ImportedAccount {
   readonly cognito?: CognitoLink;
   /** Canonical origins (siteOrigin), e.g. from a backup; default none. */
   readonly sites?: readonly string[];
+  /** See Account.submitAfterFill; default off. */
+  readonly submitAfterFill?: boolean;
 }
 
 /** Adds drafts in order; a draft whose secret + issuer + name is already present (or earlier in the same batch) is reported as a duplicate and not added. */
@@ -76,6 +78,7 @@ export function addImported(
       status: entry.status ?? 'active',
       ...(entry.cognito ? { cognito: entry.cognito } : {}),
       ...(entry.sites && entry.sites.length > 0 ? { sites: [...new Set(entry.sites)] } : {}),
+      ...(entry.submitAfterFill === true ? { submitAfterFill: true } : {}),
     };
     byIdentity.set(accountIdentity(account), account);
     added.push(account);
@@ -132,6 +135,21 @@ export function setPinned(vault: Vault, id: string, pinned: boolean): Vault {
   const accounts = rest.slice();
   accounts.splice(pinnedCount, 0, { ...account, pinned });
   return { ...vault, accounts };
+}
+
+/**
+ * Turns submitting the form after filling this account's code on or off (Account.submitAfterFill): on is stored
+ * as `true`, off removes the field. Returns the same vault when nothing changes.
+ */
+export function setSubmitAfterFill(vault: Vault, id: string, on: boolean): Vault {
+  const account = vault.accounts[indexOf(vault, id)] as Account;
+  if ((account.submitAfterFill === true) === on) return vault;
+  return replace(vault, id, (a) => {
+    if (on) return { ...a, submitAfterFill: true };
+    const edited: Account = { ...a };
+    delete (edited as { submitAfterFill?: boolean }).submitAfterFill;
+    return edited;
+  });
 }
 
 /** Moves an account one place up (-1) or down (+1) within its group (pinned or not). At an edge it stays. */

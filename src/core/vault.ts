@@ -35,6 +35,13 @@ export interface Account extends AccountDraft {
    * them (site-match.ts). Absent when none is set.
    */
   readonly sites?: readonly string[];
+  /**
+   * Submit the page's form after filling this account's code (the user's choice per account, in the popup's Sites…
+   * dialog): only when the form has one obvious way to submit (src/inject/form-submission.ts). Absent (or false)
+   * is off, the default; the editors write only true and remove the field for off, so records and backups made
+   * before the option existed read as off.
+   */
+  readonly submitAfterFill?: boolean;
 }
 
 /** The decrypted contents of the vault. Array order is the display order (pinned first is applied when shown). */

@@ -1,10 +1,13 @@
 import type { CodeField } from './code-field.ts';
 import type { FillOutcome } from './fill-outcome.ts';
-import { obviousSubmit } from './obvious-submit.ts';
+import { formSubmission } from './form-submission.ts';
 import { setInputValue } from './set-input-value.ts';
 
 export interface FillCodeOptions {
-  /** Call requestSubmit() on the form's obvious submit button after filling (only when the value read back matches). */
+  /**
+   * Submit the form after filling, when it has one obvious way to be submitted (formSubmission) and the value read
+   * back matches the code: the account's choice, off by default.
+   */
   readonly submit: boolean;
   /**
    * Resolves once the page has reacted to the fill (frameworks re-render in a microtask or a task, and may
@@ -19,8 +22,11 @@ const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolv
  * Puts `code` into `field`: the whole code into a single input, or one digit per box of a segmented row (each
  * box focused, with keydown, input, change and keyup, as a typing user's events would go). Then waits for the
  * page to settle, reads the value back, and leaves focus on the form's one obvious submit button if there is
- * one (so Enter submits), else on the field (the last box). With `submit`, requests the form's submission
- * through that button. Page listeners that throw do not stop it (dispatchEvent reports their errors to the
+ * one (so Enter submits), else on the field (the last box). With `submit`, and only when the value matches,
+ * submits the form the way pressing Enter in the field would: a click on that button (implicit submission clicks
+ * the form's default button, https://html.spec.whatwg.org/multipage/form-control-infrastructure.html#implicit-submission,
+ * so a page that listens for the button's click sees one), or requestSubmit() on a form that has no submit button
+ * and no other text-like field; otherwise nothing is submitted (see formSubmission). Page listeners that throw do not stop it (dispatchEvent reports their errors to the
  * page); an exception here (e.g. a page that replaced an element's focus method) propagates, and fillPage
  * turns it into an outcome.
  */
@@ -37,16 +43,16 @@ export async function fillCode(field: CodeField, code: string, options: FillCode
   await (options.settle ?? nextTask)();
 
   const valueMatches = inputs.map((input) => input.value.replace(/\D/g, '')).join('') === code;
-  const button = obviousSubmit(last);
-  if (button === undefined) {
-    last.focus();
-    return { kind: 'filled', field: field.kind, focus: 'field', submitted: false, valueMatches };
+  const submission = formSubmission(last);
+  const focus = submission?.kind === 'button' ? 'submit' : 'field';
+  if (submission?.kind === 'button') submission.button.focus();
+  else last.focus();
+  const submitted = options.submit && valueMatches && submission !== undefined;
+  if (submitted) {
+    if (submission.kind === 'button') submission.button.click();
+    else submission.form.requestSubmit();
   }
-  button.focus();
-  const form = button.form;
-  const submitted = options.submit && valueMatches && form !== null;
-  if (submitted) form.requestSubmit(button);
-  return { kind: 'filled', field: field.kind, focus: 'submit', submitted, valueMatches };
+  return { kind: 'filled', field: field.kind, focus, submitted, valueMatches };
 }
 
 /**

@@ -9,7 +9,10 @@ export type FillOutcome =
       readonly field: 'single' | 'segmented';
       /** Where focus ended: the field, or the form's one obvious submit button. */
       readonly focus: 'field' | 'submit';
-      /** requestSubmit() was called on the obvious submit (the page may still cancel the submission). */
+      /**
+       * The form was submitted as Enter would submit it: its one obvious submit button clicked, or requestSubmit() on
+       * a form with no button and no other text-like field (the page may still cancel the submission).
+       */
       readonly submitted: boolean;
       /** The field's digits read back after the page reacted equal the code (false: the page changed or refused them). */
       readonly valueMatches: boolean;

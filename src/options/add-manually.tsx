@@ -4,7 +4,7 @@ import { OTP_DIGITS } from '../core/otp-limits.ts';
 import { DEFAULT_ALGORITHM, DEFAULT_DIGITS, DEFAULT_PERIOD_SECONDS } from '../core/validate-account-draft.ts';
 import type { OtpAlgorithm } from '../core/account.ts';
 import type { AccountStore } from '../platform/account-store.ts';
-import { t } from '../platform/i18n.ts';
+import { t, uiFormat } from '../platform/i18n.ts';
 import { addAccountManually } from '../services/add-account-manually.ts';
 import { describeOtpInputError } from '../ui/describe-otp-input-error.ts';
 import { submitWith } from '../ui/submit-with.ts';
@@ -109,7 +109,7 @@ export function AddManually({ store, clock, newId }: Props) {
             <select value={fields.digits} onChange={set('digits')} {...invalid('digits')}>
               {OTP_DIGITS.map((digits) => (
                 <option key={digits} value={String(digits)}>
-                  {digits}
+                  {uiFormat().number(digits)}
                 </option>
               ))}
             </select>

@@ -17,7 +17,7 @@ import { ProfileForm } from './profile-form.tsx';
 import { useEnrollmentFlow } from './use-enrollment-flow.ts';
 import { describeError } from '../ui/describe-error.ts';
 
-interface Props {
+export interface CognitoSectionProps {
   readonly store: AccountStore;
   readonly clock: () => number;
   readonly newId: () => string;
@@ -38,7 +38,7 @@ type Editing = { readonly kind: 'new' } | { readonly kind: 'edit'; readonly id: 
  * memory only; remembered ones are kept in the vault (encrypted with it when a master password
  * is set), never in the profile list.
  */
-export function CognitoSection({ store, clock, newId, makeApi, profiles: repository = defaultProfiles, remembered }: Props) {
+export function CognitoSection({ store, clock, newId, makeApi, profiles: repository = defaultProfiles, remembered }: CognitoSectionProps) {
   const [stored, setStored] = useState<readonly StoredCognitoProfile[]>([]);
   const [selectedId, setSelectedId] = useState<string>();
   const [editing, setEditing] = useState<Editing>();

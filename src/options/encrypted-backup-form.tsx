@@ -79,7 +79,7 @@ export function EncryptedBackupForm({ exports, encrypted, download, iterations }
       onSubmit={submitWith(submit)}
     >
       <h3 id={`${id}-heading`}>{t('backupEncryptedHeading')}</h3>
-      <p class="help">{t('backupEncryptedHelp', iterations.toLocaleString())}</p>
+      <p class="help">{t('backupEncryptedHelp', iterations)}</p>
       <div class="grid">
         <div class="field">
           <label>

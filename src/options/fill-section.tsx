@@ -1,5 +1,4 @@
 import { useEffect, useId, useState } from 'preact/hooks';
-import { createAwsCognitoClient } from '../cognito/aws-cognito-client.ts';
 import type { CognitoApi } from '../cognito/cognito-api.ts';
 import { MAX_CLOCK_OFFSET_SECONDS } from '../core/clock-offset.ts';
 import { clockOffsetItem } from '../platform/clock-offset-item.ts';
@@ -29,8 +28,13 @@ export interface FillSectionProps {
 /** Without a saved profile, the clock is read from Cognito in the first AWS region. */
 const DEFAULT_SOURCE: TimeSource = { host: 'cognito-idp.us-east-1.amazonaws.com', region: 'us-east-1' };
 
-const defaultApi = (source: TimeSource): Pick<CognitoApi, 'getUser'> =>
-  createAwsCognitoClient({ region: source.region, ...(source.endpoint === undefined ? {} : { endpoint: source.endpoint }) });
+// The AWS SDK (most of the Cognito view's JS) loads when the clock is checked, not with this view.
+const defaultApi = (source: TimeSource): Pick<CognitoApi, 'getUser'> => ({
+  getUser: async (input) => {
+    const { createAwsCognitoClient } = await import('../cognito/aws-cognito-client.ts');
+    return createAwsCognitoClient({ region: source.region, ...(source.endpoint === undefined ? {} : { endpoint: source.endpoint }) }).getUser(input);
+  },
+});
 
 /** "+42" / "-5" / "0". */
 const signed = (seconds: number): string => (seconds > 0 ? `+${seconds}` : String(seconds));

@@ -3,14 +3,13 @@ import type { ImportPreview as FilePreview } from '../core/formats/import-entry.
 import type { LockedImport } from '../core/formats/locked-import.ts';
 import type { Account } from '../core/vault.ts';
 import type { AccountStore } from '../platform/account-store.ts';
-import { t } from '../platform/i18n.ts';
+import { t, uiFormat } from '../platform/i18n.ts';
 import { commitImport } from '../services/commit-import.ts';
 import { decryptImport } from '../services/decrypt-import.ts';
 import { openImportFile } from '../services/open-import-file.ts';
 import { describeError } from '../ui/describe-error.ts';
 import { describeImportFormat } from '../ui/describe-import-file-error.ts';
 import { ImportPreview } from '../ui/import-preview.tsx';
-import { localDateStamp } from '../ui/local-date-stamp.ts';
 import { submitWith } from '../ui/submit-with.ts';
 import { describeImportFailure } from './describe-import-failure.ts';
 
@@ -143,7 +142,7 @@ export function ImportForm({ store, accounts, clock, newId }: Props) {
         <>
           <p class="help">
             {step.locked.format === 'keystep-backup'
-              ? t('importBackupFound', localDateStamp(Date.parse(step.locked.envelope.createdAt)))
+              ? t('importBackupFound', uiFormat().dateTime(Date.parse(step.locked.envelope.createdAt)))
               : t('importEncryptedFound', describeImportFormat(step.locked.format))}
           </p>
           <div class="row-actions import-password">

@@ -11,7 +11,7 @@ import type { UnlockFormProps } from '../ui/unlock-form.tsx';
 import { useVault } from '../ui/use-vault.ts';
 import type { AccountsSectionProps } from './accounts-section.tsx';
 import type { BackupSectionProps } from './backup-section.tsx';
-import { CognitoSection } from './cognito-section.tsx';
+import type { CognitoSectionProps } from './cognito-section.tsx';
 import type { FillSectionProps } from './fill-section.tsx';
 import type { SecuritySectionProps } from './security-section.tsx';
 import { useHash } from './use-hash.ts';
@@ -39,10 +39,11 @@ const VIEWS: readonly { readonly hash: string; readonly label: MessageKey }[] = 
   { hash: 'fill', label: 'navFill' },
 ];
 
-// Each view but Cognito loads on first visit, so a page opened for enrollment (the heaviest view, with the
-// AWS SDK) does not also download the code of the others.
+// Each view loads on first visit, so a page opened for one view does not also download the code of the others:
+// above all the Cognito view's, which carries the AWS SDK (most of the page's JS).
 const loadUnlockForm = (): Promise<ComponentType<UnlockFormProps>> => import('../ui/unlock-form.tsx').then((m) => m.UnlockForm);
 const loadAccounts = (): Promise<ComponentType<AccountsSectionProps>> => import('./accounts-section.tsx').then((m) => m.AccountsSection);
+const loadCognito = (): Promise<ComponentType<CognitoSectionProps>> => import('./cognito-section.tsx').then((m) => m.CognitoSection);
 const loadSecurity = (): Promise<ComponentType<SecuritySectionProps>> => import('./security-section.tsx').then((m) => m.SecuritySection);
 const loadBackup = (): Promise<ComponentType<BackupSectionProps>> => import('./backup-section.tsx').then((m) => m.BackupSection);
 const loadFill = (): Promise<ComponentType<FillSectionProps>> => import('./fill-section.tsx').then((m) => m.FillSection);
@@ -66,6 +67,7 @@ export function OptionsApp({ store, clock = Date.now, newId = () => crypto.rando
   const hide = (name: string): boolean => view !== name;
   const unlockForm = useLazyComponent(loadUnlockForm, vault.status === 'locked');
   const accounts = useLazyComponent(loadAccounts, ready && visited.has('add'));
+  const cognito = useLazyComponent(loadCognito, ready && visited.has('cognito'));
   // A plain record refused because its master password was never removed in Keystep is used again only by
   // encrypting it under a new one: the Security view offers that under the message, whatever view was asked for.
   const encryptionRemoved = vault.status === 'error' && vault.error instanceof VaultRecordError && vault.error.code === 'vault-encryption-removed';
@@ -79,7 +81,7 @@ export function OptionsApp({ store, clock = Date.now, newId = () => crypto.rando
   useEffect(() => {
     if (ready && encrypted) protection.touch().catch(() => undefined);
   }, [ready, encrypted, view, protection]);
-  const lazyError: unknown = unlockForm.error ?? accounts.error ?? security.error ?? backup.error ?? fill.error;
+  const lazyError: unknown = unlockForm.error ?? accounts.error ?? cognito.error ?? security.error ?? backup.error ?? fill.error;
 
   return (
     <div class="page">
@@ -115,9 +117,9 @@ export function OptionsApp({ store, clock = Date.now, newId = () => crypto.rando
             <accounts.component store={store} clock={clock} newId={newId} />
           </div>
         )}
-        {ready && visited.has('cognito') && (
+        {ready && cognito.component && (
           <div hidden={hide('cognito')}>
-            <CognitoSection store={store} clock={codeClock} newId={newId} remembered={vault.snapshot.clientSecrets} {...(makeApi ? { makeApi } : {})} />
+            <cognito.component store={store} clock={codeClock} newId={newId} remembered={vault.snapshot.clientSecrets} {...(makeApi ? { makeApi } : {})} />
           </div>
         )}
         {ready && security.component && (

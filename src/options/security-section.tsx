@@ -7,6 +7,7 @@ import type { VaultProtection } from '../platform/vault-protection.ts';
 import { describeError } from '../ui/describe-error.ts';
 import { submitWith } from '../ui/submit-with.ts';
 import { MIN_PASSWORD_LENGTH, newPasswordProblem } from '../ui/new-password-problem.ts';
+import { ClipboardSetting } from './clipboard-setting.tsx';
 
 
 /** The auto-lock choices, minutes (0 = only on browser restart). */
@@ -41,7 +42,7 @@ function autoLockLabel(minutes: number): string {
   return minutes % 60 === 0 ? t('autoLockHours', minutes / 60) : t('autoLockMinutes', minutes);
 }
 
-/** Master password: set it, or change or remove it; auto-lock time; and the warning that uninstalling deletes the data. */
+/** Master password: set it, or change or remove it; auto-lock time; clearing the clipboard after a copy. */
 export function SecuritySection({ protection, encrypted }: SecuritySectionProps) {
   const id = useId();
   const [current, setCurrent] = useState('');
@@ -119,7 +120,7 @@ export function SecuritySection({ protection, encrypted }: SecuritySectionProps)
   return (
     <section id="security" aria-labelledby="security-heading" class="card">
       <h2 id="security-heading">{t('securityHeading')}</h2>
-      <p>{encrypted ? t('securityOn', PBKDF2_ITERATIONS.toLocaleString('en-US')) : t('securityNone')}</p>
+      <p>{encrypted ? t('securityOn', PBKDF2_ITERATIONS) : t('securityNone')}</p>
       <p class="help">{t('securityForgotten')}</p>
       {outcome?.kind === 'done' && <p role="status">{t(outcome.key)}</p>}
 
@@ -210,6 +211,8 @@ export function SecuritySection({ protection, encrypted }: SecuritySectionProps)
           </form>
         </>
       )}
+
+      <ClipboardSetting />
     </section>
   );
 }

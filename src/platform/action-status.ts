@@ -9,8 +9,11 @@ import { t, type MessageKey } from './i18n.ts';
 export type ActionStatus =
   /** The code is in the page's field. */
   | { readonly kind: 'filled' }
-  /** No field took the code (none found, the page held the injection, or Chrome refused it): the code was copied. */
-  | { readonly kind: 'copied' }
+  /**
+   * No field took the code (none found, the page held the injection, or Chrome refused it): the code was copied, and
+   * is cleared from the clipboard in `clearedInSeconds` (undefined: the setting is off).
+   */
+  | { readonly kind: 'copied'; readonly clearedInSeconds: number | undefined }
   /** A TOTP code with under 3 s left: Keystep waits this many seconds for the next one, then fills it. */
   | { readonly kind: 'waiting'; readonly seconds: number }
   /** The chooser window is open: the page is not one account's site, so the user picks. */
@@ -40,6 +43,13 @@ const LOOKS: Readonly<Record<ActionStatus['kind'], Look>> = {
   failed: { text: '!', color: '#cf222e', title: 'fillStatusFailed', ms: 6000 },
 };
 
+/** The button's tooltip for `status`. */
+function titleOf(status: ActionStatus, look: Look): string {
+  if (status.kind === 'waiting') return t(look.title, status.seconds);
+  if (status.kind === 'copied' && status.clearedInSeconds !== undefined) return t('fillStatusCopiedCleared', status.clearedInSeconds);
+  return t(look.title);
+}
+
 const timers = new Map<number, ReturnType<typeof setTimeout>>();
 
 /**
@@ -51,7 +61,7 @@ export async function showActionStatus(tabId: number, status: ActionStatus): Pro
   clearTimeout(timers.get(tabId));
   timers.delete(tabId);
   const text = status.kind === 'waiting' ? `${status.seconds}s` : look.text;
-  const title = status.kind === 'waiting' ? t(look.title, status.seconds) : t(look.title);
+  const title = titleOf(status, look);
   try {
     await Promise.all([
       browser.action.setBadgeBackgroundColor({ tabId, color: look.color }),

@@ -62,6 +62,12 @@ export const securitySettingsItem = defineStorageItem<SecuritySettings>('securit
   return typeof minutes === 'number' && Number.isInteger(minutes) && minutes >= 0 ? { autoLockMinutes: minutes } : DEFAULT_SECURITY_SETTINGS;
 });
 
+/**
+ * Whether Keystep clears the clipboard 30 s after it copied a code (options page, Security). On unless the user turned
+ * it off: anything stored but `false` reads as on.
+ */
+export const clearClipboardItem = defineStorageItem<boolean>('clearClipboard', 'local', true, (raw) => raw !== false);
+
 /** Wrong master passwords in a row, and when the last one was typed (ms since the epoch); kept across restarts so closing the popup does not reset the wait. */
 export interface UnlockAttempts {
   readonly failures: number;

@@ -21,14 +21,14 @@ const offscreen = (): OffscreenApi => (browser as unknown as { offscreen: Offscr
 let queue: Promise<unknown> = Promise.resolve();
 
 /**
- * Copies text from the service worker, which has no DOM: through an offscreen document made for it and closed
+ * Copies text from the service worker, which has no DOM (an empty text clears the clipboard): through an offscreen document made for it and closed
  * after (https://developer.chrome.com/docs/extensions/reference/api/offscreen, reason CLIPBOARD). The text goes
  * in one runtime message to that document only.
  * @throws when the document cannot be made or the write fails (the caller says the code was not copied).
  */
 export function copyFromWorker(text: string): Promise<void> {
   const run = queue.then(async () => {
-    await offscreen().createDocument({ url: DOCUMENT, reasons: ['CLIPBOARD'], justification: 'Copy a one-time code when no field on the page can take it' });
+    await offscreen().createDocument({ url: DOCUMENT, reasons: ['CLIPBOARD'], justification: 'Copy a one-time code when no field on the page can take it, and clear the clipboard 30 s after a copy' });
     try {
       const message: ClipboardWrite = { target: 'keystep-offscreen-clipboard', text };
       const done: unknown = await browser.runtime.sendMessage(message);

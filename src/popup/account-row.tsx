@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { accountLabel } from '../core/account-label.ts';
 import { formatCode } from '../core/otp.ts';
 import type { Account } from '../core/vault.ts';
-import { t } from '../platform/i18n.ts';
+import { t, uiFormat } from '../platform/i18n.ts';
 import { FillIcon, MoreIcon, NextCodeIcon } from './icons.tsx';
 import { ROW_HEIGHT } from './row-height.ts';
 import type { RowAction } from './row-action.ts';
@@ -17,7 +17,10 @@ interface Props {
   /** The row's code, next code and seconds left; undefined until computed. */
   readonly rowCode: RowCode | undefined;
   readonly copied: boolean;
-  /** The one row reachable with Tab (roving tabindex); arrows move between rows. */
+  /**
+   * The one row reachable with Tab (roving tabindex): Tab goes through its buttons (copy, next code, fill, menu), so
+   * each action is reachable by keyboard; arrows move between rows.
+   */
   readonly tabbable: boolean;
   readonly onFocusRow: (index: number) => void;
   readonly onAction: (action: RowAction, account: Account) => void;
@@ -28,6 +31,17 @@ interface Props {
 }
 
 const PLACEHOLDER = '••• •••';
+
+/**
+ * The copy button's accessible name: the row's visible text in the order shown (label, the pending badge, the code
+ * or "Copied", the next code), then the action, so that what a speech input user reads on screen names the button
+ * (WCAG 2.5.3 Label in Name, https://www.w3.org/WAI/WCAG21/Understanding/label-in-name).
+ */
+function copyName(account: Account, label: string, shown: string | undefined, next: string | undefined): string {
+  const visibleLabel = account.status === 'pending' ? `${label} ${t('pendingBadge')}` : label;
+  if (!shown) return t('copyNoCodeLabel', visibleLabel);
+  return next ? t('copyCodeNextLabel', visibleLabel, shown, t('nextCode', formatCode(next))) : t('copyCodeLabel', visibleLabel, shown);
+}
 
 /** One account: label, code (click or Enter copies), countdown bar, and its menu. */
 export function AccountRow({ account, index, setSize, now, rowCode, copied, tabbable, onFocusRow, onAction, onMenu, menuOpen, fillHost }: Props) {
@@ -56,7 +70,7 @@ export function AccountRow({ account, index, setSize, now, rowCode, copied, tabb
         class="copy"
         data-role="copy"
         tabIndex={tabbable ? 0 : -1}
-        aria-label={code && next ? t('copyCodeNextLabel', label, formatCode(code), formatCode(next)) : t('copyCodeLabel', label, code ? formatCode(code) : '')}
+        aria-label={copyName(account, label, copied ? t('copied') : code ? formatCode(code) : undefined, next ?? undefined)}
         aria-disabled={!code}
         onFocus={() => onFocusRow(index)}
         onClick={() => {
@@ -79,16 +93,23 @@ export function AccountRow({ account, index, setSize, now, rowCode, copied, tabb
       </button>
       {account.type === 'totp' ? (
         <span class={`countdown${ending ? ' ending' : ''}`} aria-hidden="true">
-          <span class="seconds">{secondsLeft}</span>
+          <span class="seconds">{secondsLeft === undefined ? undefined : uiFormat().number(secondsLeft)}</span>
           <span class="bar" style={{ animationDuration: `${account.period}s`, animationDelay: delay }} />
         </span>
       ) : (
-        <button type="button" class="icon-button hotp-next" tabIndex={-1} aria-label={t('hotpNextLabel', label)} title={t('hotpNext')} onClick={() => onAction('next-code', account)}>
+        <button
+          type="button"
+          class="icon-button hotp-next"
+          tabIndex={tabbable ? 0 : -1}
+          aria-label={t('hotpNextLabel', label)}
+          title={t('hotpNext')}
+          onFocus={() => onFocusRow(index)}
+          onClick={() => onAction('next-code', account)}
+        >
           <NextCodeIcon />
         </button>
       )}
       {fillHost !== undefined && (
-        // Reachable with Tab from the row's code (the row's one tab stop), unlike the menu button: filling is what the popup is opened for.
         <button
           type="button"
           class="icon-button fill"
@@ -106,11 +127,12 @@ export function AccountRow({ account, index, setSize, now, rowCode, copied, tabb
         type="button"
         class="icon-button more"
         data-role="more"
-        tabIndex={-1}
+        tabIndex={tabbable ? 0 : -1}
         aria-label={t('moreActions', label)}
         title={t('moreActions', label)}
         aria-haspopup="menu"
         aria-expanded={menuOpen}
+        onFocus={() => onFocusRow(index)}
         onClick={(event) => onMenu(account, event.currentTarget)}
       >
         <MoreIcon />

@@ -4,12 +4,15 @@ import { otpGenerator, type CodeAt } from '../core/otp.ts';
 import { standardHmac } from '../core/standard-hmac.ts';
 import type { Account } from '../core/vault.ts';
 import type { AccountStore } from '../platform/account-store.ts';
+import { alarmClearTimer } from '../platform/clipboard-clear-timer.ts';
 import { copyText } from '../platform/clipboard.ts';
 import { requestFill, type FillMessage } from '../platform/fill-triggers.ts';
 import { t } from '../platform/i18n.ts';
 import { lazyVaultProtection } from '../platform/lazy-vault-protection.ts';
 import { openExtensionPage } from '../platform/open-page.ts';
+import { clearClipboardItem } from '../platform/storage-items.ts';
 import type { VaultProtection } from '../platform/vault-protection.ts';
+import { copyWithClearing, type ClipboardClearingPorts } from '../services/copy-with-clearing.ts';
 import { describeError } from '../ui/describe-error.ts';
 import type { UnlockFormProps } from '../ui/unlock-form.tsx';
 import { useLazyComponent } from '../ui/use-lazy-component.ts';
@@ -39,7 +42,10 @@ export interface AppProps {
   readonly clock?: () => number;
   /** An account's code generator (its secret decoded); default otpauth with the standard hashes. */
   readonly generatorFor?: (account: Account) => CodeAt;
+  /** Writes the clipboard; default navigator.clipboard. */
   readonly copy?: (text: string) => Promise<void>;
+  /** The clipboard's clearing after a copy (services/copy-with-clearing.ts); default the setting and chrome.alarms. */
+  readonly clipboardClearing?: ClipboardClearingPorts;
   readonly openPage?: (path: string) => Promise<void>;
   /** Master password operations; default the real one on extension storage. */
   readonly protection?: Pick<VaultProtection, 'unlock' | 'lock' | 'touch' | 'confirmPassword'>;
@@ -59,6 +65,7 @@ export interface AppProps {
 }
 
 const defaultProtection = lazyVaultProtection();
+const defaultClipboardClearing: ClipboardClearingPorts = { enabled: () => clearClipboardItem.get(), timer: alarmClearTimer, now: () => Date.now() };
 const defaultGeneratorFor = (account: Account): CodeAt => otpGenerator(account, standardHmac);
 // Only a locked vault needs the unlock form: most popup opens never load it.
 const loadUnlockForm = (): Promise<ComponentType<UnlockFormProps>> => import('../ui/unlock-form.tsx').then((m) => m.UnlockForm);
@@ -76,6 +83,7 @@ export function App({
   clock: computerClock = Date.now,
   generatorFor = defaultGeneratorFor,
   copy = copyText,
+  clipboardClearing = defaultClipboardClearing,
   openPage = openExtensionPage,
   protection = defaultProtection,
   chooserId,
@@ -107,7 +115,9 @@ export function App({
   const touch = (): void => {
     if (encrypted) protection.touch().catch(() => undefined);
   };
-  const { copiedId, copyCode } = useCopyCode({ codes, clock, copy, onCopied: touch, onProblem: setProblem });
+  // The service worker clears the clipboard later (src/background.ts): the popup is often closed by then.
+  const copyAndClear = (text: string): Promise<number | undefined> => copyWithClearing(text, copy, clipboardClearing);
+  const { copiedId, clearedInSeconds, copyCode } = useCopyCode({ codes, clock, copy: copyAndClear, onCopied: touch, onProblem: setProblem });
   const edits = useAccountEdits(store, setProblem);
 
   // Opening the popup is using Keystep.
@@ -215,7 +225,7 @@ export function App({
       )}
       {offset.offsetSeconds !== 0 && <p class="clock-note">{t('clockOffsetInUse', offset.offsetSeconds > 0 ? `+${offset.offsetSeconds}` : String(offset.offsetSeconds))}</p>}
       <p class="visually-hidden" role="status" aria-live="polite">
-        {copiedId === undefined ? '' : t('copied')}
+        {copiedId === undefined ? '' : clearedInSeconds === undefined ? t('copied') : t('copiedCleared', clearedInSeconds)}
       </p>
       {scanOpen && scanDialog.component && ready && (
         <scanDialog.component
@@ -246,9 +256,9 @@ export function App({
             if (outcome !== 'failed') dialogs.closeDialog(undefined);
           });
         }}
-        onSites={(account, sites) => {
+        onSites={(account, settings) => {
           // As renaming: a failed write keeps the dialog open with the alert behind it.
-          void edits.setSites(account, sites).then((outcome) => {
+          void edits.setFillSettings(account, settings).then((outcome) => {
             if (outcome === 'saved' || outcome === 'unchanged') dialogs.closeDialog(account);
             else if (outcome === 'gone') dialogs.closeDialog(undefined);
           });

@@ -5,6 +5,7 @@ import { AccountMenu } from './account-menu.tsx';
 import { DeleteDialog } from './delete-dialog.tsx';
 import type { MenuAction } from './row-action.ts';
 import type { Dialogs } from './use-dialogs.ts';
+import type { FillSettings } from '../services/site-edits.ts';
 import type { ConfirmExport } from '../ui/confirm-export.ts';
 
 interface Props {
@@ -12,7 +13,7 @@ interface Props {
   readonly onMenuAction: (action: MenuAction, account: Account) => void;
   readonly onRename: (account: Account, label: { issuer: string; name: string }) => void;
   readonly onDelete: (account: Account) => void;
-  readonly onSites: (account: Account, sites: readonly string[]) => void;
+  readonly onSites: (account: Account, settings: FillSettings) => void;
   /** The page the popup was opened over, offered first as a site. */
   readonly pageOrigin: string | undefined;
   /** A master password is set: the QR code dialog asks for it. */
@@ -51,7 +52,7 @@ export function DialogsHost({ dialogs, onMenuAction, onRename, onDelete, onSites
           account={dialog.account}
           pageOrigin={pageOrigin}
           onClose={() => dialogs.closeDialog(dialog.account)}
-          onSave={(sites) => onSites(dialog.account, sites)}
+          onSave={(settings) => onSites(dialog.account, settings)}
         />
       )}
       {dialog?.kind === 'qr' && qrCodeDialog.component && (

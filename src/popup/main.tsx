@@ -1,8 +1,9 @@
 import { render } from 'preact';
 import { createAccountStore } from '../platform/account-store.ts';
-import { t } from '../platform/i18n.ts';
+import { applyPageLanguage, t } from '../platform/i18n.ts';
 import { App } from './app.tsx';
 
+applyPageLanguage();
 document.title = t('popupHeading');
 // The chooser window opens this page with ?chooser=<pending fill id> (src/platform/open-chooser.ts).
 const chooserId = new URLSearchParams(location.search).get('chooser') ?? undefined;

@@ -5,6 +5,7 @@ import { SiteOriginError } from '../core/site-origin-error.ts';
 import type { Account } from '../core/vault.ts';
 import { readManagedLoginProfiles } from '../platform/read-managed-login-profiles.ts';
 import { t, type MessageKey } from '../platform/i18n.ts';
+import type { FillSettings } from '../services/site-edits.ts';
 import { siteSuggestions, type ManagedLoginProfile, type SiteSource, type SiteSuggestion } from '../services/site-suggestions.ts';
 import { ModalDialog } from './modal-dialog.tsx';
 
@@ -12,7 +13,8 @@ export interface SitesDialogProps {
   readonly account: Account;
   /** The page the popup was opened over: offered first. */
   readonly pageOrigin: string | undefined;
-  readonly onSave: (sites: readonly string[]) => void;
+  /** The sites and whether the account submits after filling, saved together (one vault write). */
+  readonly onSave: (settings: FillSettings) => void;
   readonly onClose: () => void;
   /** The saved Cognito profiles, for the managed-login domain of an enrolled account; default the stored list, read leniently. */
   readonly loadProfiles?: () => Promise<readonly ManagedLoginProfile[]>;
@@ -29,12 +31,14 @@ function refusal(error: unknown): string {
 /**
  * The sites an account belongs to: Keystep's keyboard command fills its code without asking only on a page whose
  * origin is exactly one of them. Lists, removes and adds sites, and offers suggestions (the page, the issuer's
- * sign-in site, a Cognito profile's managed-login domain), none added without a click. Saved together.
+ * sign-in site, a Cognito profile's managed-login domain), none added without a click. Also where the account is set
+ * to submit the page's form after its code is filled (off unless ticked). Saved together.
  */
 export function SitesDialog({ account, pageOrigin, onSave, onClose, loadProfiles = readManagedLoginProfiles }: SitesDialogProps) {
   const id = useId();
   const label = accountLabel(account) || t('noLabel');
   const [sites, setSites] = useState<readonly string[]>(account.sites ?? []);
+  const [submitAfterFill, setSubmitAfterFill] = useState(account.submitAfterFill === true);
   const [typed, setTyped] = useState('');
   const [problem, setProblem] = useState<string>();
   const [profiles, setProfiles] = useState<readonly ManagedLoginProfile[]>([]);
@@ -121,11 +125,23 @@ export function SitesDialog({ account, pageOrigin, onSave, onClose, loadProfiles
           ))}
         </ul>
       )}
+      <label class="checkbox">
+        <input
+          type="checkbox"
+          checked={submitAfterFill}
+          aria-describedby={`${id}-submit-help`}
+          onChange={(e) => setSubmitAfterFill(e.currentTarget.checked)}
+        />
+        {t('submitAfterFillLabel')}
+      </label>
+      <p id={`${id}-submit-help`} class="muted">
+        {t('submitAfterFillHelp')}
+      </p>
       <div class="actions">
         <button type="button" onClick={onClose}>
           {t('cancel')}
         </button>
-        <button type="button" class="primary" onClick={() => onSave(sites)}>
+        <button type="button" class="primary" onClick={() => onSave({ sites, submitAfterFill })}>
           {t('save')}
         </button>
       </div>

@@ -3,6 +3,7 @@ import type { Account } from '../core/vault.ts';
 import type { AccountStore } from '../platform/account-store.ts';
 import { t } from '../platform/i18n.ts';
 import { createAccountEdits, type EditOutcome as ServiceOutcome } from '../services/account-edits.ts';
+import type { FillSettings } from '../services/site-edits.ts';
 import { describeError } from '../ui/describe-error.ts';
 
 /**
@@ -17,7 +18,8 @@ export interface AccountEdits {
   readonly move: (account: Account, delta: -1 | 1) => Promise<EditOutcome>;
   readonly rename: (account: Account, label: { issuer: string; name: string }) => Promise<EditOutcome>;
   readonly remove: (account: Account) => Promise<EditOutcome>;
-  readonly setSites: (account: Account, sites: readonly string[]) => Promise<EditOutcome>;
+  /** The Sites… dialog: the account's sites and whether it submits after filling, saved together. */
+  readonly setFillSettings: (account: Account, settings: FillSettings) => Promise<EditOutcome>;
 }
 
 /**
@@ -47,10 +49,10 @@ export function useAccountEdits(store: AccountStore, onProblem: (message: string
     rename: async (account, label) => report(await service.rename(account.id, label)),
     remove: async (account) => report(await service.remove(account.id)),
     // Loaded when first used, with the site rules the sites dialog brings anyway: not on the way to the first code.
-    setSites: async (account, sites) => {
+    setFillSettings: async (account, settings) => {
       try {
         const { createSiteEdits } = await import('../services/site-edits.ts');
-        return report(await createSiteEdits(store).setSites(account.id, sites));
+        return report(await createSiteEdits(store).setFillSettings(account.id, settings));
       } catch (error) {
         return report({ kind: 'failed', error });
       }

@@ -32,8 +32,11 @@ export interface CodeFillerPorts {
   /** The computer's own clock, as the page reads it: for the request's notAfter, and the pending fill's age. */
   readonly pageNow: () => number;
   readonly sleep: (ms: number) => Promise<void>;
-  /** Writes the clipboard (from the service worker: through the offscreen document). */
-  readonly copy: (text: string) => Promise<void>;
+  /**
+   * Writes the clipboard (from the service worker: through the offscreen document); resolves with the ms until Keystep
+   * clears it again (services/copy-with-clearing.ts), undefined when it will not.
+   */
+  readonly copy: (text: string) => Promise<number | undefined>;
   /** Says on the tab's toolbar button what happened (see platform/action-status.ts). */
   readonly status: (tabId: number, status: ActionStatus) => Promise<void>;
   /** Opens the chooser for the pending fill with this id. */
@@ -123,9 +126,12 @@ export function createCodeFiller(ports: CodeFillerPorts): CodeFiller {
     return { code: generate(step.step) };
   };
 
-  /** Sends `request` to the target's frame, or to the top frame and then, if it has no field, to the best other frame. */
-  const send = async (target: FillTarget, code: string): Promise<{ outcome: FrameFill | 'timeout'; frameId: number }> => {
-    const request = (): FillRequest => ({ code, submit: false, notAfter: pageNow() + INJECT_TIMEOUT_MS, ...(target.useFocusedField ? { useFocusedField: true } : {}) });
+  /**
+   * Sends the code to the target's frame, or to the top frame and then, if it has no field, to the best other frame.
+   * `submit`: the account's choice (Account.submitAfterFill); the page submits only a form with one obvious way to.
+   */
+  const send = async (target: FillTarget, code: string, submit: boolean): Promise<{ outcome: FrameFill | 'timeout'; frameId: number }> => {
+    const request = (): FillRequest => ({ code, submit, notAfter: pageNow() + INJECT_TIMEOUT_MS, ...(target.useFocusedField ? { useFocusedField: true } : {}) });
     const frameId = target.frameId ?? 0;
     const first = await withTimeout(page.fill({ tabId: target.tabId, frameId }, request()));
     if (target.frameId !== undefined || first === 'timeout' || first.kind !== 'no-field') return { outcome: first, frameId };
@@ -148,14 +154,14 @@ export function createCodeFiller(ports: CodeFillerPorts): CodeFiller {
       if (!account) return { kind: 'gone' };
       const code = await codeFor(tabId, account);
       if (!('code' in code)) return code;
-      const { outcome, frameId } = await send(target, code.code);
+      const { outcome, frameId } = await send(target, code.code, account.submitAfterFill === true);
       if (snapshot.encrypted) await ports.touch?.().catch(() => undefined);
       if (outcome !== 'timeout' && filled(outcome)) {
         await status(tabId, { kind: 'filled' });
         return { kind: 'filled', accountId, frameId };
       }
-      await ports.copy(code.code);
-      await status(tabId, { kind: 'copied' });
+      const clearsAfterMs = await ports.copy(code.code);
+      await status(tabId, { kind: 'copied', clearedInSeconds: clearsAfterMs === undefined ? undefined : Math.round(clearsAfterMs / 1000) });
       const reason = outcome === 'timeout' ? 'timeout' : outcome.kind === 'filled' ? 'not-kept' : outcome.kind === 'no-field' ? 'no-field' : 'refused';
       return { kind: 'copied', accountId, reason };
     } catch (error) {

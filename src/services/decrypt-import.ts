@@ -14,7 +14,7 @@ export type DecryptedImport =
 /**
  * Opens an encrypted file with its password (core's unlockImport: one PBKDF2 run for a Keystep backup, one scrypt
  * run per password slot for an Aegis vault, a few ms for a 2FAS backup) into a preview. A Keystep backup's
- * accounts keep the pinned flag, status, Cognito link and sites they had. Nothing is written.
+ * accounts keep the pinned flag, status, Cognito link, sites and submit-after-fill flag they had. Nothing is written.
  */
 export async function decryptImport(locked: LockedImport, password: string, deps: ImportCryptoDeps = {}): Promise<DecryptedImport> {
   try {

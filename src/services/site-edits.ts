@@ -1,17 +1,25 @@
 import { addSite, setSites } from '../core/site-edits.ts';
 import { SiteOriginError } from '../core/site-origin-error.ts';
 import type { Vault } from '../core/vault.ts';
-import { AccountNotFoundError } from '../core/vault-edits.ts';
+import { AccountNotFoundError, setSubmitAfterFill } from '../core/vault-edits.ts';
 import type { AccountStore } from '../platform/account-store.ts';
 import type { EditOutcome } from './account-edits.ts';
 
 /** A site edit can also be refused for a site that is not a web address, or not https (SiteOriginError). */
 export type SiteEditOutcome = EditOutcome | { readonly kind: 'invalid'; readonly error: SiteOriginError };
 
-/** The sites an account's codes are for (Account.sites), each edit one read-modify-write of the vault. */
+/** How an account's code is filled into pages: what the popup's "Sites…" dialog edits. */
+export interface FillSettings {
+  /** The account's sites (Account.sites); each is stored as its origin. */
+  readonly sites: readonly string[];
+  /** Submit the form after filling (Account.submitAfterFill). */
+  readonly submitAfterFill: boolean;
+}
+
+/** The sites an account's codes are for (Account.sites) and how they are filled, each edit one read-modify-write of the vault. */
 export interface SiteEdits {
-  /** Replaces the account's sites (the popup's "Sites…" dialog); each is stored as its origin. */
-  setSites(id: string, sites: readonly string[]): Promise<SiteEditOutcome>;
+  /** Replaces the account's sites and sets whether it submits after filling (the popup's "Sites…" dialog), in one write. */
+  setFillSettings(id: string, settings: FillSettings): Promise<SiteEditOutcome>;
   /**
    * Adds one site: for callers that learn where an account is used, e.g. the page a QR code was scanned on. Only
    * after the user confirmed it: a bound site is filled without asking.
@@ -35,7 +43,8 @@ export function createSiteEdits(store: Pick<AccountStore, 'update'>): SiteEdits 
     }
   };
   return {
-    setSites: (id, sites) => edit((v) => setSites(v, id, sites)),
+    // Both edits return the vault they were given when they change nothing, so an unchanged dialog writes nothing.
+    setFillSettings: (id, { sites, submitAfterFill }) => edit((v) => setSubmitAfterFill(setSites(v, id, sites), id, submitAfterFill)),
     addSite: (id, site) => edit((v) => addSite(v, id, site)),
   };
 }

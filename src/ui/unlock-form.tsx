@@ -21,7 +21,7 @@ export function UnlockForm({ protection, clock = Date.now }: UnlockFormProps) {
   const id = useId();
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<{ readonly text: string } | { readonly waitUntil: number }>();
+  const [problem, setProblem] = useState<{ readonly text: string } | { readonly waitUntil: number; readonly seconds: number }>();
   const [now, setNow] = useState(clock);
   const waitUntil = problem && 'waitUntil' in problem ? problem.waitUntil : 0;
   const waiting = waitUntil > now;
@@ -47,7 +47,7 @@ export function UnlockForm({ protection, clock = Date.now }: UnlockFormProps) {
       field.current?.focus();
       if (error instanceof UnlockError && (error.code === 'unlock-throttled' || error.retryAfterMs > 0)) {
         setNow(clock());
-        setProblem({ waitUntil: clock() + error.retryAfterMs });
+        setProblem({ waitUntil: clock() + error.retryAfterMs, seconds: Math.ceil(error.retryAfterMs / 1000) });
       } else if (error instanceof UnlockError) {
         setProblem({ text: t('unlockWrong') });
       } else {
@@ -70,10 +70,23 @@ export function UnlockForm({ protection, clock = Date.now }: UnlockFormProps) {
         {t('masterPassword')}
         <input ref={field} type="password" autoComplete="current-password" required value={password} onInput={(e) => setPassword(e.currentTarget.value)} />
       </label>
-      {problem && (
-        <p class="problem" role="alert">
-          {'text' in problem ? problem.text : waiting ? t('unlockWait', Math.ceil((waitUntil - now) / 1000)) : t('unlockWrong')}
-        </p>
+      {problem && 'seconds' in problem && waiting ? (
+        // The countdown changes every second: a timer (https://www.w3.org/TR/wai-aria-1.2/#timer, not read out as it
+        // changes); the alert says the wait once, as it was when the password was refused.
+        <>
+          <p class="visually-hidden" role="alert">
+            {t('unlockWait', problem.seconds)}
+          </p>
+          <p class="problem" role="timer">
+            {t('unlockWait', Math.ceil((waitUntil - now) / 1000))}
+          </p>
+        </>
+      ) : (
+        problem && (
+          <p class="problem" role="alert">
+            {'text' in problem ? problem.text : t('unlockWrong')}
+          </p>
+        )
       )}
       <button type="submit" class="primary" disabled={busy || waiting}>
         {busy ? t('unlocking') : t('unlock')}

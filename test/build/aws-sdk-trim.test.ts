@@ -1,14 +1,16 @@
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { partition, setPartitionInfo, useDefaultPartitionInfo } from '@aws-sdk/core/client';
 import { build, type Rolldown } from 'vite';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type * as AwsCognitoClientModule from '../../src/cognito/aws-cognito-client.ts';
 import type { CognitoApi } from '../../src/cognito/cognito-api.ts';
-import { awsSdkTrim } from '../../build/aws-sdk-trim.ts';
+import { awsSdkTrim, trimPartitions, withoutErrorSchemas } from '../../build/aws-sdk-trim.ts';
 import { startRecordingJsonServer, type JsonReply, type ReceivedRequest, type RecordingJsonServer } from '../support/recording-json-server.ts';
 
 // The extension's Cognito client as the browser gets it: the SDK's browser build (fetch handler, browser
@@ -79,6 +81,10 @@ describe('the bundle awsSdkTrim makes', () => {
     ['the event-stream codec of @smithy/core', '/@smithy/core/dist-es/submodules/event-streams/'],
     ['the retry strategies of @smithy/core', '/@smithy/core/dist-es/submodules/retry/'],
     ['the S3 endpoint customizations of @smithy/core', '/middleware-endpoint/service-customizations/s3.js'],
+    ["the client's endpoint rules", '/@aws-sdk/client-cognito-identity-provider/dist-es/endpoint/bdd.js'],
+    ['the endpoint rules engine of @smithy/core', '/@smithy/core/dist-es/submodules/endpoints/util-endpoints/'],
+    ["the client's error classes", '/@aws-sdk/client-cognito-identity-provider/dist-es/models/errors.js'],
+    ['the date parsers of @smithy/core', '/@smithy/core/dist-es/submodules/serde/date-utils.js'],
   ])('leaves out %s', (_name, path) => {
     expect(chunks.flatMap((c) => c.moduleIds).filter((id) => id.includes(path))).toEqual([]);
   });
@@ -87,6 +93,8 @@ describe('the bundle awsSdkTrim makes', () => {
     ['the httpAuthSchemes stub', '/build/sdk-stubs/http-auth-schemes.ts'],
     ['the checksum stub', '/build/sdk-stubs/sha256.ts'],
     ['the retry stub', '/build/sdk-stubs/retry.ts'],
+    ['the endpoint resolver stub', '/build/sdk-stubs/endpoint-resolver.ts'],
+    ['the date utils stub', '/build/sdk-stubs/date-utils.ts'],
     ["the SDK's browser runtime config", '/@aws-sdk/client-cognito-identity-provider/dist-es/runtimeConfig.browser.js'],
     ["the SDK's fetch handler", '/@smithy/fetch-http-handler/'],
   ])('contains %s', (_name, path) => {
@@ -95,6 +103,13 @@ describe('the bundle awsSdkTrim makes', () => {
 
   it('is one self-contained chunk: no imports, no dynamic imports', () => {
     expect(chunks.map((c) => ({ imports: c.imports, dynamicImports: c.dynamicImports }))).toEqual([{ imports: [], dynamicImports: [] }]);
+  });
+
+  it('keeps no error schema but that of the base exception, and only the region names the partitions\' patterns do not place', () => {
+    expect(chunk.code.match(/registerError\(\w+\$, \w+\)/g)).toEqual(['registerError(CognitoIdentityProviderServiceException$, CognitoIdentityProviderServiceException)']);
+    expect(chunk.code).not.toContain('Asia Pacific (Tokyo)');
+    expect(chunk.code).not.toContain('"ap-northeast-1"');
+    expect(chunk.code).toMatch(/"aws-cn-global":\s*\{\s*\}/);
   });
 
   it("keeps only the client package.json's version", () => {
@@ -226,5 +241,74 @@ describe('the trimmed browser bundle against a local JSON 1.1 server', () => {
       silent.closeAllConnections();
       await new Promise<void>((resolve) => silent.close(() => resolve()));
     }
+  });
+});
+
+const fail = (message: string): never => {
+  throw new Error(message);
+};
+const sdkFile = (path: string): string => readFileSync(new URL(`../../node_modules/${path}`, import.meta.url), 'utf8');
+
+describe('withoutErrorSchemas', () => {
+  const schemas = sdkFile('@aws-sdk/client-cognito-identity-provider/dist-es/schemas/schemas_0.js');
+
+  it("drops every error schema of the client's schemas_0.js but the base exception's, and the classes' import", () => {
+    const trimmed = withoutErrorSchemas(schemas, fail);
+    expect(schemas.match(/registerError\(/g)?.length).toBeGreaterThan(50);
+    expect(trimmed.match(/\w+\.registerError\(.*\);/g)).toEqual(['_s_registry.registerError(CognitoIdentityProviderServiceException$, CognitoIdentityProviderServiceException);']);
+    expect(trimmed).not.toContain('../models/errors');
+    expect(trimmed).toContain('export var GetUser$ = ');
+  });
+
+  const registration = 'export var AException$ = [-3, n0, _AE,\n    { [_e]: _c },\n    [_m],\n    [0]\n];\nn0_registry.registerError(AException$, AException);\n';
+  it.each([
+    ['no import of the error classes', registration, 'no import of ../models/errors'],
+    ['a class without its schema', `import { AException, BException } from "../models/errors";\n${registration}`, 'error schemas not found for BException'],
+    ['a class used elsewhere', `import { AException } from "../models/errors";\n${registration}const x = AException;\n`, 'error classes still referenced: AException'],
+  ])('fails on %s', (_case, code, message) => {
+    expect(() => withoutErrorSchemas(code, fail)).toThrow(message);
+  });
+});
+
+describe('trimPartitions', () => {
+  const partitions = sdkFile('@aws-sdk/core/dist-es/submodules/client/util-endpoints/lib/aws/partitions.js');
+  type Info = { partitions: { id: string; regions: Record<string, object> }[] };
+  const infoOf = (code: string): Info => JSON.parse(/= (\{[\s\S]*\});/.exec(code)?.[1] ?? '') as Info;
+  const full = infoOf(partitions);
+  const trimmed = infoOf(trimPartitions(partitions, fail));
+  const listed = full.partitions.flatMap((p) => Object.keys(p.regions));
+
+  afterAll(() => useDefaultPartitionInfo());
+
+  it("gives the SDK's partition() the same answer for every region it lists and for regions it does not", () => {
+    const names: string[] = [...listed, 'ap-future-9', 'cn-future-3', 'us-gov-future-2', 'us-isob-future-1', 'local', 'aws-global', ''];
+    useDefaultPartitionInfo();
+    const before: [string, object][] = names.map((name) => [name, partition(name)]);
+    setPartitionInfo(trimmed as Parameters<typeof setPartitionInfo>[0]);
+    const after = names.map((name) => [name, partition(name)]);
+    useDefaultPartitionInfo();
+    const withoutDescription = (result: object): object => Object.fromEntries(Object.entries(result).filter(([key]) => key !== 'description'));
+    expect(after).toEqual(before.map(([name, result]) => [name, withoutDescription(result)]));
+    expect(before).toContainEqual(['ap-northeast-1', expect.objectContaining({ name: 'aws', description: 'Asia Pacific (Tokyo)' })]);
+  });
+
+  it('keeps every partition and its outputs, and of the region lists only what the patterns do not place', () => {
+    expect(trimmed.partitions.map((p) => ({ ...p, regions: {} }))).toEqual(full.partitions.map((p) => ({ ...p, regions: {} })));
+    const kept = trimmed.partitions.flatMap((p) => Object.entries(p.regions).map(([name, data]) => [p.id, name, data]));
+    expect(kept).toContainEqual(['aws-cn', 'aws-cn-global', {}]);
+    expect(kept.length).toBeLessThan(listed.length / 3);
+    expect(listed.length).toBeGreaterThan(40);
+  });
+
+  it.each([
+    ['another layout', 'export const partitionsInfo = load();', 'expected `export const partitionsInfo'],
+    ['no partitions', 'export const partitionsInfo = {"partitions": []};', 'expected partitions with patterns'],
+    [
+      'region data besides a description',
+      'export const partitionsInfo = {"partitions": [{"id": "aws", "regionRegex": "^x", "regions": {"x-1": {"description": "X", "variant": 1}}}]};',
+      'region data besides a description: x-1',
+    ],
+  ])('fails on %s', (_case, code, message) => {
+    expect(() => trimPartitions(code, fail)).toThrow(message);
   });
 });

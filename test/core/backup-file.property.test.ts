@@ -1,12 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { AccountDraft, OtpAlgorithm } from '../../src/core/account.ts';
+import type { OtpAlgorithm } from '../../src/core/account.ts';
 import { base64ToBytes, bytesToBase64 } from '../../src/core/base64.ts';
 import { encodeBase32 } from '../../src/core/base32.ts';
 import { BackupError } from '../../src/core/backup-error.ts';
 import type { BackupEnvelope } from '../../src/core/backup-file.ts';
 import { createBackup, decryptBackup, isBackupFile, readBackupEnvelope } from '../../src/core/backup-file.ts';
 import type { Account, CognitoLink } from '../../src/core/vault.ts';
+import { draftOf } from '../support/account-fixtures.ts';
 import { fixedRandomBytes } from '../support/fixed-random-bytes.ts';
 
 const PASSWORD = 'property password';
@@ -227,20 +228,19 @@ describe('decryptBackup properties', () => {
       pinned: fc.boolean(),
       status: fc.constantFrom('active' as const, 'pending' as const),
       cognito: fc.option(cognito, { nil: undefined }),
+      submitAfterFill: fc.option(fc.boolean(), { nil: undefined }),
     })
     .filter((a) => a.issuer !== '' || a.name !== '')
-    .map(({ secretBytes, cognito: link, ...a }): Account => ({
+    .map(({ secretBytes, cognito: link, submitAfterFill, ...a }): Account => ({
       ...a,
       secret: encodeBase32(secretBytes),
       period: a.type === 'totp' ? a.period : 30,
       counter: a.type === 'hotp' ? a.counter : 0,
       ...(link === undefined ? {} : { cognito: link }),
+      ...(submitAfterFill === undefined ? {} : { submitAfterFill }),
     }));
 
   it('createBackup -> readBackupEnvelope -> decryptBackup returns the same accounts in order', async () => {
-    const draftOf = ({ type, issuer, name, secret, algorithm, digits, period, counter }: AccountDraft): AccountDraft => ({
-      type, issuer, name, secret, algorithm, digits, period, counter,
-    });
     await fc.assert(
       fc.asyncProperty(
         fc.array(account, { maxLength: 6 }),
@@ -256,6 +256,8 @@ describe('decryptBackup properties', () => {
               pinned: a.pinned,
               status: a.status,
               ...(a.cognito === undefined ? {} : { cognito: a.cognito }),
+              // Off (false or absent) is written as nothing.
+              ...(a.submitAfterFill === true ? { submitAfterFill: true } : {}),
             })),
           );
         },

@@ -1,6 +1,5 @@
 import { createDecipheriv, pbkdf2Sync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import type { AccountDraft } from '../../src/core/account.ts';
 import { base64ToBytes, bytesToBase64 } from '../../src/core/base64.ts';
 import { BackupError } from '../../src/core/backup-error.ts';
 import type { BackupEntry, BackupEnvelope } from '../../src/core/backup-file.ts';
@@ -21,6 +20,7 @@ import { fixedRandomBytes } from '../support/fixed-random-bytes.ts';
 import { recordingSubtle } from '../support/recording-subtle.ts';
 import { rejectionOf } from '../support/rejection-of.ts';
 import { thrownBy } from '../support/thrown-by.ts';
+import { draftOf } from '../support/account-fixtures.ts';
 import { ACCOUNTS, BANK, COGNITO, GITHUB } from '../support/backup-fixture-accounts.ts';
 
 const PASSWORD = 'correct horse battery staple';
@@ -29,9 +29,6 @@ const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
 
 const SECRETS = ACCOUNTS.map((account) => account.secret);
 
-const draftOf = ({ type, issuer, name, secret, algorithm, digits, period, counter }: AccountDraft): AccountDraft => ({
-  type, issuer, name, secret, algorithm, digits, period, counter,
-});
 
 /**
  * Made once by createBackup(ACCOUNTS, PASSWORD, { randomBytes: fixedRandomBytes(1), now: 2026-11-23T10:00Z,
@@ -159,6 +156,13 @@ describe('createBackup / readBackupEnvelope / decryptBackup', () => {
     expect(entries.slice(1).map((entry) => 'sites' in entry)).toEqual([false, false]);
   });
 
+  it('round-trips submitting after filling as true, and writes nothing for an account with it off', async () => {
+    const text = await createBackup([{ ...GITHUB, submitAfterFill: true }, BANK, { ...COGNITO, submitAfterFill: false }], PASSWORD, { iterations: FAST });
+    const entries = await decryptBackup(readBackupEnvelope(text), PASSWORD);
+    expect(entries.map((entry) => (entry.ok ? entry.submitAfterFill : undefined))).toEqual([true, undefined, undefined]);
+    expect(entries.slice(1).map((entry) => 'submitAfterFill' in entry)).toEqual([false, false]);
+  });
+
   it('keeps only the four Cognito link fields', async () => {
     const cognito = { ...COGNITO.cognito!, extra: 'x' } as CognitoLink;
     const text = await createBackup([{ ...COGNITO, cognito }], PASSWORD, { iterations: FAST });
@@ -246,6 +250,8 @@ describe('the frozen version 1 fixture', () => {
   it('decrypts with decryptBackup', async () => {
     const entries = await decryptBackup(readBackupEnvelope(FIXTURE), PASSWORD);
     expect(entries.map((entry) => (entry.ok ? draftOf(entry.draft) : entry.error))).toEqual(ACCOUNTS.map(draftOf));
+    // Made before accounts could submit after filling: every account reads as off.
+    expect(entries.some((entry) => 'submitAfterFill' in entry)).toBe(false);
   });
 
   it('decrypts as documented with an independent PBKDF2 and AES-256-GCM (OpenSSL)', () => {
@@ -364,6 +370,11 @@ describe('decryptBackup payloads', () => {
     expect(entry).toMatchObject({ ok: true, sites: ['https://github.com'] });
   });
 
+  it('reads submitAfterFill false as off, leaving it out', async () => {
+    const [entry] = await decryptBackup(await backupOfPayload({ accounts: [{ uri: FIXTURE_PAYLOAD.accounts[1]!.uri, submitAfterFill: false }] }), PASSWORD);
+    expect(entry).toEqual<BackupEntry>({ ok: true, index: 0, draft: draftOf(BANK), pinned: false, status: 'active' });
+  });
+
   it('defaults a missing pinned to false and a missing status to active', async () => {
     const entries = await decryptBackup(await backupOfPayload({ accounts: [{ uri: FIXTURE_PAYLOAD.accounts[1]!.uri }] }), PASSWORD);
     expect(entries).toEqual<BackupEntry[]>([{ ok: true, index: 0, draft: draftOf(BANK), pinned: false, status: 'active' }]);
@@ -394,6 +405,9 @@ describe('decryptBackup payloads', () => {
     ['a site in upper case (not canonical)', { uri, sites: ['https://github.com', 'https://GitHub.com'] }, 'accounts[0].sites[1]'],
     ['a site on plain http', { uri, sites: ['http://github.com'] }, 'accounts[0].sites[0]'],
     ['a numeric site', { uri, sites: [443] }, 'accounts[0].sites[0]'],
+    ['submitAfterFill as a string', { uri, submitAfterFill: 'true' }, 'accounts[0].submitAfterFill'],
+    ['submitAfterFill as a number', { uri, submitAfterFill: 1 }, 'accounts[0].submitAfterFill'],
+    ['submitAfterFill null', { uri, submitAfterFill: null }, 'accounts[0].submitAfterFill'],
   ])('reports an entry that is %s as backup-payload-invalid with its field', async (_case, entry, field) => {
     const [result, next] = await decryptBackup(await backupOfPayload({ accounts: [entry, FIXTURE_PAYLOAD.accounts[1]] }), PASSWORD);
     if (result === undefined || result.ok) throw new Error('expected a bad entry');

@@ -21,6 +21,9 @@ describe('isStoredAccount', () => {
     // The shape of an origin only: siteOrigin's rules (https) apply where sites are typed or imported.
     ['an http site elsewhere than this computer', { ...GOOD, sites: ['http://github.com'] }],
     ['an IPv6 site', { ...GOOD, sites: ['http://[::1]:8080'] }],
+    ['submit after filling on', { ...GOOD, submitAfterFill: true }],
+    // Keystep writes only true (off removes the field); a false written by hand still means off.
+    ['submit after filling explicitly off', { ...GOOD, submitAfterFill: false }],
   ])('accepts %s', (_, value) => {
     expect(isStoredAccount(value)).toBe(true);
   });
@@ -62,6 +65,9 @@ describe('isStoredAccount', () => {
     ['a site not in canonical form', { ...GOOD, sites: ['https://GitHub.com'] }],
     ['the same site twice', { ...GOOD, sites: ['https://github.com', 'https://github.com'] }],
     ['a site that is not text', { ...GOOD, sites: [null] }],
+    ['submit after filling as text', { ...GOOD, submitAfterFill: 'true' }],
+    ['submit after filling as a number', { ...GOOD, submitAfterFill: 1 }],
+    ['submit after filling as null', { ...GOOD, submitAfterFill: null }],
   ])('refuses %s', (_, value) => {
     expect(isStoredAccount(value)).toBe(false);
   });

@@ -11,6 +11,7 @@ import {
   renameAccount,
   setClientSecret,
   setPinned,
+  setSubmitAfterFill,
   type AddOptions,
   type ImportedAccount,
 } from '../../src/core/vault-edits.ts';
@@ -18,6 +19,7 @@ import type { Account, CognitoLink, Vault } from '../../src/core/vault.ts';
 import { OtpInputError, type OtpInputErrorCode } from '../../src/core/otp-input-error.ts';
 import { addSite, setSites } from '../../src/core/site-edits.ts';
 import { SiteOriginError } from '../../src/core/site-origin-error.ts';
+import { account, draft, numberedSecret } from '../support/account-fixtures.ts';
 import { thrownBy } from '../support/thrown-by.ts';
 
 /** Freezes a value and everything inside it, so an edit that mutates its input throws (ES modules are strict). */
@@ -28,33 +30,6 @@ function deepFreeze<T>(value: T): T {
   }
   return value;
 }
-
-const SECRETS = ['JBSWY3DPEHPK3PXP', 'GEZDGNBVGY3TQOJQ', 'KRSXG5CTMVRXEZLU', 'MFRGGZDFMZTWQ2LK', 'ONSWG4TFOQYTEMZU', 'NBSWY3DPO5XXE3DE'];
-
-const draft = (overrides: Partial<AccountDraft> = {}): AccountDraft => ({
-  type: 'totp',
-  secret: 'JBSWY3DPEHPK3PXP',
-  algorithm: 'SHA1',
-  digits: 6,
-  period: 30,
-  counter: 0,
-  issuer: 'GitHub',
-  name: 'alice@example.com',
-  ...overrides,
-});
-
-/** A stored account with id `id`; each id gets its own secret and label unless overridden. */
-const account = (id: string, overrides: Partial<Account> = {}): Account => {
-  const n = Number(/\d+$/.exec(id)?.[0] ?? 0);
-  return {
-    ...draft({ secret: SECRETS[n % SECRETS.length] ?? 'JBSWY3DPEHPK3PXP', issuer: `Service ${id}`, name: `${id}@example.com` }),
-    id,
-    createdAt: 1000 + n,
-    pinned: false,
-    status: 'active',
-    ...overrides,
-  };
-};
 
 const vaultOf = (...accounts: Account[]): Vault => deepFreeze({ accounts });
 
@@ -319,9 +294,9 @@ describe('AccountNotFoundError', () => {
 describe('addImported', () => {
   // *p1 and *p2 are pinned; every stored account has its own secret (see `account`).
   const stored = [account('p1', { pinned: true }), account('p2', { pinned: true }), account('a3'), account('a4')];
-  /** An entry with the secret of SECRETS[n] and a label of its own, so it is new unless the test says otherwise. */
+  /** An entry with the secret numberedSecret(n) and a label of its own, so it is new unless the test says otherwise. */
   const entry = (n: number, extra: Omit<ImportedAccount, 'draft'> = {}, overrides: Partial<AccountDraft> = {}): ImportedAccount => ({
-    draft: draft({ secret: SECRETS[n] ?? 'JBSWY3DPEHPK3PXP', issuer: `Imported ${n}`, name: `i${n}@example.com`, ...overrides }),
+    draft: draft({ secret: numberedSecret(n), issuer: `Imported ${n}`, name: `i${n}@example.com`, ...overrides }),
     ...extra,
   });
   /** The draft of a stored account, as a backup of it would carry it. */
@@ -347,7 +322,7 @@ describe('addImported', () => {
       ['a1', '*p2', '*new-1', 'a3'],
     ],
     ['a copy of a stored account is a duplicate, even when its pin differs', stored, [copyOf(stored[2]!, { pinned: true }), copyOf(stored[0]!)], ['duplicate:a3', 'duplicate:p1'], ['*p1', '*p2', 'a3', 'a4']],
-    ['the label compares folded', stored, [copyOf({ ...stored[3]!, issuer: '  SERVICE A4 ', name: 'A4@EXAMPLE.COM' })], ['duplicate:a4'], ['*p1', '*p2', 'a3', 'a4']],
+    ['the label compares folded', stored, [copyOf({ ...stored[3]!, issuer: '  SERVICE 4 ', name: 'USER4@EXAMPLE.COM' })], ['duplicate:a4'], ['*p1', '*p2', 'a3', 'a4']],
     [
       'a duplicate inside the batch points at the first one',
       [],
@@ -419,7 +394,7 @@ describe('remembered client secrets', () => {
   });
 
   it.each<[string, (v: Vault) => Vault]>([
-    ['addDrafts', (v) => addDrafts(v, [draft({ secret: SECRETS[5] ?? '' })], { newId: () => 'n1', now: 1 }).vault],
+    ['addDrafts', (v) => addDrafts(v, [draft({ secret: numberedSecret(5) })], { newId: () => 'n1', now: 1 }).vault],
     ['renameAccount', (v) => renameAccount(v, 'a1', { issuer: 'New', name: 'name' })],
     ['setPinned', (v) => setPinned(v, 'a2', true)],
     ['moveAccount', (v) => moveAccount(v, 'a2', -1)],
@@ -483,5 +458,44 @@ describe('setSites and addSite', () => {
   it('addImported keeps the sites of an imported account, once each', () => {
     const { vault: next } = addImported({ accounts: [] }, [{ draft: draft(), sites: ['https://github.com', 'https://github.com'] }], { newId: () => 'n1', now: 1 });
     expect(next.accounts[0]?.sites).toEqual(['https://github.com']);
+  });
+});
+
+describe('setSubmitAfterFill', () => {
+  const vault = (): Vault => deepFreeze({ accounts: [account('a1'), account('a2', { submitAfterFill: true })] });
+  const flagOf = (v: Vault, id: string): Partial<Account> => {
+    const found = v.accounts.find((a) => a.id === id);
+    return found !== undefined && 'submitAfterFill' in found ? { submitAfterFill: found.submitAfterFill } : {};
+  };
+
+  it.each<[string, string, boolean, Partial<Account>]>([
+    ['turns it on for an account without it', 'a1', true, { submitAfterFill: true }],
+    ['turns it off by removing the field', 'a2', false, {}],
+  ])('%s', (_, id, on, expected) => {
+    const next = unchangedInput(vault(), (v) => setSubmitAfterFill(v, id, on));
+    expect(flagOf(next, id)).toEqual(expected);
+    expect(next.accounts.map((a) => a.id)).toEqual(['a1', 'a2']);
+  });
+
+  it.each<[string, Vault, string, boolean]>([
+    ['off for an account without it', vaultOf(account('a1')), 'a1', false],
+    ['on for an account with it', vaultOf(account('a1', { submitAfterFill: true })), 'a1', true],
+    // Written by hand: off all the same, so turning it off changes nothing.
+    ['off for an account with an explicit false', vaultOf(account('a1', { submitAfterFill: false })), 'a1', false],
+  ])('returns the same vault for %s', (_, v, id, on) => {
+    expect(setSubmitAfterFill(v, id, on)).toBe(v);
+  });
+
+  it('names an account that is not there', () => {
+    expect(() => setSubmitAfterFill(vault(), 'zz', true)).toThrow(AccountNotFoundError);
+  });
+
+  it.each<[string, ImportedAccount, Partial<Account>]>([
+    ['keeps it on for an imported account that had it', { draft: draft(), submitAfterFill: true }, { submitAfterFill: true }],
+    ['leaves it out for one that had it off', { draft: draft(), submitAfterFill: false }, {}],
+    ['leaves it out for one that never had it', { draft: draft() }, {}],
+  ])('addImported %s', (_, entry, expected) => {
+    const { vault: next } = addImported({ accounts: [] }, [entry], { newId: () => 'n1', now: 1 });
+    expect(flagOf(next, 'n1')).toEqual(expected);
   });
 });

@@ -28,6 +28,7 @@ import {
 } from '../support/cognito-e2e.ts';
 import { createClient, totpCode } from '../support/cognito-server-harness.ts';
 import { dumpExtensionStorage } from '../support/dump-extension-storage.ts';
+import { labelOfCopyButton } from '../support/copy-button-name.ts';
 
 // Sign-in challenges on the way to enrollment: NEW_PASSWORD_REQUIRED then MFA_SETUP (a pool that requires MFA), and
 // SOFTWARE_TOKEN_MFA answered from the secret Keystep stored (an enrolled user signing in again or re-enrolling through
@@ -161,7 +162,7 @@ describe('Cognito challenges on the way to enrollment', () => {
     const after = storedCognitoAccounts(dump, ref);
     expect(after.map((account) => ({ status: account.status, sameSecret: account.secret === before.secret }))).toEqual([{ status: 'active', sameSecret: false }]);
     const names = await popupAccountNames(e2e.ext, 'Re-enroll');
-    expect(names.map((name) => name.slice(0, name.indexOf(', code ')))).toEqual([`Re-enroll (${first.username})`, `Re-enroll (${second.username})`]);
+    expect(names.map(labelOfCopyButton)).toEqual([`Re-enroll (${first.username})`, `Re-enroll (${second.username})`]);
 
     const code = await expectPopupCodeSignsIn(e2e, 'Re-enroll', first);
     // The old secret's code no longer signs in (equal to the new code only by a one-in-a-million chance).
@@ -194,7 +195,7 @@ describe('Cognito challenges on the way to enrollment', () => {
     await enrollmentComplete(page);
     expect(describeCalls(calls.calls()).slice(0, 3)).toEqual(['InitiateAuth USER_SRP_AUTH 200', 'RespondToAuthChallenge PASSWORD_VERIFIER 200', 'RespondToAuthChallenge SOFTWARE_TOKEN_MFA 200']);
     const names = await popupAccountNames(e2e.ext, user.username);
-    expect(names.map((name) => name.slice(0, name.indexOf(', code ')))).toEqual([`Client two (${user.username})`]);
+    expect(names.map(labelOfCopyButton)).toEqual([`Client two (${user.username})`]);
     await expectPopupCodeSignsIn(e2e, 'Client two', { ...user, clientId: other.clientId });
     expectNoPasswordOrToken(await dumpExtensionStorage(page), [user.password]);
     await page.close();

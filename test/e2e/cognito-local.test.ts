@@ -63,7 +63,8 @@ describe('cognito-local 5.3.0 through the options page', () => {
       UserMFASettingList: 'SOFTWARE_TOKEN_MFA',
       'Sign-in flow': 'USER_PASSWORD_AUTH',
     });
-    expect(sent).toEqual(['InitiateAuth', 'AssociateSoftwareToken', 'VerifySoftwareToken', 'SetUserMFAPreference', 'GetUser']);
+    // Once enrolled, the sign-in session ends: its refresh token is revoked.
+    await expect.poll(() => sent).toEqual(['InitiateAuth', 'AssociateSoftwareToken', 'VerifySoftwareToken', 'SetUserMFAPreference', 'GetUser', 'RevokeToken']);
     const [account] = storedCognitoAccounts(await dumpExtensionStorage(page), { userPoolId: pool.userPoolId, clientId: pool.clientId, username: pool.username });
     expect(account?.status).toBe('active');
     await page.close();

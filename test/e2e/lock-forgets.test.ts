@@ -118,15 +118,15 @@ describe('a lock forgets', () => {
     // Backups: an encrypted backup decrypted into the import preview.
     await showView(page, '#backup');
     const importForm = page.getByRole('form', { name: 'Import' });
-    await importForm.getByLabel('Backup file or otpauth list').waitFor();
-    await chooseFile(page, 'Backup file or otpauth list', 'keystep-backup.json', await readFile(backupFile, 'utf8'));
+    await importForm.getByLabel('File to import').waitFor();
+    await chooseFile(page, 'File to import', 'keystep-backup.json', await readFile(backupFile, 'utf8'));
     await importForm.getByLabel('Password of the backup').fill(BACKUP_PASSWORD);
     await importForm.getByRole('button', { name: 'Decrypt' }).click();
     await importForm.getByRole('list', { name: 'Preview' }).waitFor({ timeout: 10_000 });
 
     // Accounts: a link pasted, not added.
     await showView(page, '#add');
-    await page.getByRole('textbox', { name: 'otpauth:// links, one per line' }).fill(`otpauth://totp/Pasted:me?secret=${PASTED_SECRET}&issuer=Pasted`);
+    await page.getByRole('textbox', { name: 'otpauth:// or otpauth-migration:// links, one per line' }).fill(`otpauth://totp/Pasted:me?secret=${PASTED_SECRET}&issuer=Pasted`);
 
     // The search finds what the page holds while unlocked, so finding nothing after the lock means something.
     const held = [...HELD, enrolledSecret];
@@ -150,7 +150,7 @@ describe('a lock forgets', () => {
 
     // Unlocked again, the views start afresh: nothing typed, no preview.
     await unlockWith(page, MASTER_PASSWORD);
-    await expect.poll(() => page.getByRole('textbox', { name: 'otpauth:// links, one per line' }).inputValue(), { timeout: 10_000 }).toBe('');
+    await expect.poll(() => page.getByRole('textbox', { name: 'otpauth:// or otpauth-migration:// links, one per line' }).inputValue(), { timeout: 10_000 }).toBe('');
     await showView(page, '#cognito');
     await cognitoSection(page).getByRole('button', { name: 'Use Typed' }).click();
     expect(await signInForm(page, 'Typed').getByLabel('Password', { exact: true }).inputValue()).toBe('');

@@ -5,6 +5,7 @@ import { createClipboardReader } from '../support/clipboard-reader.ts';
 import { decodeStoredVault } from '../support/decode-stored-vault.ts';
 import { codeFromName, independentHotp, independentTotp, nextCodeFromName } from '../support/independent-otp.ts';
 import { launchExtension, type LoadedExtension } from '../support/launch-extension.ts';
+import { ANY_COPY_BUTTON, copyButtonName, labelOfCopyButton } from '../support/copy-button-name.ts';
 
 const GITHUB = 'otpauth://totp/GitHub:alice%40example.com?secret=JBSWY3DPEHPK3PXP&issuer=GitHub';
 const AWS = 'otpauth://totp/Amazon%20Web%20Services:bob@example.com?secret=KRSXG5CTMVRXEZLUKN2XAZLSKNSWG4TFOQ&issuer=Amazon+Web+Services&algorithm=SHA256&digits=8&period=60';
@@ -29,7 +30,7 @@ async function pasteUris(page: Page, lines: string[]): Promise<void> {
 /** The code a row shows, checked against the otpauth library at the same instant (either side of a period boundary). */
 async function expectShownTotp(page: Page, label: RegExp, uri: string): Promise<string> {
   const button = page.getByRole('button', { name: label });
-  await expect.poll(async () => (await button.getAttribute('aria-label')) ?? '').toMatch(/code \d/);
+  await expect.poll(async () => (await button.getAttribute('aria-label')) ?? '').toMatch(/, \d/);
   const before = Date.now();
   const shown = codeFromName((await button.getAttribute('aria-label')) ?? '');
   const after = Date.now();
@@ -98,16 +99,16 @@ describe('popup and adding accounts', () => {
 
   it('shows each current code, equal to an independent computation, and copies it', async () => {
     const popup = await ext.openPopup();
-    const github = await expectShownTotp(popup, /^GitHub \(alice@example\.com\), code/, GITHUB);
-    await expectShownTotp(popup, /^Amazon Web Services \(bob@example\.com\), code/, AWS);
-    expect(codeFromName((await popup.getByRole('button', { name: /^Bank \(carol\), code/ }).getAttribute('aria-label')) ?? '')).toBe(independentHotp(BANK, 5));
+    const github = await expectShownTotp(popup, copyButtonName('GitHub (alice@example.com)'), GITHUB);
+    await expectShownTotp(popup, copyButtonName('Amazon Web Services (bob@example.com)'), AWS);
+    expect(codeFromName((await popup.getByRole('button', { name: copyButtonName('Bank (carol)') }).getAttribute('aria-label')) ?? '')).toBe(independentHotp(BANK, 5));
     expect(await popup.getByRole('list', { name: 'Accounts' }).getByRole('listitem').count()).toBe(3);
     await popup.screenshot({ path: `${SHOTS}/popup-light.png` });
 
     const clipboard = await createClipboardReader(ext.context);
     await popup.bringToFront();
-    await popup.getByRole('button', { name: /^GitHub \(alice@example\.com\), code/ }).click();
-    await expect.poll(() => popup.getByRole('status').textContent()).toBe('Copied');
+    await popup.getByRole('button', { name: copyButtonName('GitHub (alice@example.com)') }).click();
+    await expect.poll(() => popup.getByRole('status').textContent()).toBe('Copied. Cleared from the clipboard in 30 s.');
     const copied = await clipboard.read();
 
     expect([github, independentTotp(GITHUB, Date.now())]).toContain(copied);
@@ -117,7 +118,7 @@ describe('popup and adding accounts', () => {
 
   it('HOTP: "next code" shows the following code and the counter survives reopening', async () => {
     let popup = await ext.openPopup();
-    const bank = () => popup.getByRole('button', { name: /^Bank \(carol\), code/ });
+    const bank = () => popup.getByRole('button', { name: copyButtonName('Bank (carol)') });
     await expect.poll(async () => codeFromName((await bank().getAttribute('aria-label')) ?? '')).toBe(independentHotp(BANK, 5));
     await popup.getByRole('button', { name: 'Generate the next code for Bank (carol)' }).click();
     await expect.poll(async () => codeFromName((await bank().getAttribute('aria-label')) ?? '')).toBe(independentHotp(BANK, 6));
@@ -145,7 +146,7 @@ describe('popup and adding accounts', () => {
     await popup.keyboard.press('ArrowDown');
     await expect.poll(() => popup.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '')).toMatch(/^Amazon Web Services/);
     await popup.keyboard.press('Enter');
-    await expect.poll(() => popup.getByRole('status').textContent()).toBe('Copied');
+    await expect.poll(() => popup.getByRole('status').textContent()).toBe('Copied. Cleared from the clipboard in 30 s.');
     await popup.keyboard.press('ArrowUp');
     await popup.keyboard.press('ArrowUp');
     await expect.poll(() => search.evaluate((el) => el === document.activeElement)).toBe(true);
@@ -155,7 +156,7 @@ describe('popup and adding accounts', () => {
   it('renames, pins, reorders and deletes (after confirming) through the account menu', async () => {
     const popup = await ext.openPopup();
     const labels = async () =>
-      (await popup.getByRole('list', { name: 'Accounts' }).getByRole('button', { name: /, code/ }).evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''))).map((n) => n.replace(/, code.*/, ''));
+      (await popup.getByRole('list', { name: 'Accounts' }).getByRole('button', { name: ANY_COPY_BUTTON }).evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''))).map(labelOfCopyButton);
     await expect.poll(labels).toEqual(['GitHub (alice@example.com)', 'Amazon Web Services (bob@example.com)', 'Bank (carol)']);
 
     await popup.getByRole('button', { name: 'More actions for Bank (carol)' }).click();
@@ -200,7 +201,7 @@ describe('popup and adding accounts', () => {
     await expect.poll(() => options.getByRole('status').filter({ hasText: 'added' }).textContent()).toBe('1 added, 0 already present, 0 with errors.');
     await options.close();
     const popup = await ext.openPopup();
-    const button = popup.getByRole('button', { name: /^Short \(dave\), code/ });
+    const button = popup.getByRole('button', { name: copyButtonName('Short (dave)') });
     // A 10 s period spends its last 5 s showing the next code: it appears within 6 s.
     await expect.poll(async () => nextCodeFromName((await button.getAttribute('aria-label')) ?? ''), { timeout: 7000 }).toMatch(/^\d{6}$/);
     const before = Date.now();

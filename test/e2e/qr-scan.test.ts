@@ -103,7 +103,7 @@ describe('tab scan', () => {
       // The page shows the next code (same origin: the grant stays with the tab).
       await tab.goto(server.url('export-1.html'));
       await popup.click('button', 'Scan again');
-      await expect.poll(() => popup.text()).toContain('QR codes of this Google Authenticator export scanned: 2 of 2.');
+      await expect.poll(() => popup.text(), { timeout: 10_000 }).toContain('QR codes of this Google Authenticator export scanned: 2 of 2.');
       expect(await popup.listItems('Preview')).toHaveLength(12);
     } finally {
       await popup.close();
@@ -114,8 +114,9 @@ describe('tab scan', () => {
     const before = await storedAccounts(ext);
     const popup = await scan('not-accounts.html');
     try {
+      // Reading the capture runs the wasm decoder: seconds on a loaded machine.
       await expect
-        .poll(() => popup.text())
+        .poll(() => popup.text(), { timeout: 10_000 })
         .toContain('No account in what was found: a link to https://example.com; text that is not an account. Nothing was imported.');
       expect(await popup.text()).not.toContain('guest-pass');
       expect(await storedAccounts(ext)).toEqual(before);

@@ -9,6 +9,7 @@ import { addAccountsViaOptions } from '../support/add-accounts-via-options.ts';
 import { dumpExtensionStorage } from '../support/dump-extension-storage.ts';
 import { codeFromName, independentTotp } from '../support/independent-otp.ts';
 import { launchExtension, type LoadedExtension } from '../support/launch-extension.ts';
+import { ANY_COPY_BUTTON, labelOfCopyButton } from '../support/copy-button-name.ts';
 
 // The master password in the real browser: encryption at rest, what storage holds when locked, lock and unlock
 // from the popup, wrong passwords, auto-lock by alarm and on restart, change and remove, and interrupted writes.
@@ -62,8 +63,8 @@ async function unlock(page: Page, password: string): Promise<void> {
 
 /** The popup's copy buttons, once every row shows a code. */
 async function popupCopyNames(popup: Page): Promise<string[]> {
-  const buttons = popup.getByRole('button', { name: /\. Copy$/ });
-  await expect.poll(async () => (await buttons.evaluateAll((els) => els.map((el) => el.getAttribute('aria-label') ?? ''))).every((name) => /code \d/.test(name)) && (await buttons.count()) > 0, { timeout: 10_000 }).toBe(true);
+  const buttons = popup.getByRole('button', { name: ANY_COPY_BUTTON });
+  await expect.poll(async () => (await buttons.evaluateAll((els) => els.map((el) => el.getAttribute('aria-label') ?? ''))).every((name) => /, \d/.test(name)) && (await buttons.count()) > 0, { timeout: 10_000 }).toBe(true);
   return buttons.evaluateAll((els) => els.map((el) => el.getAttribute('aria-label') ?? ''));
 }
 
@@ -113,7 +114,7 @@ describe('master password', () => {
     await popup.getByRole('button', { name: 'Lock Keystep' }).click();
     await expectLocked(popup);
     await popup.screenshot({ path: `${SHOTS}/popup-locked.png` });
-    expect(await popup.getByRole('button', { name: /\. Copy$/ }).count()).toBe(0);
+    expect(await popup.getByRole('button', { name: ANY_COPY_BUTTON }).count()).toBe(0);
 
     // Locked: every storage area, as text, has no secret, no label, no password, and no key.
     const locked = await dump(options);
@@ -130,7 +131,7 @@ describe('master password', () => {
 
     await unlock(popup, PASSWORD);
     const after = await popupCopyNames(popup);
-    expect(after.map((name) => name.replace(/, code .*/, ''))).toEqual(before.map((name) => name.replace(/, code .*/, '')));
+    expect(after.map(labelOfCopyButton)).toEqual(before.map(labelOfCopyButton));
     const github = after.find((name) => name.startsWith('GitHub')) ?? '';
     expect([independentTotp(GITHUB, Date.now() - 1000), independentTotp(GITHUB, Date.now())]).toContain(codeFromName(github));
     await popup.close();
@@ -312,7 +313,7 @@ describe('master password', () => {
       expect(server.requestLog.forOperation('AssociateSoftwareToken').map((entry) => entry.status)).toEqual([400, 200]);
       const popup = await ext.openPopup();
       await popup.getByRole('searchbox', { name: 'Search accounts' }).fill('Locked midway');
-      expect((await popupCopyNames(popup)).map((name) => name.replace(/, code .*/, ''))).toEqual([`Locked midway (${user.username})`]);
+      expect((await popupCopyNames(popup)).map(labelOfCopyButton)).toEqual([`Locked midway (${user.username})`]);
       await popup.close();
       await page.close();
     } finally {

@@ -99,6 +99,15 @@ describe('fillPage on the test pages', () => {
     expect(document.activeElement?.textContent).toBe('Verify');
   });
 
+  it.each<[boolean, string]>([
+    [true, `Submitted: ${CODE}`],
+    [false, ''],
+  ])('submit-after-fill.html with submit %s: the page shows what it was submitted, once', async (submit, shown) => {
+    loadFillPage('submit-after-fill.html');
+    expect(await fillPage({ code: CODE, submit })).toEqual(filled('single', 'submit', { submitted: submit }));
+    expect(text('result')).toBe(shown);
+  });
+
   it('backup-and-verification.html: fills the verification code and leaves the backup code alone', async () => {
     loadFillPage('backup-and-verification.html');
     expect(await fillPage({ code: CODE, submit: false })).toEqual(filled('single', 'submit'));
@@ -152,25 +161,6 @@ describe('fillPage: fields it leaves alone', () => {
 });
 
 describe('fillPage: focus and submit', () => {
-  it('focus stays on the field when the form has two primary submit buttons', async () => {
-    document.body.innerHTML = '<form><input id="otp" autocomplete="one-time-code"><button>Verify</button><button>Verify and trust this device</button></form>';
-    expect(await fillPage({ code: CODE, submit: true })).toEqual(filled('single', 'field'));
-    expect(document.activeElement?.id).toBe('otp');
-  });
-
-  it('focus stays on the field when there is no form', async () => {
-    document.body.innerHTML = '<div><input id="otp" autocomplete="one-time-code"><button>Verify</button></div>';
-    expect(await fillPage({ code: CODE, submit: true })).toEqual(filled('single', 'field'));
-    expect(document.activeElement?.id).toBe('otp');
-  });
-
-  it('a "Resend code" submit button does not hide the obvious one', async () => {
-    document.body.innerHTML = '<form><input id="otp" autocomplete="one-time-code"><button name="resend">Resend code</button><input type="submit" value="Continue"></form>';
-    const submissions = recordSubmissions();
-    expect(await fillPage({ code: CODE, submit: true })).toEqual(filled('single', 'submit', { submitted: true }));
-    expect(submissions.map((submission) => submission.submitter)).toEqual(['Continue']);
-  });
-
   it('a disabled or hidden submit button is not the obvious one', async () => {
     document.body.innerHTML = '<form><input id="otp" autocomplete="one-time-code"><button disabled>Verify</button><button hidden>Go</button></form>';
     expect(await fillPage({ code: CODE, submit: true })).toEqual(filled('single', 'field'));
@@ -212,6 +202,74 @@ describe('fillPage: focus and submit', () => {
       return Promise.resolve();
     };
     expect(await fillPage({ code: CODE, submit: false }, { settle })).toEqual(filled('single', 'submit'));
+  });
+});
+
+describe('fillPage: the submit rules (submit after filling, an account’s choice)', () => {
+  const CODE_FIELD = '<label for="otp">Verification code</label><input id="otp" name="otp" autocomplete="one-time-code">';
+  const BOXES = [1, 2, 3, 4, 5, 6].map((n) => `<input name="d${n}" aria-label="Digit ${n}" inputmode="numeric" maxlength="1">`).join('');
+  const DIGITS = Object.fromEntries(CODE.split('').map((digit, i) => [`d${i + 1}`, digit]));
+
+  it.each<[string, string, FillOutcome, { submitter: string; fields: Record<string, string> }[]]>([
+    ['one submit button: submitted through it', `<form>${CODE_FIELD}<button>Verify</button></form>`, filled('single', 'submit', { submitted: true }), [{ submitter: 'Verify', fields: { otp: CODE } }]],
+    [
+      'one submit button beside a "Resend code" one: submitted through the one (Resend is not a candidate)',
+      `<form>${CODE_FIELD}<button name="resend">Resend code</button><input type="submit" value="Continue"></form>`,
+      filled('single', 'submit', { submitted: true }),
+      [{ submitter: 'Continue', fields: { otp: CODE } }],
+    ],
+    ['two submit buttons: not submitted', `<form>${CODE_FIELD}<button>Verify</button><button>Verify and trust this device</button></form>`, filled('single', 'field'), []],
+    ['only a "Resend code" submit button (Enter would press it): not submitted', `<form>${CODE_FIELD}<button>Resend code</button></form>`, filled('single', 'field'), []],
+    ['only a hidden submit button (Enter would press it): not submitted', `<form>${CODE_FIELD}<button hidden>Go</button></form>`, filled('single', 'field'), []],
+    ['no form: not submitted', `<div>${CODE_FIELD}<button>Verify</button></div>`, filled('single', 'field'), []],
+    [
+      'no button, and the code is the form’s only text field (Enter would submit it): submitted without a submitter',
+      `<form><input type="hidden" name="session" value="s1">${CODE_FIELD}<label><input type="checkbox" name="trust" checked> Trust this device</label><button type="button">Help</button></form>`,
+      filled('single', 'field', { submitted: true }),
+      [{ submitter: '', fields: { session: 's1', otp: CODE, trust: 'on' } }],
+    ],
+    ['no button, and another text field (Enter would not submit): not submitted', `<form><input name="nickname" aria-label="Device name">${CODE_FIELD}</form>`, filled('single', 'field'), []],
+    ['six boxes and one submit button: submitted through it with every digit', `<form><div role="group" aria-label="Verification code">${BOXES}</div><button>Verify</button></form>`, filled('segmented', 'submit', { submitted: true }), [{ submitter: 'Verify', fields: DIGITS }]],
+    ['six boxes and no button (six fields: Enter would not submit): not submitted', `<form><div role="group" aria-label="Verification code">${BOXES}</div></form>`, filled('segmented', 'field'), []],
+  ])('%s', async (_, html, outcome, expected) => {
+    document.body.innerHTML = html;
+    const submissions = recordSubmissions();
+    expect(await fillPage({ code: CODE, submit: true })).toEqual(outcome);
+    expect(submissions).toEqual(expected);
+    // Focus ends on the submit button used, else on the field (the last box).
+    const focus = outcome.kind === 'filled' && outcome.focus === 'submit' ? 'button[type="submit"], button:not([type]), input[type="submit"]' : 'input[name="otp"], input[name="d6"]';
+    expect(document.activeElement?.matches(focus)).toBe(true);
+  });
+
+  it.each([
+    ['one submit button', `<form>${CODE_FIELD}<button>Verify</button></form>`],
+    ['the code field alone', `<form>${CODE_FIELD}</form>`],
+    ['six boxes and one submit button', `<form><div role="group" aria-label="Verification code">${BOXES}</div><button>Verify</button></form>`],
+  ])('never submits with the option off: %s', async (_, html) => {
+    document.body.innerHTML = html;
+    const submissions = recordSubmissions();
+    expect(await fillPage({ code: CODE, submit: false })).toMatchObject({ kind: 'filled', submitted: false, valueMatches: true });
+    expect(submissions).toEqual([]);
+  });
+
+  it('submits after the value is set and the input and change events fired', async () => {
+    document.body.innerHTML = `<form>${CODE_FIELD}<button>Verify</button></form>`;
+    const seen: string[] = [];
+    for (const type of ['input', 'change', 'click', 'submit']) document.addEventListener(type, (event) => seen.push(`${event.type}:${byId('otp').value}`));
+    recordSubmissions();
+    await fillPage({ code: CODE, submit: true });
+    expect(seen).toEqual([`input:${CODE}`, `change:${CODE}`, `click:${CODE}`, `submit:${CODE}`]);
+  });
+
+  it('clicks the button, as pressing Enter in the field does: a page that handles the click itself sees it', async () => {
+    document.body.innerHTML = `<form>${CODE_FIELD}<button>Verify</button></form><p id="result"></p>`;
+    const button = document.querySelector('button');
+    button?.addEventListener('click', (event) => {
+      event.preventDefault();
+      element('result').textContent = `Verified ${byId('otp').value}`;
+    });
+    expect(await fillPage({ code: CODE, submit: true })).toEqual(filled('single', 'submit', { submitted: true }));
+    expect(text('result')).toBe(`Verified ${CODE}`);
   });
 });
 

@@ -269,7 +269,7 @@ describe('BackupSection: import', () => {
     await storeAccounts([BANK_STORED]);
     await renderSection();
     chooseFile(new File([await createBackup(ACCOUNTS, PASSWORD, { iterations: FAST, now: Date.UTC(2026, 10, 20, 12) })], 'keystep-backup.json', { type: 'application/json' }));
-    expect((await within(form('Import')).findByText(/^This is an encrypted Keystep backup made on 2026-11-20\./, {}, WAIT)).textContent).toBeTruthy();
+    expect((await within(form('Import')).findByText(/^This is an encrypted Keystep backup made on November 2[01], 2026 at \d{1,2}:00 [AP]M\./, {}, WAIT)).textContent).toBeTruthy();
     await decryptWith(PASSWORD);
     await vi.waitFor(() => expect(previewItems()).toHaveLength(3), WAIT);
     expect(previewItems()).toEqual(['GitHub (octocat) — New', 'Bank (alice) — Already in Keystep', 'cognito-demo (demo@example.com) — New']);

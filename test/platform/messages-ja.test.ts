@@ -7,6 +7,7 @@ import { JA_SAME_AS_ENGLISH } from '../support/ja-same-as-english.ts';
 // Missing keys: `npx tsx test/support/missing-ja-keys.ts` lists them (and --write adds them, still in English).
 const diff = catalogueDiff(en, ja, new Set(JA_SAME_AS_ENGLISH.keys()));
 const japanese = /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/u;
+/** Messages that are not text: the catalogue's language tag (<html lang>). */
 
 describe('Japanese message catalogue', () => {
   it('has every key of the English one, and no other', () => {

@@ -7,6 +7,7 @@ import { createVaultProtection } from '../../src/platform/vault-protection.ts';
 import { App } from '../../src/popup/app.tsx';
 import { fakeBrowser } from '../support/fake-browser.ts';
 import { codeFromName, independentTotp } from '../support/independent-otp.ts';
+import { copyButtonName } from '../support/copy-button-name.ts';
 
 // The popup with a password-protected vault (the unlock form, wrong passwords and the wait, the lock button), and
 // with stored entries it cannot read.
@@ -45,7 +46,7 @@ describe('popup with a locked vault', () => {
     expect(passwordField().value).toBe('');
 
     typeAndUnlock('right password');
-    const button = await vi.waitFor(() => screen.getByRole('button', { name: /^GitHub \(alice\), code \d/ }), WAIT);
+    const button = await vi.waitFor(() => screen.getByRole('button', { name: /^GitHub \(alice\), \d/ }), WAIT);
     expect(codeFromName(button.getAttribute('aria-label') ?? '')).toBe(independentTotp(GITHUB, NOW));
     expect(fakeBrowser.storage.session.data.has('vaultKey')).toBe(true);
   });
@@ -65,7 +66,32 @@ describe('popup with a locked vault', () => {
     now += 1000;
     await vi.waitFor(() => expect(unlockButton().disabled).toBe(false), WAIT);
     typeAndUnlock('right password');
-    await vi.waitFor(() => screen.getByRole('button', { name: /^GitHub \(alice\), code/ }), WAIT);
+    await vi.waitFor(() => screen.getByRole('button', { name: copyButtonName('GitHub (alice)') }), WAIT);
+  });
+
+  it('says the wait once to screen readers (an alert) while the shown countdown is a timer, not read out at each second', async () => {
+    let now = NOW;
+    const { store, protection } = await protectedVault(() => now);
+    render(<App store={store} clock={() => now} protection={protection} />);
+    await vi.waitFor(() => passwordField(), WAIT);
+    for (let i = 0; i < 4; i++) {
+      typeAndUnlock(`wrong ${i}`);
+      await vi.waitFor(() => expect(fakeBrowser.storage.local.data.get('unlockAttempts')).toMatchObject({ failures: i + 1 }), WAIT);
+      if (i === 2) {
+        await vi.waitFor(() => expect(unlockButton().disabled).toBe(true), WAIT);
+        now += 1000;
+        await vi.waitFor(() => expect(unlockButton().disabled).toBe(false), WAIT);
+      }
+    }
+    await vi.waitFor(() => expect(screen.getByRole('timer').textContent).toBe('Too many wrong passwords: try again in 2 s.'), WAIT);
+    expect(screen.getByRole('alert').textContent).toBe('Too many wrong passwords: try again in 2 s.');
+    now += 1000;
+    await vi.waitFor(() => expect(screen.getByRole('timer').textContent).toBe('Too many wrong passwords: try again in 1 s.'), WAIT);
+    expect(screen.getByRole('alert').textContent).toBe('Too many wrong passwords: try again in 2 s.');
+    now += 1000;
+    await vi.waitFor(() => expect(screen.getByRole('alert').textContent).toBe('Wrong password. Nothing was changed.'), WAIT);
+    expect(screen.queryByRole('timer')).toBeNull();
+    expect(unlockButton().disabled).toBe(false);
   });
 
   it('the lock button forgets the key and shows the unlock form again', async () => {
@@ -81,7 +107,7 @@ describe('popup with a locked vault', () => {
     const store = createAccountStore();
     await store.update((vault) => ({ vault: addDrafts(vault, [parseOtpauthUri(GITHUB)], { newId: () => 'id-1', now: 1 }).vault, result: undefined }));
     render(<App store={store} clock={() => NOW} />);
-    await vi.waitFor(() => screen.getByRole('button', { name: /^GitHub \(alice\), code/ }), WAIT);
+    await vi.waitFor(() => screen.getByRole('button', { name: copyButtonName('GitHub (alice)') }), WAIT);
     expect(screen.queryByRole('button', { name: 'Lock Keystep' })).toBeNull();
   });
 });
@@ -91,7 +117,7 @@ describe('popup with stored entries it cannot read', () => {
     const good = { ...parseOtpauthUri(GITHUB), id: 'g1', createdAt: 1, pinned: false, status: 'active' };
     await fakeBrowser.storage.local.set({ vault: { schema: 1, format: 'plain', revision: 1, accounts: [{ id: 'bad', type: 'totp' }, good, 42] } });
     render(<App store={createAccountStore()} clock={() => NOW} />);
-    const button = await vi.waitFor(() => screen.getByRole('button', { name: /^GitHub \(alice\), code \d/ }), WAIT);
+    const button = await vi.waitFor(() => screen.getByRole('button', { name: /^GitHub \(alice\), \d/ }), WAIT);
     expect(codeFromName(button.getAttribute('aria-label') ?? '')).toBe(independentTotp(GITHUB, NOW));
     expect(screen.getByRole('alert').textContent).toBe('Stored accounts this version of Keystep cannot read: 2. They are not shown, and kept unchanged in storage.');
   });

@@ -4,10 +4,12 @@ import { parseOtpauthUri } from '../../src/core/otpauth-uri.ts';
 import { addDrafts, removeAccount, renameAccount } from '../../src/core/vault-edits.ts';
 import type { Account, PlainVaultRecord as VaultRecord } from '../../src/core/vault.ts';
 import { createAccountStore } from '../../src/platform/account-store.ts';
+import { CLEAR_CLIPBOARD_ALARM } from '../../src/platform/clipboard-clear-timer.ts';
 import { App } from '../../src/popup/app.tsx';
 import { fakeBrowser, openedTabs } from '../support/fake-browser.ts';
 import { storePlainVault, storedVault } from '../support/stored-vault.ts';
 import { codeFromName, independentHotp, independentTotp, nextCodeFromName } from '../support/independent-otp.ts';
+import { ANY_COPY_BUTTON, copyButtonName, labelOfCopyButton } from '../support/copy-button-name.ts';
 
 /** A whole minute: a period boundary for 30 s and for 60 s periods. */
 const T0 = 1_700_000_040_000;
@@ -18,6 +20,9 @@ const GITHUB = 'otpauth://totp/GitHub:alice?secret=JBSWY3DPEHPK3PXP&issuer=GitHu
 const AWS = 'otpauth://totp/Amazon%20Web%20Services:bob@example.com?secret=KRSXG5CTMVRXEZLUKN2XAZLSKNSWG4TFOQ&issuer=Amazon+Web+Services&algorithm=SHA256&digits=8&period=60';
 const BANK = 'otpauth://hotp/Bank:carol?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=Bank&counter=5';
 const ZURICH = 'otpauth://totp/Z%C3%BCrich%20Versicherung:dora?secret=MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43U&issuer=Z%C3%BCrich%20Versicherung';
+
+/** The popup's status after a copy while clipboard clearing is on (the default). */
+const COPIED_CLEARED = 'Copied. Cleared from the clipboard in 30 s.';
 
 const L_GITHUB = 'GitHub (alice)';
 const L_AWS = 'Amazon Web Services (bob@example.com)';
@@ -62,22 +67,20 @@ function renderApp(options: { clock?: () => number; copy?: (text: string) => Pro
   return { ...view, copied, opened, store };
 }
 
-const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const copyName = (label: string): RegExp => new RegExp(`^${escapeRegExp(label)}, code`);
-const copyButton = (label: string): HTMLButtonElement => screen.getByRole('button', { name: copyName(label) });
+const copyButton = (label: string): HTMLButtonElement => screen.getByRole('button', { name: copyButtonName(label) });
 const moreButton = (label: string): HTMLElement => screen.getByRole('button', { name: `More actions for ${label}` });
 const accountList = (): HTMLElement => screen.getByRole('list', { name: 'Accounts' });
 const searchBox = (): HTMLInputElement => screen.getByRole('searchbox', { name: 'Search accounts' });
 const ariaLabel = (element: Element): string => element.getAttribute('aria-label') ?? '';
 
 /** The labels of the rows on screen, in order. */
-const shownLabels = (): string[] => within(accountList()).getAllByRole('button', { name: /, code/ }).map((b) => ariaLabel(b).replace(/, code.*/, ''));
+const shownLabels = (): string[] => within(accountList()).getAllByRole('button', { name: ANY_COPY_BUTTON }).map((b) => labelOfCopyButton(ariaLabel(b)));
 
 /** Waits until the row shows a code (the button is disabled until then), and returns its copy button. */
 async function withCode(label: string): Promise<HTMLButtonElement> {
   return vi.waitFor(() => {
     const button = copyButton(label);
-    expect(ariaLabel(button)).toMatch(/, code \d/);
+    expect(ariaLabel(button)).toMatch(/, \d/);
     return button;
   }, WAIT);
 }
@@ -127,10 +130,10 @@ describe('loading and the empty state', () => {
 
 describe('codes', () => {
   it.each([
-    ['TOTP, SHA1, 6 digits, 30 s', L_GITHUB, GITHUB, /, code \d{3} \d{3}\. Copy$/],
-    ['TOTP, SHA256, 8 digits, 60 s', L_AWS, AWS, /, code \d{4} \d{4}\. Copy$/],
-    ['TOTP with an accented issuer', L_ZURICH, ZURICH, /, code \d{3} \d{3}\. Copy$/],
-    ['HOTP at its stored counter', L_BANK, BANK, /, code \d{3} \d{3}\. Copy$/],
+    ['TOTP, SHA1, 6 digits, 30 s', L_GITHUB, GITHUB, /, \d{3} \d{3}\. Copy$/],
+    ['TOTP, SHA256, 8 digits, 60 s', L_AWS, AWS, /, \d{4} \d{4}\. Copy$/],
+    ['TOTP with an accented issuer', L_ZURICH, ZURICH, /, \d{3} \d{3}\. Copy$/],
+    ['HOTP at its stored counter', L_BANK, BANK, /, \d{3} \d{3}\. Copy$/],
   ])('%s: the code shown is the one otpauth computes, grouped for reading', async (_, label, uri, pattern) => {
     await seed([GITHUB, AWS, BANK, ZURICH]);
     renderApp();
@@ -213,30 +216,45 @@ describe('codes', () => {
     const { copied } = renderApp();
     fireEvent.click(await withCode(label));
     await vi.waitFor(() => expect(copied).toEqual([expected()]), WAIT);
-    await vi.waitFor(() => expect(screen.getByRole('status').textContent).toBe('Copied'), WAIT);
+    await vi.waitFor(() => expect(screen.getByRole('status').textContent).toBe(COPIED_CLEARED), WAIT);
     expect(storedAccount('id-3')?.counter).toBe(5);
   });
 
-  it('says "Copied" in the row and to screen readers, for 1.5 s', async () => {
+  it('says "Copied" in the row, and to screen readers with when the clipboard is cleared, for 1.5 s', async () => {
     await seed([GITHUB]);
     vi.useFakeTimers(FAKE_TIMERS);
     vi.setSystemTime(NOW);
     const { copied } = renderApp({ clock: () => Date.now() });
     const button = await withCode(L_GITHUB);
     const code = independentTotp(GITHUB, NOW);
+    const clickedAt = Date.now();
     fireEvent.click(button);
     await vi.advanceTimersByTimeAsync(0);
     expect(copied).toEqual([code]);
-    expect(screen.getByRole('status').textContent).toBe('Copied');
+    expect(screen.getByRole('status').textContent).toBe(COPIED_CLEARED);
     expect(within(button).getByText('Copied')).toBeTruthy();
     expect(within(button).queryByText(grouped(code))).toBeNull();
+    // The service worker clears it when this alarm fires (src/background.ts), whether the popup is open or not.
+    expect(await fakeBrowser.alarms.get(CLEAR_CLIPBOARD_ALARM)).toEqual({ name: CLEAR_CLIPBOARD_ALARM, scheduledTime: clickedAt + 30_000 });
+    // Its name says what it shows (WCAG 2.5.3).
+    expect(ariaLabel(button)).toBe(`${L_GITHUB}, Copied. Copy`);
 
     await vi.advanceTimersByTimeAsync(1499);
-    expect(screen.getByRole('status').textContent).toBe('Copied');
+    expect(screen.getByRole('status').textContent).toBe(COPIED_CLEARED);
     await vi.advanceTimersByTimeAsync(1);
     expect(screen.getByRole('status').textContent).toBe('');
     expect(within(button).queryByText('Copied')).toBeNull();
     expect(within(button).getByText(grouped(code))).toBeTruthy();
+  });
+
+  it('with clipboard clearing turned off, says only "Copied" and sets no clear', async () => {
+    await seed([GITHUB]);
+    await fakeBrowser.storage.local.set({ clearClipboard: false });
+    const { copied } = renderApp();
+    fireEvent.click(await withCode(L_GITHUB));
+    await vi.waitFor(() => expect(copied).toEqual([independentTotp(GITHUB, NOW)]), WAIT);
+    await vi.waitFor(() => expect(screen.getByRole('status').textContent).toBe('Copied'), WAIT);
+    expect(await fakeBrowser.alarms.get(CLEAR_CLIPBOARD_ALARM)).toBeUndefined();
   });
 
   it('reports a clipboard failure', async () => {
@@ -343,12 +361,30 @@ describe('search', () => {
     expect(document.activeElement).toBe(copyButton(L_GITHUB));
   });
 
+  it('every button of the focused row is in the Tab order (copy, next code, menu), the other rows\u2019 are not', async () => {
+    await seed([GITHUB, BANK]);
+    renderApp();
+    for (const label of [L_GITHUB, L_BANK]) await withCode(label);
+    const tabStops = (): string[] =>
+      within(accountList())
+        .getAllByRole('button')
+        .filter((b) => b.tabIndex === 0)
+        .map((b) => labelOfCopyButton(ariaLabel(b)));
+    expect(tabStops()).toEqual([L_GITHUB, `More actions for ${L_GITHUB}`]);
+    fireEvent.keyDown(copyButton(L_GITHUB), { key: 'ArrowDown' });
+    await vi.waitFor(() => expect(tabStops()).toEqual([L_BANK, `Generate the next code for ${L_BANK}`, `More actions for ${L_BANK}`]), WAIT);
+    // Arrows move between rows from any of a row's buttons.
+    moreButton(L_BANK).focus();
+    fireEvent.keyDown(moreButton(L_BANK), { key: 'ArrowUp' });
+    await vi.waitFor(() => expect(document.activeElement).toBe(copyButton(L_GITHUB)), WAIT);
+  });
+
   it('arrows, Home and End move between rows; ArrowUp from the first row returns to the search box', async () => {
     await seed([GITHUB, AWS, BANK, ZURICH]);
     renderApp();
     for (const label of [L_GITHUB, L_AWS, L_BANK, L_ZURICH]) await withCode(label);
     // Tab reaches the first row: the only row in the Tab order.
-    expect(within(accountList()).getAllByRole('button', { name: /, code/ }).map((b) => b.tabIndex)).toEqual([0, -1, -1, -1]);
+    expect(within(accountList()).getAllByRole('button', { name: ANY_COPY_BUTTON }).map((b) => b.tabIndex)).toEqual([0, -1, -1, -1]);
     copyButton(L_GITHUB).focus();
     const steps: [key: string, focused: string][] = [
       ['ArrowDown', L_AWS],
@@ -360,13 +396,13 @@ describe('search', () => {
     ];
     for (const [key, label] of steps) {
       fireEvent.keyDown(document.activeElement ?? document.body, { key });
-      expect({ key, focused: ariaLabel(document.activeElement!).replace(/, code.*/, '') }).toEqual({ key, focused: label });
+      expect({ key, focused: labelOfCopyButton(ariaLabel(document.activeElement!)) }).toEqual({ key, focused: label });
       // Roving tabindex: only the focused row is in the Tab order. (jsdom has no layout, so scrolling
       // to a row may window the first rows out: only the rows in the DOM are checked.)
       const tabbable = within(accountList())
-        .getAllByRole('button', { name: /, code/ })
+        .getAllByRole('button', { name: ANY_COPY_BUTTON })
         .filter((b) => b.tabIndex === 0)
-        .map((b) => ariaLabel(b).replace(/, code.*/, ''));
+        .map((b) => labelOfCopyButton(ariaLabel(b)));
       expect(tabbable).toEqual([label]);
     }
     fireEvent.keyDown(document.activeElement!, { key: 'ArrowUp' });
@@ -384,7 +420,8 @@ describe('search', () => {
     fireEvent.input(searchBox(), { target: { value: query } });
     fireEvent.keyDown(searchBox(), { key: 'Enter' });
     await vi.waitFor(() => expect(copied).toEqual(expected()), WAIT);
-    await vi.waitFor(() => expect(screen.getByRole('status').textContent).toBe(expected().length > 0 ? 'Copied' : ''), WAIT);
+    await vi.waitFor(() => expect(screen.getByRole('status').textContent).toBe(expected().length > 0 ? COPIED_CLEARED : ''), WAIT);
+    expect((await fakeBrowser.alarms.get(CLEAR_CLIPBOARD_ALARM)) !== undefined).toBe(expected().length > 0);
   });
 });
 
@@ -761,9 +798,10 @@ describe('a secret replaced under the same account', () => {
     const newUri = 'otpauth://totp/Pool:erin?secret=MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43U&issuer=Pool';
     await seed([oldUri], [{ status: 'pending' }]);
     const { store } = renderApp();
-    expect(codeFromName(ariaLabel(await withCode('Pool (erin)')))).toBe(independentTotp(oldUri, NOW));
+    // The row shows the pending badge after the label: the copy button's name says it too (label in name).
+    expect(codeFromName(ariaLabel(await withCode('Pool (erin) Enrollment not finished')))).toBe(independentTotp(oldUri, NOW));
     // Same id, same secret length, new secret: what savePending does when Cognito associates again.
     await store.update((vault) => ({ vault: { accounts: vault.accounts.map((a) => ({ ...a, secret: parseOtpauthUri(newUri).secret })) }, result: undefined }));
-    await vi.waitFor(() => expect(codeFromName(ariaLabel(copyButton('Pool (erin)')))).toBe(independentTotp(newUri, NOW)), WAIT);
+    await vi.waitFor(() => expect(codeFromName(ariaLabel(copyButton('Pool (erin) Enrollment not finished')))).toBe(independentTotp(newUri, NOW)), WAIT);
   });
 });

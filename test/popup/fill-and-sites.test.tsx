@@ -10,6 +10,7 @@ import { account } from '../support/account-fixtures.ts';
 import { fakeBrowser } from '../support/fake-browser.ts';
 import { storePlainVault, storedVaultAccounts } from '../support/stored-vault.ts';
 import { base32Bytes, codeFromName, totpCode } from '../support/independent-otp.ts';
+import { copyButtonName } from '../support/copy-button-name.ts';
 
 // The popup's part in filling: a Fill button on each row (into the page it was opened over), the Sites… dialog,
 // the clock offset, and the chooser window the keyboard command opens on a page that is not one account's site.
@@ -24,7 +25,8 @@ const BANK = account('a2', { issuer: 'Bank', name: 'carol', sites: ['https://log
 const SHOP = account('a3', { issuer: 'Shop', name: 'dave', sites: ['https://shop.example'] });
 
 const seed = (accounts: readonly Account[]): Promise<void> => storePlainVault(accounts);
-const storedSites = (id: string): readonly string[] | undefined => storedVaultAccounts().find((a) => a.id === id)?.sites;
+const storedAccount = (id: string): Account | undefined => storedVaultAccounts().find((a) => a.id === id);
+const storedSites = (id: string): readonly string[] | undefined => storedAccount(id)?.sites;
 
 function renderApp(options: { target?: FillTarget | undefined; fill?: (message: FillMessage) => Promise<void>; chooserId?: string } = {}) {
   const sent: FillMessage[] = [];
@@ -69,14 +71,14 @@ describe('the Fill button of a row', () => {
     const second = await fillButton('Bank (carol)');
     expect([first.tabIndex, second.tabIndex]).toEqual([0, -1]);
     // The roving tab stop moves with the focused row, the Fill button with it.
-    fireEvent.keyDown(screen.getByRole('button', { name: /^GitHub \(alice\), code/ }), { key: 'ArrowDown' });
+    fireEvent.keyDown(screen.getByRole('button', { name: copyButtonName('GitHub (alice)') }), { key: 'ArrowDown' });
     await vi.waitFor(() => expect([first.tabIndex, second.tabIndex]).toEqual([-1, 0]), WAIT);
   });
 
   it('is not there when the popup is not over a web page', async () => {
     await seed([GITHUB]);
     renderApp({ target: undefined });
-    await screen.findByRole('button', { name: /^GitHub \(alice\), code/ });
+    await screen.findByRole('button', { name: copyButtonName('GitHub (alice)') });
     expect(screen.queryByRole('button', { name: /^Fill the code/ })).toBeNull();
   });
 
@@ -91,7 +93,7 @@ describe('the Fill button of a row', () => {
 
 describe('the Sites… dialog', () => {
   async function openSites(label: string): Promise<HTMLElement> {
-    await screen.findByRole('button', { name: new RegExp(`^${label.replace(/[()]/g, '\\$&')}, code`) });
+    await screen.findByRole('button', { name: copyButtonName(label) });
     fireEvent.click(screen.getByRole('button', { name: `More actions for ${label}` }));
     fireEvent.click(within(screen.getByRole('menu')).getByRole('menuitem', { name: 'Sites…' }));
     return screen.findByRole('dialog', { name: `Sites of ${label}` });
@@ -127,9 +129,44 @@ describe('the Sites… dialog', () => {
     renderApp();
     const dialog = await openSites('Bank (carol)');
     fireEvent.click(within(dialog).getByRole('button', { name: 'Remove https://login.example.com' }));
+    fireEvent.click(within(dialog).getByRole('checkbox', { name: 'Submit the form after filling the code' }));
     fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
     await vi.waitFor(() => expect(screen.queryByRole('dialog')).toBeNull(), WAIT);
     expect(storedSites('a2')).toEqual(['https://login.example.com']);
+    expect(storedAccount('a2')?.submitAfterFill).toBeUndefined();
+  });
+
+  const submitBox = (dialog: HTMLElement): HTMLInputElement => within(dialog).getByRole('checkbox', { name: 'Submit the form after filling the code' });
+
+  it('submitting after filling: off by default, explained, and saved with the sites when ticked', async () => {
+    await seed([BANK]);
+    renderApp();
+    const dialog = await openSites('Bank (carol)');
+    const box = submitBox(dialog);
+    expect(box.checked).toBe(false);
+    expect(document.getElementById(box.getAttribute('aria-describedby') ?? '')?.textContent).toBe(
+      'Only when it is clear how: the form has one submit button, or no button and only the code field. Otherwise Keystep fills the code and stops there. Off by default.',
+    );
+    fireEvent.click(box);
+    // Nothing is stored before Save.
+    expect(storedAccount('a2')?.submitAfterFill).toBeUndefined();
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
+    await vi.waitFor(() => expect(storedAccount('a2')?.submitAfterFill).toBe(true), WAIT);
+    expect(storedSites('a2')).toEqual(['https://login.example.com']);
+    await vi.waitFor(() => expect(screen.queryByRole('dialog')).toBeNull(), WAIT);
+  });
+
+  it('an account that submits after filling shows it ticked; unticking and saving turns it off', async () => {
+    await seed([{ ...BANK, submitAfterFill: true }]);
+    renderApp();
+    const dialog = await openSites('Bank (carol)');
+    const box = submitBox(dialog);
+    expect(box.checked).toBe(true);
+    fireEvent.click(box);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
+    // Off removes the field (an account missing altogether would count as still on).
+    await vi.waitFor(() => expect(Object.keys(storedAccount('a2') ?? { submitAfterFill: true })).not.toContain('submitAfterFill'), WAIT);
+    await vi.waitFor(() => expect(screen.queryByRole('dialog')).toBeNull(), WAIT);
   });
 });
 
@@ -138,7 +175,7 @@ describe('the clock offset', () => {
     await seed([GITHUB]);
     await fakeBrowser.storage.local.set({ clockOffset: 90 });
     renderApp();
-    const button = await screen.findByRole('button', { name: /^GitHub \(alice\), code \d/ });
+    const button = await screen.findByRole('button', { name: /^GitHub \(alice\), \d/ });
     expect(codeFromName(button.getAttribute('aria-label') ?? '')).toBe(totpCode(base32Bytes(GITHUB.secret), NOW + 90_000));
     expect(totpCode(base32Bytes(GITHUB.secret), NOW + 90_000)).not.toBe(totpCode(base32Bytes(GITHUB.secret), NOW));
     expect(screen.getByText('Codes use a clock correction of +90 s (settings, Fill & clock).')).toBeTruthy();

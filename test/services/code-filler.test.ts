@@ -74,7 +74,7 @@ interface Harness {
  * Ports around `page`: the tab is at `url`; `sleep` follows the fake clock, except the inject timeout, which never
  * ends unless `timeouts` says so.
  */
-function harness(page: PageFill, options: { url?: string | undefined; offsetSeconds?: number; timeouts?: boolean; copyFails?: boolean; now?: number } = {}): Harness {
+function harness(page: PageFill, options: { url?: string | undefined; offsetSeconds?: number; timeouts?: boolean; copyFails?: boolean; clearsAfterMs?: number; now?: number } = {}): Harness {
   const clock = fakeClock(options.now ?? NOW);
   const statuses: ActionStatus[] = [];
   const copied: string[] = [];
@@ -91,7 +91,7 @@ function harness(page: PageFill, options: { url?: string | undefined; offsetSeco
     copy: (text) => {
       if (options.copyFails === true) return Promise.reject(new Error('clipboard refused'));
       copied.push(text);
-      return Promise.resolve();
+      return Promise.resolve(options.clearsAfterMs);
     },
     status: (_tab, status) => {
       statuses.push(status);
@@ -120,6 +120,17 @@ describe('the keyboard command and the context menu', () => {
     expect(page.fills).toEqual([{ target: { tabId: TAB, frameId: 0 }, request: { code: totpOf(BOUND, NOW), submit: false, notAfter: NOW + INJECT_TIMEOUT_MS } }]);
     expect(h.statuses).toEqual([{ kind: 'filled' }]);
     expect(h.copied).toEqual([]);
+  });
+
+  it.each<[string, Partial<Account>, boolean]>([
+    ['an account that submits after filling asks the page to submit', { submitAfterFill: true }, true],
+    ['an account with it off does not', { submitAfterFill: false }, false],
+  ])('%s', async (_, flag, submit) => {
+    await seed([{ ...BOUND, ...flag }, OTHER]);
+    const page = fakePage([{ ...FILLED, focus: 'submit', submitted: submit }]);
+    const h = harness(page);
+    expect(await createCodeFiller(h.ports).fromShortcut({ tabId: TAB, useFocusedField: false })).toEqual<FillResult>({ kind: 'filled', accountId: 'a1', frameId: 0 });
+    expect(page.fills.map((f) => f.request.submit)).toEqual([submit]);
   });
 
   it('the context menu fills the frame pointed at, taking the focused field, and probes no other', async () => {
@@ -251,7 +262,13 @@ describe('filling, whatever the trigger', () => {
     const h = harness(page, { timeouts });
     expect(await createCodeFiller(h.ports).forAccount(TAB, 'a1')).toEqual<FillResult>({ kind: 'copied', accountId: 'a1', reason });
     expect(h.copied).toEqual([totpOf(BOUND, NOW)]);
-    expect(h.statuses).toEqual([{ kind: 'copied' }]);
+    expect(h.statuses).toEqual([{ kind: 'copied', clearedInSeconds: undefined }]);
+  });
+
+  it('says when the copied code leaves the clipboard, when Keystep clears it', async () => {
+    const h = harness(fakePage([{ kind: 'no-field' }]), { clearsAfterMs: 30_000 });
+    expect(await createCodeFiller(h.ports).forAccount(TAB, 'a1')).toMatchObject({ kind: 'copied', reason: 'no-field' });
+    expect(h.statuses).toEqual([{ kind: 'copied', clearedInSeconds: 30 }]);
   });
 
   it('says it failed when the clipboard refuses too', async () => {

@@ -34,6 +34,17 @@ describe('decryptImport', () => {
     });
   });
 
+  it('a Keystep backup: an account keeps its sites and submitting after filling; the others read as off', async () => {
+    const sites = ['https://github.com'];
+    const envelope = readBackupEnvelope(await createBackup([{ ...GITHUB, sites, submitAfterFill: true }, BANK], PASSWORD, { iterations: 1_000 }));
+    const result = await decryptImport({ format: 'keystep-backup', envelope }, PASSWORD);
+    const accounts = result.kind === 'preview' ? result.preview.entries.map((entry) => (entry.ok ? entry.account : undefined)) : [];
+    expect(accounts).toEqual([
+      { draft: draftOf(GITHUB), pinned: true, status: 'active', sites, submitAfterFill: true },
+      { draft: draftOf(BANK), pinned: false, status: 'active' },
+    ]);
+  });
+
   it('an Aegis vault and a 2FAS backup open with their passwords', async () => {
     expect(await decryptImport(locked(aegisEncryptedVault([aegisEntry(draft())], PASSWORD)), PASSWORD)).toMatchObject({
       kind: 'preview',

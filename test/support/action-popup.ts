@@ -44,15 +44,17 @@ export async function openActionPopup(ext: LoadedExtension, tab: Page, timeoutMs
   const tabs: { targetInfos: { targetId: string; url: string }[] } = await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] });
   const target = tabs.targetInfos.find((info) => info.url === tabUrl);
   if (target === undefined) throw new Error(`No tab target shows ${tabUrl}`);
+  const popupUrl = ext.url('src/popup/index.html');
+  // A popup closed just before may still be listed for a moment: only a target that was not there is the new one.
+  const before = new Set((await cdp.send('Target.getTargets')).targetInfos.filter((info) => info.url.startsWith(popupUrl)).map((info) => info.targetId));
   await tab.bringToFront();
   await cdp.send('Extensions.triggerAction' as never, { id: ext.id, targetId: target.targetId } as never);
 
-  const popupUrl = ext.url('src/popup/index.html');
   const deadline = Date.now() + timeoutMs;
   let popupId: string | undefined;
   while (popupId === undefined) {
     const { targetInfos } = await cdp.send('Target.getTargets');
-    popupId = targetInfos.find((info) => info.type === 'page' && info.url.startsWith(popupUrl))?.targetId;
+    popupId = targetInfos.find((info) => info.type === 'page' && info.url.startsWith(popupUrl) && !before.has(info.targetId))?.targetId;
     if (popupId === undefined) {
       if (Date.now() > deadline) throw new Error('The action popup did not open');
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));
@@ -120,22 +122,37 @@ function popupDriver(cdp: CDPSession, sessionId: string, targetId: string, timeo
     return result.value as T;
   };
 
+  // A node found in the accessibility tree can be gone by the time it is resolved (Preact re-rendered it): find it
+  // again, until the deadline.
+  const retrying = async <T>(task: () => Promise<T>): Promise<T> => {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      try {
+        return await task();
+      } catch (error) {
+        if (!(error instanceof Error && /Could not find node|No node with given id/.test(error.message)) || Date.now() > deadline) throw error;
+        await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+      }
+    }
+  };
+
   return {
     async click(role, name) {
-      const [node] = await waitFor(role, name);
-      if (node) await call(node, 'function () { this.click(); }');
+      await retrying(async () => {
+        const [node] = await waitFor(role, name);
+        if (node) await call(node, 'function () { this.click(); }');
+      });
     },
     async waitFor(role, name) {
       await waitFor(role, name);
     },
-    async texts(role) {
-      return Promise.all((await find(role)).map((node) => call<string>(node, 'function () { return this.textContent; }')));
-    },
-    async listItems(name) {
-      const [list] = await waitFor('list', name);
-      const items = list === undefined ? [] : await find('listitem', undefined, list);
-      return Promise.all(items.map((node) => call<string>(node, 'function () { return this.textContent; }')));
-    },
+    texts: (role) => retrying(async () => Promise.all((await find(role)).map((node) => call<string>(node, 'function () { return this.textContent; }')))),
+    listItems: (name) =>
+      retrying(async () => {
+        const [list] = await waitFor('list', name);
+        const items = list === undefined ? [] : await find('listitem', undefined, list);
+        return Promise.all(items.map((node) => call<string>(node, 'function () { return this.textContent; }')));
+      }),
     text: () => evaluate<string>('document.body.innerText'),
     evaluate,
     async close() {

@@ -13,6 +13,7 @@ import { decodeStoredVault } from './decode-stored-vault.ts';
 import { codeFromName } from './independent-otp.ts';
 import { launchExtension, type LoadedExtension } from './launch-extension.ts';
 import { SrpTestClient } from './srp-test-client.ts';
+import { ANY_COPY_BUTTON } from './copy-button-name.ts';
 
 // Shared steps of the real-browser Cognito tests: the local server, Chromium with the built extension, an AWS SDK
 // client for fresh sign-ins, and the options-page and popup actions, driven by roles and accessible names.
@@ -208,11 +209,11 @@ export async function popupAccountNames(ext: LoadedExtension, query: string): Pr
   const popup = await ext.openPopup();
   try {
     await popup.getByRole('searchbox', { name: 'Search accounts' }).fill(query);
-    const buttons = popup.getByRole('list', { name: 'Accounts' }).getByRole('button', { name: /, code .*\. Copy$/ });
+    const buttons = popup.getByRole('list', { name: 'Accounts' }).getByRole('button', { name: ANY_COPY_BUTTON });
     const names = (): Promise<string[]> => buttons.evaluateAll((all) => all.map((button) => button.getAttribute('aria-label') ?? ''));
     await buttons.first().waitFor();
     // A row's name has its code once the code is computed.
-    await expect.poll(async () => (await names()).filter((name) => !/, code \d/.test(name))).toEqual([]);
+    await expect.poll(async () => (await names()).filter((name) => !/, \d/.test(name))).toEqual([]);
     return await names();
   } finally {
     await popup.close();
@@ -223,7 +224,7 @@ export async function popupAccountNames(ext: LoadedExtension, query: string): Pr
 export async function popupCode(ext: LoadedExtension, label: string): Promise<string> {
   const popup = await ext.openPopup();
   try {
-    const button = popup.getByRole('button', { name: new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}, code \\d`) });
+    const button = popup.getByRole('button', { name: new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}, \\d`) });
     await button.waitFor();
     return codeFromName((await button.getAttribute('aria-label')) ?? '');
   } finally {

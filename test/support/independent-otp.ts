@@ -81,14 +81,14 @@ export function independentHotp(uri: string, counter: number): string {
   return hotpCode(key, counter, digits, algorithm);
 }
 
-/** The code inside a copy button's accessible name ("GitHub (alice), code 123 456. Copy"). */
+/** The code inside a copy button's accessible name ("GitHub (alice), 123 456. Copy"; in the last seconds "…, 123 456, Next 654 321. Copy"). */
 export function codeFromName(name: string): string {
-  const match = /, code ([\d ]+)(?:, next [\d ]+)?\. Copy$/.exec(name);
+  const match = /, ([\d ]+)(?:, Next [\d ]+)?\. Copy$/.exec(name);
   if (!match?.[1]) throw new Error(`No code in accessible name: ${name}`);
   return match[1].replaceAll(' ', '');
 }
 
 /** The next code in a copy button's accessible name, shown in the last seconds of a period; undefined before. */
 export function nextCodeFromName(name: string): string | undefined {
-  return /, next ([\d ]+)\. Copy$/.exec(name)?.[1]?.replaceAll(' ', '');
+  return /, Next ([\d ]+)\. Copy$/.exec(name)?.[1]?.replaceAll(' ', '');
 }

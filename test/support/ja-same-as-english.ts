@@ -10,4 +10,6 @@ export const JA_SAME_AS_ENGLISH: ReadonlyMap<string, string> = new Map([
   ['summaryList', 'the GetUser response field name, shown as the API returns it'],
   ['signInFlow_srp', 'the name of the protocol (Secure Remote Password), written so in the Japanese Cognito docs'],
   ['importPreviewItem', 'only two placeholders and a dash: both parts are translated messages'],
+  ['importWhereHint', 'only two placeholders and a colon: both parts are translated messages'],
+  ['lineError', 'only two placeholders and a colon: both parts are translated messages'],
 ]);

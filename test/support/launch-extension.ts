@@ -21,6 +21,14 @@ export interface LoadedExtension {
 
 export interface LaunchOptions {
   readonly colorScheme?: 'light' | 'dark';
+  /** The unpacked extension folder to load. Default dist/, the build; the store package test loads its unzipped zip. */
+  readonly extension?: string;
+  /**
+   * The browser's UI language, a BCP 47 tag. Default en-US. Chromium takes it from LANGUAGE on Linux (and --lang),
+   * picks the extension's messages by it and answers it from i18n.getUILanguage(); any language but English needs
+   * its locale pack (Debian's chromium-l10n, which .ci/run installs).
+   */
+  readonly uiLanguage?: string;
   /**
    * More unpacked extension folders to load next to dist/ (e.g. the bench's empty "floor"
    * extension). They must not have a service worker: dist/'s id is read from the first one.
@@ -46,15 +54,16 @@ export interface LaunchOptions {
 }
 
 /**
- * Starts Debian Chromium headless (or headed, see LaunchOptions) with dist/ loaded as an unpacked
- * extension, in a fresh profile, with the flags that keep it off the network. The extension id is
- * read from its service worker's URL.
+ * Starts Debian Chromium headless (or headed, see LaunchOptions) with dist/ (or `extension`) loaded as an unpacked
+ * extension, in a fresh profile, with the flags that keep it off the network, in English unless `uiLanguage` says
+ * otherwise. The extension id is read from its service worker's URL.
  */
 export async function launchExtension(options: LaunchOptions = {}): Promise<LoadedExtension> {
   const headed = options.headed ?? false;
   const temporary = options.profileDir === undefined;
   const profile = options.profileDir ?? (await mkdtemp(join(tmpdir(), 'keystep-profile-')));
-  const extensions = [DIST, ...(options.extraExtensions ?? [])].join(',');
+  const extensions = [options.extension ?? DIST, ...(options.extraExtensions ?? [])].join(',');
+  const uiLanguage = options.uiLanguage ?? 'en-US';
   const signals = options.callerHandlesSignals === true ? { handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false } : {};
   // When the browser closed itself (the demo's window), Chromium may still be writing its profile as it
   // exits: retry the ENOTEMPTY that racing rm hits.
@@ -66,8 +75,12 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Load
     headless: false,
     ignoreDefaultArgs: ['--disable-extensions', '--headless'],
     ...signals,
+    // LANGUAGE rather than the machine's own (LANG=C gives en-US): the messages do not depend on where tests run.
+    // LANG as well: Chromium on Linux reads it for its own strings (a file input's "No file chosen").
+    env: { ...process.env, LANGUAGE: uiLanguage.replace('-', '_'), LANG: `${uiLanguage.replace('-', '_')}.UTF-8` },
     args: [
       ...(headed ? [] : ['--headless=new']),
+      `--lang=${uiLanguage}`,
       '--no-sandbox',
       '--disable-gpu',
       '--no-first-run',
@@ -81,7 +94,7 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Load
     ],
     viewport: headed ? null : { width: 900, height: 700 },
     colorScheme: options.colorScheme ?? (headed ? null : 'light'),
-    locale: 'en-US',
+    locale: uiLanguage,
   });
   const context = await launching.catch(async (error: unknown) => {
     await removeProfile();

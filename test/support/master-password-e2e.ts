@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { ANY_COPY_BUTTON } from './copy-button-name.ts';
 
 // What the real-browser tests of the master password do as a user would: set it, unlock, wait for the codes.
 
@@ -31,8 +32,8 @@ export async function expectLocked(page: Page): Promise<void> {
 
 /** The popup's copy buttons' names, once every row shows a code (after an unlock that runs PBKDF2: up to 10 s on a loaded machine). */
 export async function popupCopyNames(popup: Page): Promise<string[]> {
-  const buttons = popup.getByRole('button', { name: /\. Copy$/ });
-  await expect.poll(async () => (await buttons.count()) > 0 && (await buttons.evaluateAll((els) => els.every((el) => /code \d/.test(el.getAttribute('aria-label') ?? '')))), { timeout: 10_000 }).toBe(true);
+  const buttons = popup.getByRole('button', { name: ANY_COPY_BUTTON });
+  await expect.poll(async () => (await buttons.count()) > 0 && (await buttons.evaluateAll((els) => els.every((el) => /, \d/.test(el.getAttribute('aria-label') ?? '')))), { timeout: 10_000 }).toBe(true);
   return buttons.evaluateAll((els) => els.map((el) => el.getAttribute('aria-label') ?? ''));
 }
 

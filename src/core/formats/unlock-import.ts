@@ -9,7 +9,7 @@ import { unlockTwoFasBackup } from './unlock-two-fas-backup.ts';
 
 /**
  * Opens an encrypted file that readImportFile returned as `password`, and reads it into a preview. A Keystep
- * backup's entries keep their pinned flag, status, Cognito link and sites; a bad one is refused with its
+ * backup's entries keep their pinned flag, status, Cognito link, sites and submit-after-fill flag; a bad one is refused with its
  * OtpInputError, or ImportEntryError `entry-malformed` with the backup's field.
  *
  * Cost: a Keystep backup one PBKDF2 run (3,000,000 iterations: ~0.4 s), an Aegis vault one scrypt run per
@@ -32,8 +32,9 @@ export async function unlockImport(locked: LockedImport, password: string, deps:
         entries: entries.map((entry): ImportEntry => {
           const where = { kind: 'entry', entry: entry.index + 1 } as const;
           if (entry.ok) {
-            const { draft, pinned, status, cognito, sites } = entry;
-            return { ok: true, where, account: { draft, pinned, status, ...(cognito ? { cognito } : {}), ...(sites ? { sites } : {}) } };
+            const { draft, pinned, status, cognito, sites, submitAfterFill } = entry;
+            const account = { draft, pinned, status, ...(cognito ? { cognito } : {}), ...(sites ? { sites } : {}), ...(submitAfterFill ? { submitAfterFill } : {}) };
+            return { ok: true, where, account };
           }
           const error =
             entry.error instanceof BackupError

@@ -51,6 +51,8 @@ describe('startFillPagesServer', () => {
       'react-like.html',
       'segmented.html',
       'segmented.js',
+      'submit-after-fill.html',
+      'submit-after-fill.js',
       'submitted.html',
       'submitted.js',
     ]);
