@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { migrateVaultRecord, VaultRecordError, type VaultMigration } from '../../src/core/migrate-vault-record.ts';
-import { VAULT_SCHEMA, type Account } from '../../src/core/vault.ts';
+import { storedVaultRecord } from '../../src/core/stored-vault-record.ts';
+import { VAULT_SCHEMA, type Account, type VaultRecord } from '../../src/core/vault.ts';
 
 function deepFreeze<T>(value: T): T {
   if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
@@ -158,6 +159,24 @@ describe('migrateVaultRecord: unreadable records are refused, never guessed at',
     expect(error.code).toBe(code);
     expect(error.name).toBe('VaultRecordError');
     expect(error.message).toMatch(message);
+  });
+});
+
+describe('a build before schema 3 and the records this build writes', () => {
+  // An earlier build's reader is this function with its own schema (2) and steps (1 -> 2): it must refuse what this
+  // build stores as newer, the code on which its callers leave storage as it is (never read as empty, never written).
+  const EARLIER: Readonly<Record<number, VaultMigration>> = { 1: (record) => ({ ...record, schema: 2 }) };
+
+  it.each<[title: string, record: VaultRecord]>([
+    ['plain', { schema: 3, format: 'plain', revision: 7, accounts: [ACCOUNT, FOREIGN as unknown as Account], clientSecrets: { p1: 'x' } }],
+    ['plain, empty', { schema: 3, format: 'plain', revision: 1, accounts: [] }],
+    ['encrypted', ENCRYPTED_V3],
+  ])('%s: refused as written by a newer build, and read back whole by this one', (_, record) => {
+    const stored = deepFreeze(JSON.parse(JSON.stringify(storedVaultRecord(record))) as Record<string, unknown>);
+    const error = vaultRecordErrorOf(() => migrateVaultRecord(stored, EARLIER, 2));
+    expect(error.code).toBe('vault-schema-newer');
+    expect(error.message).toMatch(/schema 3; this build reads up to 2/);
+    expect(migrateVaultRecord(stored)).toEqual(record);
   });
 });
 
