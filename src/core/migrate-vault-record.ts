@@ -30,17 +30,26 @@ export type VaultMigration = (record: Record<string, unknown>) => Record<string,
  * Schema 1 is the first shipped; a later format adds its step here and bumps VAULT_SCHEMA.
  * 1 -> 2: nothing moves. A schema 1 encrypted record has no key id and its boxes bind nothing of the header: it
  * is read as such (keyId undefined) and sealed again by the next unlock, which has the password.
+ * 2 -> 3: a plain record's account list becomes the JSON text of the same list (`accountsJson`), every entry kept
+ * as it is; a list that is not a list is left for the read to refuse. An encrypted record keeps its fields (its
+ * payload opens with the schema it was sealed at: see the read below).
  */
 export const MIGRATIONS: Readonly<Record<number, VaultMigration>> = {
   1: (record) => ({ ...record, schema: 2 }),
+  2: (record) => {
+    const { accounts, ...rest } = record;
+    if (record['format'] !== 'plain' || !Array.isArray(accounts)) return { ...record, schema: 3 };
+    return { ...rest, schema: 3, accountsJson: JSON.stringify(accounts) };
+  },
 };
 
 /** Schema from which an encrypted record carries a key id. */
 const KEY_ID_SINCE_SCHEMA = 2;
 
 /**
- * Reads whatever is stored under the vault key and returns a current-schema record, or
- * `undefined` when nothing is stored yet. Never guesses: a record from a newer build, or one
+ * Reads whatever is stored under the vault key and returns a current-schema record (a plain one with its account
+ * list parsed; an encrypted one with the schema it was sealed at, see EncryptedVaultRecord), or `undefined` when
+ * nothing is stored yet. The inverse of storedVaultRecord. Never guesses: a record from a newer build, or one
  * that is not a vault, throws VaultRecordError so the caller leaves storage as it is.
  */
 export function migrateVaultRecord(raw: unknown, migrations: Readonly<Record<number, VaultMigration>> = MIGRATIONS, target: number = VAULT_SCHEMA): VaultRecord | undefined {
@@ -69,7 +78,8 @@ export function migrateVaultRecord(raw: unknown, migrations: Readonly<Record<num
   if (record['format'] === 'encrypted') {
     try {
       return {
-        schema: VAULT_SCHEMA,
+        // As stored: the payload's additional data binds the schema it was sealed at (vault-cipher.ts).
+        schema: stored,
         format: 'encrypted',
         revision,
         // Stored before key ids: any keyId field is ignored, so it cannot make the record look sealed with one.
@@ -83,11 +93,28 @@ export function migrateVaultRecord(raw: unknown, migrations: Readonly<Record<num
       throw error;
     }
   }
-  if (record['format'] !== 'plain' || !Array.isArray(record['accounts'])) {
+  if (record['format'] !== 'plain' || typeof record['accountsJson'] !== 'string') {
     throw new VaultRecordError('vault-record-malformed', `Stored vault of schema ${schema} has format ${JSON.stringify(record['format'])} and no account list`);
   }
+  const accounts = readAccountList(record['accountsJson'], schema);
   const clientSecrets = readClientSecrets(record['clientSecrets']);
-  return { schema: VAULT_SCHEMA, format: 'plain', revision, accounts: record['accounts'] as Account[], ...(clientSecrets ? { clientSecrets } : {}) };
+  return { schema: VAULT_SCHEMA, format: 'plain', revision, accounts, ...(clientSecrets ? { clientSecrets } : {}) };
+}
+
+/**
+ * The account list of a plain record: JSON text of a list. Its entries are checked by the reader of the vault
+ * (isStoredAccount), which shows the ones it can read and keeps the others as they are.
+ */
+function readAccountList(json: string, schema: number): Account[] {
+  let list: unknown;
+  try {
+    list = JSON.parse(json);
+  } catch {
+    // The SyntaxError is dropped on purpose: V8 quotes the input in it, and the input holds the secrets.
+    list = undefined;
+  }
+  if (!Array.isArray(list)) throw new VaultRecordError('vault-record-malformed', `Stored vault of schema ${schema} has an account list that is not the JSON text of a list`);
+  return list as Account[];
 }
 
 /** A key id: standard Base64 of KEY_ID_BYTES bytes. */

@@ -4,7 +4,8 @@
 //   wrappedKey = AES-256-GCM(PBKDF2(password, kdf), vaultKey, aad wrappedKeyAad(kdf, keyId))
 //   payload    = AES-256-GCM(vaultKey, UTF-8 JSON of the Vault, aad payloadAad(schema, revision, keyId))
 // The additional data (AAD) of each box is its label and the fields of the record's header it belongs with
-// (version 2 of the format, vault schema 2). GCM's tag covers it, so a box opens only in the record it was sealed
+// (version 2 of the format, since vault schema 2; a payload sealed at schema 3 binds 3, one of schema 2 still opens
+// with 2). GCM's tag covers it, so a box opens only in the record it was sealed
 // for: a payload of an older revision or of another record put into this one fails, and so does a header whose
 // kdf or key id was edited. The two labels keep the boxes apart (a wrapped key cannot be opened as a payload, or
 // the reverse, even under the same key). Records of schema 1 (keyId undefined) were sealed with the bare labels

@@ -76,9 +76,11 @@ export function FillSection({ makeApi = defaultApi, clock = Date.now }: FillSect
       (keys) => setShortcut(keys ?? null),
       () => setShortcut(null),
     );
+    // Only into an empty field: what was typed before the stored offset arrived is kept.
+    const stored = (value: string) => (current: string) => (current === '' ? value : current);
     clockOffsetItem.get().then(
-      (seconds) => setOffset(String(seconds)),
-      () => setOffset('0'),
+      (seconds) => setOffset(stored(String(seconds))),
+      () => setOffset(stored('0')),
     );
     // A profile list Keystep cannot read only leaves the default source.
     createProfileRepository()

@@ -51,8 +51,13 @@ interface Opened {
 function toOpened(vault: Vault, revision: number, encrypted: boolean, key: Uint8Array | undefined): Opened {
   const { accounts, ...rest } = vaultContent(vault);
   const stored: readonly unknown[] = accounts;
-  const readable = stored.filter(isStoredAccount);
-  const unreadable = stored.filter((entry) => !isStoredAccount(entry));
+  // One pass: each entry is checked once (a starting popup checks thousands).
+  const readable: Account[] = [];
+  const unreadable: unknown[] = [];
+  for (const entry of stored) {
+    if (isStoredAccount(entry)) readable.push(entry);
+    else unreadable.push(entry);
+  }
   return { snapshot: { ...rest, accounts: readable, revision, encrypted, unreadable: unreadable.length }, key, unreadable };
 }
 

@@ -17,10 +17,12 @@ interface ChromeStorage {
 (() => {
   const storage = (globalThis as { chrome?: { storage?: ChromeStorage } }).chrome?.storage;
   if (!storage) return;
-  const read: EarlyRead = { area: 'local', key: 'vault', result: storage.local.get('vault'), changed: false };
-  storage.onChanged.addListener((changes, areaName) => {
-    if (areaName === read.area && read.key in changes) read.changed = true;
-  });
   // The name is EARLY_READS_GLOBAL of early-read.ts, written out: this script imports nothing.
-  (globalThis as Record<string, unknown>)['__keystepEarlyReads'] = [read];
+  const reads: EarlyRead[] = [{ area: 'local', key: 'vault', result: storage.local.get('vault'), changed: false }];
+  (globalThis as Record<string, unknown>)['__keystepEarlyReads'] = reads;
+  // Marks only the reads not taken yet, through the list: the listener stays for the page's life, and must not keep
+  // a taken read's result alive (with a plain vault, the JSON text of every account).
+  storage.onChanged.addListener((changes, areaName) => {
+    for (const read of reads) if (areaName === read.area && read.key in changes) read.changed = true;
+  });
 })();

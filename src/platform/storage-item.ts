@@ -29,9 +29,16 @@ export interface StorageItem<T> {
 
 /**
  * Declares a storage key once, with its area and default. `parse` turns what is stored into
- * a T (and may throw on a value it cannot read, which then reaches the caller of get()).
+ * a T (and may throw on a value it cannot read, which then reaches the caller of get());
+ * `serialize` turns a T into what set() stores (default: the value itself).
  */
-export function defineStorageItem<T>(key: string, area: StorageAreaName, defaultValue: T, parse: (raw: unknown) => T = (raw) => raw as T): StorageItem<T> {
+export function defineStorageItem<T>(
+  key: string,
+  area: StorageAreaName,
+  defaultValue: T,
+  parse: (raw: unknown) => T = (raw) => raw as T,
+  serialize: (value: T) => unknown = (value) => value,
+): StorageItem<T> {
   const storage = (): StorageAreaLike => browser.storage[area];
   const read = (raw: unknown): T => (raw === undefined ? defaultValue : parse(raw));
   return {
@@ -42,7 +49,7 @@ export function defineStorageItem<T>(key: string, area: StorageAreaName, default
       const result = await (takeEarlyRead(area, key) ?? storage().get(key));
       return read(result[key]);
     },
-    set: (value) => storage().set({ [key]: value }),
+    set: (value) => storage().set({ [key]: serialize(value) }),
     async readRaw() {
       return (await storage().get(key))[key];
     },

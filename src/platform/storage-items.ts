@@ -1,5 +1,6 @@
 import type { CognitoProfile } from '../cognito/cognito-profile.ts';
 import { migrateVaultRecord } from '../core/migrate-vault-record.ts';
+import { storedVaultRecord } from '../core/stored-vault-record.ts';
 import type { VaultRecord } from '../core/vault.ts';
 import { defineStorageItem } from './storage-item.ts';
 
@@ -9,8 +10,18 @@ import { defineStorageItem } from './storage-item.ts';
  * Nothing else in the code names a storage key.
  */
 
-/** The accounts. Migrated to the current schema on read; `undefined` until the first account is added. Written only by the vault repository. */
-export const vaultRecordItem = defineStorageItem<VaultRecord | undefined>('vault', 'local', undefined, (raw) => migrateVaultRecord(raw));
+/**
+ * The accounts. Migrated to the current schema on read; `undefined` until the first account is added. Stored as
+ * storedVaultRecord writes it (a plain record's account list as one JSON string). Written only by the vault
+ * repository.
+ */
+export const vaultRecordItem = defineStorageItem<VaultRecord | undefined>(
+  'vault',
+  'local',
+  undefined,
+  (raw) => migrateVaultRecord(raw),
+  (record) => (record === undefined ? undefined : storedVaultRecord(record)),
+);
 
 /**
  * The unwrapped vault key while a password-protected vault is unlocked: `key` standard Base64 of 32 bytes, `id`

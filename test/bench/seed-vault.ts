@@ -1,3 +1,4 @@
+import { storedVaultRecord } from '../../src/core/stored-vault-record.ts';
 import { VAULT_SCHEMA, type Account, type VaultRecord } from '../../src/core/vault.ts';
 import type { LoadedExtension } from '../support/launch-extension.ts';
 
@@ -7,7 +8,7 @@ import type { LoadedExtension } from '../support/launch-extension.ts';
  * popup's renderer while the popup is measured.
  */
 export async function seedVault(ext: LoadedExtension, accounts: readonly Account[], revision = 1): Promise<void> {
-  const record: VaultRecord = { schema: VAULT_SCHEMA, format: 'plain', revision, accounts };
+  const record = storedVaultRecord({ schema: VAULT_SCHEMA, format: 'plain', revision, accounts } satisfies VaultRecord);
   const page = await ext.openOptions();
   try {
     await page.evaluate(async (vault) => {

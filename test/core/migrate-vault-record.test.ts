@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { migrateVaultRecord, VaultRecordError, type VaultMigration } from '../../src/core/migrate-vault-record.ts';
-import { VAULT_SCHEMA, type Account } from '../../src/core/vault.ts';
+import { storedVaultRecord } from '../../src/core/stored-vault-record.ts';
+import { VAULT_SCHEMA, type Account, type VaultRecord } from '../../src/core/vault.ts';
 
 function deepFreeze<T>(value: T): T {
   if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
@@ -66,28 +67,52 @@ const ENCRYPTED = {
 /** The same as a schema 1 build stored it: no key id. */
 const ENCRYPTED_V1 = { ...without(ENCRYPTED, 'keyId'), schema: 1 };
 
+/** The same as this build seals it: schema 3, the fields of schema 2. */
+const ENCRYPTED_V3 = { ...ENCRYPTED, schema: 3 };
+
+/** An entry this build cannot read (a newer build's, or damaged): kept as it is through every migration. */
+const FOREIGN = { id: 'x9', kind: 'passkey', future: { nested: [1, 'two', null, true] } };
+
+/** The JSON text a schema 3 plain record keeps its list as, written out here. */
+const LIST_JSON = '[{"type":"totp","secret":"JBSWY3DPEHPK3PXP","algorithm":"SHA1","digits":6,"period":30,"counter":0,"issuer":"GitHub","name":"alice","id":"a1","createdAt":1000,"pinned":false,"status":"active"}]';
+
 describe('migrateVaultRecord: a current record', () => {
   it.each([
-    ['with accounts', { schema: 2, format: 'plain', revision: 7, accounts: [ACCOUNT] }, { schema: 2, format: 'plain', revision: 7, accounts: [ACCOUNT] }],
-    ['empty', { schema: 2, format: 'plain', revision: 1, accounts: [] }, { schema: 2, format: 'plain', revision: 1, accounts: [] }],
-    ['without a revision reads as revision 0', { schema: 2, format: 'plain', accounts: [ACCOUNT] }, { schema: 2, format: 'plain', revision: 0, accounts: [ACCOUNT] }],
-    ['with a non-numeric revision reads as revision 0', { schema: 2, format: 'plain', revision: '3', accounts: [] }, { schema: 2, format: 'plain', revision: 0, accounts: [] }],
-    ['encrypted', ENCRYPTED, ENCRYPTED],
-    ['encrypted, extra fields dropped', { ...ENCRYPTED, accounts: [ACCOUNT] }, ENCRYPTED],
+    ['with accounts', { schema: 3, format: 'plain', revision: 7, accountsJson: LIST_JSON }, { schema: 3, format: 'plain', revision: 7, accounts: [ACCOUNT] }],
+    ['with client secrets', { schema: 3, format: 'plain', revision: 7, accountsJson: '[]', clientSecrets: { p1: 'x' } }, { schema: 3, format: 'plain', revision: 7, accounts: [], clientSecrets: { p1: 'x' } }],
+    ['empty', { schema: 3, format: 'plain', revision: 1, accountsJson: '[]' }, { schema: 3, format: 'plain', revision: 1, accounts: [] }],
+    ['with entries it cannot read: kept for the reader to set aside', { schema: 3, format: 'plain', revision: 1, accountsJson: JSON.stringify([FOREIGN, 42, null]) }, { schema: 3, format: 'plain', revision: 1, accounts: [FOREIGN, 42, null] }],
+    ['with white space around the list', { schema: 3, format: 'plain', revision: 1, accountsJson: ` \n${LIST_JSON}\n` }, { schema: 3, format: 'plain', revision: 1, accounts: [ACCOUNT] }],
+    ['without a revision reads as revision 0', { schema: 3, format: 'plain', accountsJson: LIST_JSON }, { schema: 3, format: 'plain', revision: 0, accounts: [ACCOUNT] }],
+    ['with a non-numeric revision reads as revision 0', { schema: 3, format: 'plain', revision: '3', accountsJson: '[]' }, { schema: 3, format: 'plain', revision: 0, accounts: [] }],
+    ['encrypted', ENCRYPTED_V3, ENCRYPTED_V3],
+    ['encrypted, extra fields dropped', { ...ENCRYPTED_V3, accounts: [ACCOUNT], accountsJson: '[]' }, ENCRYPTED_V3],
   ])('%s', (_, raw, expected) => {
-    expect(migrateVaultRecord(deepFreeze(raw))).toEqual(expected);
+    expect(migrateVaultRecord(deepFreeze(raw))).toStrictEqual(expected);
   });
 
-  it('this build writes schema 2', () => {
-    expect(VAULT_SCHEMA).toBe(2);
+  it('this build writes schema 3', () => {
+    expect(VAULT_SCHEMA).toBe(3);
+  });
+});
+
+describe('migrateVaultRecord: schema 2', () => {
+  it.each([
+    ['plain: the list becomes the same accounts', { schema: 2, format: 'plain', revision: 7, accounts: [ACCOUNT] }, { schema: 3, format: 'plain', revision: 7, accounts: [ACCOUNT] }],
+    ['plain: every entry kept in order, unreadable ones and client secrets included', { schema: 2, format: 'plain', revision: 4, accounts: [FOREIGN, ACCOUNT, 42, null], clientSecrets: { p1: 'x' } }, { schema: 3, format: 'plain', revision: 4, accounts: [FOREIGN, ACCOUNT, 42, null], clientSecrets: { p1: 'x' } }],
+    ['plain: empty', { schema: 2, format: 'plain', revision: 1, accounts: [] }, { schema: 3, format: 'plain', revision: 1, accounts: [] }],
+    // Its payload's additional data binds schema 2: it keeps opening with it until its next write seals it at 3.
+    ['encrypted: the schema it was sealed at is kept', ENCRYPTED, ENCRYPTED],
+  ])('%s', (_, raw, expected) => {
+    expect(migrateVaultRecord(deepFreeze(raw))).toStrictEqual(expected);
   });
 });
 
 describe('migrateVaultRecord: schema 1', () => {
   it.each([
-    ['plain: the same fields', { schema: 1, format: 'plain', revision: 7, accounts: [ACCOUNT], clientSecrets: { p1: 'x' } }, { schema: 2, format: 'plain', revision: 7, accounts: [ACCOUNT], clientSecrets: { p1: 'x' } }],
-    ['encrypted: no key id (its boxes bind nothing of the header)', ENCRYPTED_V1, { ...ENCRYPTED, keyId: undefined }],
-    ['encrypted with a keyId field: ignored, a schema 1 record is never read as bound', { ...ENCRYPTED_V1, keyId: KEY_ID }, { ...ENCRYPTED, keyId: undefined }],
+    ['plain: the same fields', { schema: 1, format: 'plain', revision: 7, accounts: [ACCOUNT], clientSecrets: { p1: 'x' } }, { schema: 3, format: 'plain', revision: 7, accounts: [ACCOUNT], clientSecrets: { p1: 'x' } }],
+    ['encrypted: no key id (its boxes bind nothing of the header)', ENCRYPTED_V1, { ...ENCRYPTED, schema: 1, keyId: undefined }],
+    ['encrypted with a keyId field: ignored, a schema 1 record is never read as bound', { ...ENCRYPTED_V1, keyId: KEY_ID }, { ...ENCRYPTED, schema: 1, keyId: undefined }],
   ])('%s', (_, raw, expected) => {
     expect(migrateVaultRecord(deepFreeze(raw))).toStrictEqual(expected);
   });
@@ -105,11 +130,19 @@ describe('migrateVaultRecord: unreadable records are refused, never guessed at',
     ['a negative schema', { schema: -1, format: 'plain', accounts: [] }, 'vault-record-malformed', /schema -1/],
     ['a fractional schema', { schema: 1.5, format: 'plain', accounts: [] }, 'vault-record-malformed', /schema 1.5/],
     ['a schema of null', { schema: null, format: 'plain', accounts: [] }, 'vault-record-malformed', /schema null/],
-    ['an unknown format', { schema: 2, format: 'aes-gcm', ciphertext: 'xyz' }, 'vault-record-malformed', /format "aes-gcm"/],
-    ['no format', { schema: 2, accounts: [] }, 'vault-record-malformed', /format undefined/],
-    ['no account list', { schema: 2, format: 'plain' }, 'vault-record-malformed', /no account list/],
-    ['accounts that are not a list', { schema: 2, format: 'plain', accounts: { a1: ACCOUNT } }, 'vault-record-malformed', /no account list/],
-    ['a newer schema', { schema: 3, format: 'plain', accounts: [] }, 'vault-schema-newer', /schema 3; this build reads up to 2/],
+    ['an unknown format', { schema: 3, format: 'aes-gcm', ciphertext: 'xyz' }, 'vault-record-malformed', /format "aes-gcm"/],
+    ['an unknown format of schema 2', { schema: 2, format: 'aes-gcm', accounts: [] }, 'vault-record-malformed', /format "aes-gcm"/],
+    ['no format', { schema: 3, accountsJson: '[]' }, 'vault-record-malformed', /format undefined/],
+    ['no account list', { schema: 3, format: 'plain' }, 'vault-record-malformed', /no account list/],
+    ['schema 3 with the list as a list (the schema 2 field)', { schema: 3, format: 'plain', accounts: [ACCOUNT] }, 'vault-record-malformed', /no account list/],
+    ['an account list that is a list, not its JSON text', { schema: 3, format: 'plain', accountsJson: [ACCOUNT] }, 'vault-record-malformed', /no account list/],
+    ['an account list that is not JSON', { schema: 3, format: 'plain', accountsJson: '[{"secret":"JBSWY3DPEHPK3PXP"' }, 'vault-record-malformed', /not the JSON text of a list/],
+    ['an account list that is the JSON of an object', { schema: 3, format: 'plain', accountsJson: JSON.stringify({ a1: ACCOUNT }) }, 'vault-record-malformed', /not the JSON text of a list/],
+    ['an account list that is the JSON of a string', { schema: 3, format: 'plain', accountsJson: '"[]"' }, 'vault-record-malformed', /not the JSON text of a list/],
+    ['an empty account list text', { schema: 3, format: 'plain', accountsJson: '' }, 'vault-record-malformed', /not the JSON text of a list/],
+    ['schema 2 with no account list', { schema: 2, format: 'plain' }, 'vault-record-malformed', /no account list/],
+    ['schema 2 with accounts that are not a list', { schema: 2, format: 'plain', accounts: { a1: ACCOUNT } }, 'vault-record-malformed', /no account list/],
+    ['a newer schema', { schema: 4, format: 'plain', accountsJson: '[]' }, 'vault-schema-newer', /schema 4; this build reads up to 3/],
     ['encrypted schema 2 without a key id', { ...ENCRYPTED, keyId: undefined }, 'vault-record-malformed', /keyId/],
     ['encrypted with a key id of 15 bytes', { ...ENCRYPTED, keyId: 'S0tLS0tLS0tLS0tLS0tL' }, 'vault-record-malformed', /keyId is not Base64 of 16 bytes/],
     ['encrypted with a key id that is not Base64', { ...ENCRYPTED, keyId: '!'.repeat(24) }, 'vault-record-malformed', /keyId/],
@@ -129,8 +162,35 @@ describe('migrateVaultRecord: unreadable records are refused, never guessed at',
   });
 });
 
+describe('a build before schema 3 and the records this build writes', () => {
+  // An earlier build's reader is this function with its own schema (2) and steps (1 -> 2): it must refuse what this
+  // build stores as newer, the code on which its callers leave storage as it is (never read as empty, never written).
+  const EARLIER: Readonly<Record<number, VaultMigration>> = { 1: (record) => ({ ...record, schema: 2 }) };
+
+  it.each<[title: string, record: VaultRecord]>([
+    ['plain', { schema: 3, format: 'plain', revision: 7, accounts: [ACCOUNT, FOREIGN as unknown as Account], clientSecrets: { p1: 'x' } }],
+    ['plain, empty', { schema: 3, format: 'plain', revision: 1, accounts: [] }],
+    ['encrypted', ENCRYPTED_V3],
+  ])('%s: refused as written by a newer build, and read back whole by this one', (_, record) => {
+    const stored = deepFreeze(JSON.parse(JSON.stringify(storedVaultRecord(record))) as Record<string, unknown>);
+    const error = vaultRecordErrorOf(() => migrateVaultRecord(stored, EARLIER, 2));
+    expect(error.code).toBe('vault-schema-newer');
+    expect(error.message).toMatch(/schema 3; this build reads up to 2/);
+    expect(migrateVaultRecord(stored)).toEqual(record);
+  });
+});
+
+describe('migrateVaultRecord: a damaged account list', () => {
+  it('is refused without quoting it: the text holds the secrets', () => {
+    const error = vaultRecordErrorOf(() => migrateVaultRecord({ schema: 3, format: 'plain', accountsJson: `${LIST_JSON.slice(0, -2)},}]` }));
+    expect(error.code).toBe('vault-record-malformed');
+    expect(error.message).not.toContain(ACCOUNT.secret);
+    expect(error.message).not.toContain('{');
+  });
+});
+
 describe('migrateVaultRecord: injected migrations', () => {
-  /** Fake schema 1 -> 2 -> 3: v2 renames `accounts` to `items`, v3 renames it back and counts the steps. */
+  /** Fake schema 1 -> 2 -> 3: v2 renames `accounts` to `items`, v3 stores them as JSON text (as the real schema 3) and counts the steps. */
   const calls: string[] = [];
   const MIGRATIONS: Record<number, VaultMigration> = {
     1: (record) => {
@@ -141,7 +201,7 @@ describe('migrateVaultRecord: injected migrations', () => {
     2: (record) => {
       calls.push(`2->3 from schema ${String(record['schema'])}`);
       const { items, ...rest } = record;
-      return { ...rest, schema: 3, accounts: items, steps: [...(record['steps'] as string[]), '2->3'] };
+      return { ...rest, schema: 3, accountsJson: JSON.stringify(items), steps: [...(record['steps'] as string[]), '2->3'] };
     },
   };
 
@@ -152,9 +212,11 @@ describe('migrateVaultRecord: injected migrations', () => {
   ])('%s', (_, stored, expectedCalls) => {
     calls.length = 0;
     const raw =
-      stored === 2
-        ? { schema: 2, format: 'plain', revision: 4, items: [ACCOUNT], steps: ['1->2'] }
-        : { schema: stored, format: 'plain', revision: 4, accounts: [ACCOUNT] };
+      stored === 1
+        ? { schema: 1, format: 'plain', revision: 4, accounts: [ACCOUNT] }
+        : stored === 2
+          ? { schema: 2, format: 'plain', revision: 4, items: [ACCOUNT], steps: ['1->2'] }
+          : { schema: 3, format: 'plain', revision: 4, accountsJson: LIST_JSON };
     const frozen = deepFreeze(raw);
     const before = structuredClone(frozen);
     const record = migrateVaultRecord(frozen, MIGRATIONS, 3);
@@ -178,6 +240,7 @@ describe('migrateVaultRecord: injected migrations', () => {
     ['a step that drops the schema', { 1: (r) => without(r, 'schema'), 2: (r) => ({ ...r, schema: 3 }) }, /from schema 1 produced schema undefined/],
     ['a step that writes the schema as a string', { 1: (r) => ({ ...r, schema: '2' }), 2: (r) => ({ ...r, schema: 3 }) }, /from schema 1 produced schema "2"/],
     ['a last step that loses the account list', { 1: (r) => ({ ...r, schema: 2 }), 2: (r) => ({ ...without(r, 'accounts'), schema: 3 }) }, /schema 3 .*no account list/],
+    ['a last step that leaves the list as a list', { 1: (r) => ({ ...r, schema: 2 }), 2: (r) => ({ ...r, schema: 3 }) }, /schema 3 .*no account list/],
   ])('rejects %s', (_, migrations, message) => {
     const error = vaultRecordErrorOf(() => migrateVaultRecord(deepFreeze({ schema: 1, format: 'plain', revision: 1, accounts: [ACCOUNT] }), migrations, 3));
     expect(error.code).toBe('vault-record-malformed');

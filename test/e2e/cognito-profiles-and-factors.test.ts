@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cognitoSection, ENROLL_TIMEOUT_MS, enrollmentComplete, openProfile, seedUser, SESSION_ENDED, signInAndEnroll, signInOnly, startCognitoE2e, type CognitoE2e } from '../support/cognito-e2e.ts';
 import { createClient, createUser } from '../support/cognito-server-harness.ts';
+import { decodeStoredVault } from '../support/decode-stored-vault.ts';
 import { dumpExtensionStorage } from '../support/dump-extension-storage.ts';
 
 let e2e: CognitoE2e;
@@ -112,7 +113,8 @@ describe('failures and other factors', () => {
       } else {
         await expect.poll(() => cognitoSection(page).getByRole('status').allTextContents()).toContain('The pending secret was discarded.');
       }
-      const accounts = (JSON.parse(await dumpExtensionStorage(page)) as { local: { vault?: { accounts: { name: string; status: string }[] } } }).local.vault?.accounts ?? [];
+      const vault = decodeStoredVault((JSON.parse(await dumpExtensionStorage(page)) as { local: { vault?: unknown } }).local.vault);
+      const accounts = vault?.format === 'plain' ? vault.accounts : [];
       expect(accounts.filter((a) => a.name === user.username).map((a) => a.status)).toEqual(choice === 'Retry' ? ['active'] : []);
       await page.close();
     }

@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClipboardReader } from '../support/clipboard-reader.ts';
+import { decodeStoredVault } from '../support/decode-stored-vault.ts';
 import { codeFromName, independentHotp, independentTotp, nextCodeFromName } from '../support/independent-otp.ts';
 import { launchExtension, type LoadedExtension } from '../support/launch-extension.ts';
 import { copyButtonName } from '../support/copy-button-name.ts';
@@ -243,6 +244,7 @@ describe('popup and adding accounts', () => {
   });
 
   it('shows the accounts it can read when a stored entry is damaged, and an edit keeps that entry', async () => {
+    /** The plain record with its account list decoded (vault schema 3 stores it as JSON text). */
     interface StoredVault {
       schema?: number;
       revision: number;
@@ -254,8 +256,10 @@ describe('popup and adding accounts', () => {
     }
     const page = await ext.openOptions('#add');
     const damaged = { id: 'damaged-entry', type: 'totp', issuer: 'Half written' };
-    const readVault = () => page.evaluate(async () => ((await (globalThis as unknown as { chrome: { storage: { local: LocalArea } } }).chrome.storage.local.get('vault'))['vault'] as StoredVault));
-    const writeVault = (vault: StoredVault) => page.evaluate((v) => (globalThis as unknown as { chrome: { storage: { local: LocalArea } } }).chrome.storage.local.set({ vault: v }), vault);
+    const readVault = async (): Promise<StoredVault> =>
+      decodeStoredVault(await page.evaluate(async () => (await (globalThis as unknown as { chrome: { storage: { local: LocalArea } } }).chrome.storage.local.get('vault'))['vault'])) as StoredVault;
+    const writeVault = ({ accounts, ...header }: StoredVault) =>
+      page.evaluate((v) => (globalThis as unknown as { chrome: { storage: { local: LocalArea } } }).chrome.storage.local.set({ vault: v }), { ...header, accountsJson: JSON.stringify(accounts) });
     const before = await readVault();
     await writeVault({ ...before, revision: before.revision + 1, accounts: [...before.accounts, damaged] });
 
@@ -276,13 +280,41 @@ describe('popup and adding accounts', () => {
     const newer = await ext.openPopup();
     await expect
       .poll(() => newer.getByRole('alert').textContent())
-      .toBe('Keystep could not read its stored accounts: they were saved by a newer version of Keystep (vault schema 99; this version reads up to schema 2). Update Keystep to see them. They were left untouched.');
+      .toBe('Keystep could not read its stored accounts: they were saved by a newer version of Keystep (vault schema 99; this version reads up to schema 3). Update Keystep to see them. They were left untouched.');
     expect(await newer.getByRole('heading', { name: 'No accounts yet' }).count()).toBe(0);
     await newer.close();
     expect(await readVault()).toEqual(future);
 
     // Leave the store as the other tests expect it.
     await writeVault({ ...current, revision: current.revision + 1, accounts: current.accounts.filter((a) => (a as { id?: unknown }).id !== damaged.id) });
+    await page.close();
+  });
+
+  it('a vault stored by the build before (schema 2, the list as a list) shows every account, and the next write stores the same entries as schema 3', async () => {
+    interface LocalArea {
+      get(key: string): Promise<Record<string, unknown>>;
+      set(items: object): Promise<void>;
+    }
+    const page = await ext.openOptions('#add');
+    const readRaw = () => page.evaluate(async () => (await (globalThis as unknown as { chrome: { storage: { local: LocalArea } } }).chrome.storage.local.get('vault'))['vault'] as Record<string, unknown>);
+    const writeRaw = (vault: object) => page.evaluate((v) => (globalThis as unknown as { chrome: { storage: { local: LocalArea } } }).chrome.storage.local.set({ vault: v }), vault);
+    const current = decodeStoredVault(await readRaw()) as { revision: number; accounts: { id: string; issuer: string }[] };
+    expect(current.accounts.length).toBeGreaterThan(0);
+    await writeRaw({ schema: 2, format: 'plain', revision: current.revision + 1, accounts: current.accounts });
+
+    const popup = await ext.openPopup();
+    await expect.poll(() => popup.getByRole('list', { name: 'Accounts' }).getByRole('listitem').first().getAttribute('aria-setsize')).toBe(String(current.accounts.length));
+    await popup.close();
+    await pasteUris(page, ['otpauth://totp/Schema%20Three:dora?secret=MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43V&issuer=Schema%20Three']);
+    await expect.poll(async () => (await readRaw())['schema']).toBe(3);
+    const written = await readRaw();
+    expect(Object.keys(written).sort()).toEqual(['accountsJson', 'format', 'revision', 'schema']);
+    const accounts = (decodeStoredVault(written) as { accounts: { id: string; issuer: string }[] }).accounts;
+    expect(accounts.slice(0, -1)).toEqual(current.accounts);
+    expect(accounts.at(-1)?.issuer).toBe('Schema Three');
+
+    // Leave the store as the other tests expect it.
+    await writeRaw({ schema: 3, format: 'plain', revision: (written['revision'] as number) + 1, accountsJson: JSON.stringify(current.accounts) });
     await page.close();
   });
 });

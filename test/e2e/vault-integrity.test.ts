@@ -109,7 +109,7 @@ describe('a stored record changed outside Keystep', () => {
     await unlockWith(popup, PASSWORD);
     expect((await popupCopyNames(popup)).map(labelOfCopyButton)).toEqual([shownLabel('Elsewhere (carol)')]);
     const resealed = await storedVault(popup);
-    expect(resealed).toMatchObject({ schema: 2, format: 'encrypted', revision: 4, keyId: expect.stringMatching(/^[A-Za-z0-9+/]{22}==$/) as unknown });
+    expect(resealed).toMatchObject({ schema: 3, format: 'encrypted', revision: 4, keyId: expect.stringMatching(/^[A-Za-z0-9+/]{22}==$/) as unknown });
     await writeLocalStorage(options, { vault: current });
     await expectLocked(popup);
     await unlockWith(popup, PASSWORD);
@@ -121,7 +121,7 @@ describe('a stored record changed outside Keystep', () => {
   it('a plain record where Keystep never removed the password is refused; a new master password is the way to use it', async () => {
     const options = await ext.openOptions('#add');
     const current = await storedVault(options);
-    const planted = { schema: 2, format: 'plain', revision: (current['revision'] as number) + 1, accounts: [account('a9', { issuer: 'Planted', name: 'mallory' })] };
+    const planted = { schema: 3, format: 'plain', revision: (current['revision'] as number) + 1, accountsJson: JSON.stringify([account('a9', { issuer: 'Planted', name: 'mallory' })]) };
     await writeLocalStorage(options, { vault: planted });
     const written = await dumpExtensionStorage(options);
     await expect.poll(() => options.getByRole('alert').first().textContent()).toBe(couldNotRead(ENCRYPTION_REMOVED));

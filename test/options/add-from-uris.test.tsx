@@ -4,6 +4,7 @@ import type { Account, PlainVaultRecord as VaultRecord } from '../../src/core/va
 import { AddFromUris } from '../../src/options/add-from-uris.tsx';
 import { createAccountStore } from '../../src/platform/account-store.ts';
 import { fakeBrowser } from '../support/fake-browser.ts';
+import { storedVault } from '../support/stored-vault.ts';
 import { numberedDraft } from '../support/account-fixtures.ts';
 import { migrationPayload, migrationUri, type TestMigrationAccount } from '../support/migration-payload-writer.ts';
 import { decodeBase32 } from '../../src/core/base32.ts';
@@ -38,7 +39,7 @@ const BANK_ACCOUNT: Account = {
   status: 'active',
 };
 
-const stored = (): VaultRecord | undefined => structuredClone(fakeBrowser.storage.local.data.get('vault')) as VaultRecord | undefined;
+const stored = (): VaultRecord | undefined => storedVault() as VaultRecord | undefined;
 
 function renderForm() {
   let ids = 0;
@@ -83,7 +84,7 @@ describe('AddFromUris', () => {
     ]);
     expect(box.value).toBe([BAD_CHAR, NOT_OTPAUTH, TOO_SHORT].join('\n'));
     expect(stored()).toEqual({
-      schema: 2,
+      schema: 3,
       format: 'plain',
       revision: 5,
       accounts: [

@@ -4,11 +4,12 @@ import type { Account, PlainVaultRecord as VaultRecord } from '../../src/core/va
 import { AddManually } from '../../src/options/add-manually.tsx';
 import { createAccountStore } from '../../src/platform/account-store.ts';
 import { fakeBrowser } from '../support/fake-browser.ts';
+import { storedVault } from '../support/stored-vault.ts';
 
 const NOW = 1_700_000_000_000;
 const WAIT = { timeout: 2000, interval: 10 };
 
-const stored = (): VaultRecord | undefined => structuredClone(fakeBrowser.storage.local.data.get('vault')) as VaultRecord | undefined;
+const stored = (): VaultRecord | undefined => storedVault() as VaultRecord | undefined;
 
 function renderForm() {
   let ids = 0;

@@ -14,6 +14,7 @@ import { createVaultProtection } from '../../src/platform/vault-protection.ts';
 import { createAccountStore, type AccountStore } from '../../src/platform/account-store.ts';
 import { VaultLockedError } from '../../src/platform/vault-locked-error.ts';
 import { fakeBrowser } from '../support/fake-browser.ts';
+import { storedVault } from '../support/stored-vault.ts';
 import { ACCOUNTS, BANK, COGNITO, GITHUB } from '../support/backup-fixture-accounts.ts';
 import { account, numberedDraft } from '../support/account-fixtures.ts';
 import { aegisEncryptedVault, aegisEntry, aegisPlainVault } from '../support/aegis-vault-writer.ts';
@@ -40,7 +41,7 @@ const BAD_CHAR_URI = 'otpauth://totp/Broken:x?secret=JBSWY3DPEHPK3PX1&issuer=Bro
 
 const draftOf = ({ type, issuer, name, secret, algorithm, digits, period, counter }: AccountDraft): AccountDraft => ({ type, issuer, name, secret, algorithm, digits, period, counter });
 
-const stored = (): PlainVaultRecord | undefined => structuredClone(fakeBrowser.storage.local.data.get('vault')) as PlainVaultRecord | undefined;
+const stored = (): PlainVaultRecord | undefined => storedVault() as PlainVaultRecord | undefined;
 
 async function storeAccounts(accounts: readonly Account[]): Promise<void> {
   await fakeBrowser.storage.local.set({ vault: { schema: 1, format: 'plain', revision: 7, accounts } });

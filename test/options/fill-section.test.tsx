@@ -1,8 +1,9 @@
-import { fireEvent, render, screen, within } from '@testing-library/preact';
+import { act, fireEvent, render, screen, within } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import type { CognitoApi } from '../../src/cognito/cognito-api.ts';
 import { CognitoServiceError } from '../../src/cognito/cognito-service-error.ts';
 import { FillSection, type TimeSource } from '../../src/options/fill-section.tsx';
+import { clockOffsetItem } from '../../src/platform/clock-offset-item.ts';
 import { fakeBrowser, openedTabs, setCommandShortcut } from '../support/fake-browser.ts';
 
 // Options, "Fill & clock": the fill shortcut as Chrome assigned it, the clock check against a Cognito endpoint's
@@ -101,6 +102,23 @@ describe('the clock offset', () => {
     fireEvent.click(screen.getByRole('button', { name: 'No offset' }));
     await screen.findByText("Keystep's codes use the computer's clock as it is.");
     expect(fakeBrowser.storage.local.data.has('clockOffset')).toBe(false);
+  });
+
+  it('keeps what was typed before the stored offset arrived', async () => {
+    let arrive: (seconds: number) => void = () => undefined;
+    vi.spyOn(clockOffsetItem, 'get').mockReturnValueOnce(new Promise<number>((resolve) => (arrive = resolve)));
+    render(<FillSection clock={() => T} />);
+    const field = await offsetField();
+    fireEvent.input(field, { target: { value: '120' } });
+    // act: the stored value's then() and the render it may cause have run before the field is read.
+    await act(async () => {
+      arrive(0);
+      await Promise.resolve();
+    });
+    expect(field.value).toBe('120');
+    fireEvent.click(screen.getByRole('button', { name: 'Save offset' }));
+    await screen.findByText("Keystep's codes now use a clock offset of +120 s.");
+    expect(fakeBrowser.storage.local.data.get('clockOffset')).toBe(120);
   });
 
   it('refuses an offset out of range, storing nothing', async () => {

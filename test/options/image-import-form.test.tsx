@@ -9,6 +9,7 @@ import { QrImageError } from '../../src/platform/qr-image-error.ts';
 import { MAX_IMAGE_BYTES, type QrDecoder } from '../../src/services/scan-for-codes.ts';
 import { account, numberedDraft } from '../support/account-fixtures.ts';
 import { fakeBrowser } from '../support/fake-browser.ts';
+import { storedVault } from '../support/stored-vault.ts';
 import { migrationPayload, migrationUri, type TestMigrationAccount } from '../support/migration-payload-writer.ts';
 
 const NOW = 1_700_000_000_000;
@@ -16,7 +17,7 @@ const WAIT = { timeout: 3000, interval: 10 };
 const uri = (n: number): string => formatOtpauthUri(numberedDraft(n));
 const ga = (n: number): TestMigrationAccount => ({ secret: decodeBase32(numberedDraft(n).secret), name: `user${n}@example.com`, issuer: `Service ${n}`, algorithm: 1, digits: 1, type: 2 });
 const batch = (index: number, n: number): string => migrationUri(migrationPayload({ accounts: [ga(n)], version: 1, batchSize: 2, batchIndex: index, batchId: 7 }));
-const stored = (): PlainVaultRecord | undefined => structuredClone(fakeBrowser.storage.local.data.get('vault')) as PlainVaultRecord | undefined;
+const stored = (): PlainVaultRecord | undefined => storedVault() as PlainVaultRecord | undefined;
 
 /** Images whose "pixels" are the texts of their QR codes, one per line: the fake decoder reads them back. */
 const image = (texts: readonly string[], name = 'qr.png', type = 'image/png'): File => new File([texts.join('\n')], name, { type });

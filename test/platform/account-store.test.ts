@@ -8,6 +8,7 @@ import { defineStorageItem } from '../../src/platform/storage-item.ts';
 import { migrateVaultRecord, VaultRecordError } from '../../src/core/migrate-vault-record.ts';
 import type { VaultRecord } from '../../src/core/vault.ts';
 import { fakeBrowser, resetFakeBrowser } from '../support/fake-browser.ts';
+import { storedVaultAccounts } from '../support/stored-vault.ts';
 
 const draft = (n: number): AccountDraft => ({
   type: 'totp',
@@ -40,7 +41,7 @@ describe('account store', () => {
     const loaded = await store.load();
     expect(loaded.accounts.map((a) => a.issuer)).toEqual(['Service 1']);
     expect(loaded.revision).toBe(1);
-    expect(fakeBrowser.storage.local.data.get('vault')).toMatchObject({ schema: 2, format: 'plain', revision: 1 });
+    expect(fakeBrowser.storage.local.data.get('vault')).toMatchObject({ schema: 3, format: 'plain', revision: 1, accountsJson: expect.any(String) as unknown });
   });
 
   it('loses no write when two pages add accounts at the same time', async () => {
@@ -163,8 +164,7 @@ describe('account store', () => {
     expect(loaded.accounts.map((a) => a.id)).toEqual(['good-1']);
     expect(loaded.unreadable).toBe(3);
     await store.update((vault) => ({ vault: addDrafts(vault, [draft(2)], { newId, now: 5 }).vault, result: undefined }));
-    const stored = fakeBrowser.storage.local.data.get('vault') as { accounts: unknown[] };
-    expect(stored.accounts).toEqual([good, expect.objectContaining({ issuer: 'Service 2' }), damaged, 42, null]);
+    expect(storedVaultAccounts()).toEqual([good, expect.objectContaining({ issuer: 'Service 2' }), damaged, 42, null]);
   });
 
   it('keeps unreadable entries through encryption and its removal', async () => {
@@ -175,6 +175,6 @@ describe('account store', () => {
     await createAccountStore().update((vault) => ({ vault: addDrafts(vault, [draft(3)], { newId, now: 5 }).vault, result: undefined }));
     expect((await createAccountStore().load()).unreadable).toBe(1);
     await protection.removePassword('pw-123456');
-    expect((fakeBrowser.storage.local.data.get('vault') as { accounts: unknown[] }).accounts).toContainEqual(damaged);
+    expect(storedVaultAccounts()).toContainEqual(damaged);
   });
 });

@@ -54,6 +54,15 @@ describe('the popup reads the vault early', () => {
     expect(takeEarlyRead('local', 'vault')).toBeUndefined();
   });
 
+  it('once the read is taken, a change no longer reaches it: the listener, which stays, holds no taken result', async () => {
+    const { change } = installChrome({ vault: { revision: 7 } });
+    await runFirstScript();
+    const [read] = (globalThis as Record<string, unknown>)[EARLY_READS_GLOBAL] as { changed: boolean }[];
+    expect(await takeEarlyRead('local', 'vault')).toEqual({ vault: { revision: 7 } });
+    change({ vault: { newValue: { revision: 8 } } }, 'local');
+    expect(read?.changed).toBe(false);
+  });
+
   it.each([
     ['another key', { security: {} }, 'local'],
     ['the same key in another area', { vault: {} }, 'session'],

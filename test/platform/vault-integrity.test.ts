@@ -7,11 +7,12 @@ import { createVaultRepository } from '../../src/platform/vault-repository.ts';
 import { VaultLockedError } from '../../src/platform/vault-locked-error.ts';
 import { account, numberedDraft } from '../support/account-fixtures.ts';
 import { fakeBrowser, resetFakeBrowser } from '../support/fake-browser.ts';
-import { legacyEncryptedRecord } from '../support/legacy-vault-record.ts';
+import { legacyEncryptedRecord, schema2EncryptedRecord } from '../support/legacy-vault-record.ts';
+import { decodeStoredVault } from '../support/decode-stored-vault.ts';
 
 // What the stored vault binds, and what Keystep refuses: a payload of another revision or record, a plain record
-// where Keystep never removed the password, a session key made for another record; and how schema 1 records
-// (sealed without any of this) still open and are sealed again.
+// where Keystep never removed the password, a session key made for another record; how schema 1 records
+// (sealed without any of this) still open and are sealed again; and how schema 2 records become schema 3.
 
 const PASSWORD = 'correct horse battery';
 const protection = () => createVaultProtection({ iterations: 1_000 });
@@ -204,7 +205,7 @@ describe('a record that turns plain outside Keystep', () => {
 describe('records sealed by a schema 1 build', () => {
   const VAULT = { accounts: [account('a1'), { id: 'from-a-newer-build', kind: 'unknown' }], clientSecrets: { p1: 'remembered secret' } };
 
-  it('open with the password, and the unlock seals them again as schema 2, keeping everything they held', async () => {
+  it('open with the password, and the unlock seals them again as schema 3, keeping everything they held', async () => {
     const { record } = legacyEncryptedRecord(VAULT, PASSWORD, { revision: 5 });
     await fakeBrowser.storage.local.set({ vault: record });
     // The upgrade after an update cannot seal it again without the password: it only marks it.
@@ -215,7 +216,7 @@ describe('records sealed by a schema 1 build', () => {
 
     await protection().unlock(PASSWORD);
     const resealed = local('vault') as Record<string, unknown>;
-    expect(resealed).toMatchObject({ schema: 2, format: 'encrypted', revision: 6, kdf: record['kdf'], keyId: ANY_STRING });
+    expect(resealed).toMatchObject({ schema: 3, format: 'encrypted', revision: 6, kdf: record['kdf'], keyId: ANY_STRING });
     expect(session()).toEqual({ id: resealed['keyId'], key: ANY_STRING });
     const snapshot = await createAccountStore().load();
     expect(snapshot.accounts.map((a) => a.id)).toEqual(['a1']);
@@ -250,8 +251,63 @@ describe('records sealed by a schema 1 build', () => {
     const { record } = legacyEncryptedRecord(VAULT, PASSWORD);
     await fakeBrowser.storage.local.set({ vault: record });
     await protection().changePassword(PASSWORD, 'next password');
-    expect(local('vault')).toMatchObject({ schema: 2, keyId: ANY_STRING });
+    expect(local('vault')).toMatchObject({ schema: 3, keyId: ANY_STRING });
     await protection().removePassword('next password');
-    expect(local('vault')).toMatchObject({ schema: 2, format: 'plain', accounts: VAULT.accounts, clientSecrets: VAULT.clientSecrets });
+    expect(decodeStoredVault(local('vault'))).toMatchObject({ schema: 3, format: 'plain', accounts: VAULT.accounts, clientSecrets: VAULT.clientSecrets });
+  });
+});
+
+describe('records of schema 2', () => {
+  const ACCOUNTS = [account('a1'), { id: 'from-a-newer-build', kind: 'unknown' }, account('a2', { pinned: true })];
+
+  it('plain: the upgrade after an update stores the same entries as schema 3, at the same revision, once', async () => {
+    const record = { schema: 2, format: 'plain', revision: 7, accounts: ACCOUNTS, clientSecrets: { p1: 'remembered secret' } };
+    await fakeBrowser.storage.local.set({ vault: record });
+    expect((await createAccountStore().load()).accounts.map((a) => a.id)).toEqual(['a1', 'a2']);
+    expect(await createVaultRepository().upgrade()).toBe(true);
+    const stored = local('vault') as Record<string, unknown>;
+    expect(stored).toEqual({ schema: 3, format: 'plain', revision: 7, clientSecrets: { p1: 'remembered secret' }, accountsJson: ANY_STRING });
+    expect(JSON.parse(stored['accountsJson'] as string)).toEqual(ACCOUNTS);
+    expect(await createVaultRepository().upgrade()).toBe(false);
+    const snapshot = await createAccountStore().load();
+    expect(snapshot).toMatchObject({ revision: 7, unreadable: 1, clientSecrets: { p1: 'remembered secret' } });
+    expect(snapshot.accounts).toEqual([ACCOUNTS[0], ACCOUNTS[2]]);
+  });
+
+  it('plain: an edit before the upgrade writes schema 3 with every entry', async () => {
+    await fakeBrowser.storage.local.set({ vault: { schema: 2, format: 'plain', revision: 3, accounts: ACCOUNTS } });
+    await add(9);
+    expect(decodeStoredVault(local('vault'))).toEqual({ schema: 3, format: 'plain', revision: 4, accounts: [ACCOUNTS[0], ACCOUNTS[2], expect.objectContaining({ issuer: 'Service 9' }), ACCOUNTS[1]] });
+  });
+
+  it('encrypted: opens as sealed (schema 2 in its additional data), and its next write seals it at schema 3', async () => {
+    const { record } = schema2EncryptedRecord({ accounts: ACCOUNTS, clientSecrets: { p1: 'remembered secret' } }, PASSWORD, { revision: 5 });
+    await fakeBrowser.storage.local.set({ vault: record });
+    // The upgrade cannot seal it without the key, and need not: it opens as it is.
+    expect(await createVaultRepository().upgrade()).toBe(false);
+    expect(local('vault')).toEqual(record);
+    await protection().unlock(PASSWORD);
+    // Nothing to seal again: it has a key id.
+    expect(local('vault')).toEqual(record);
+    expect(session()).toEqual({ id: record['keyId'], key: ANY_STRING });
+    expect((await createAccountStore().load()).accounts.map((a) => a.id)).toEqual(['a1', 'a2']);
+
+    await add(9);
+    expect(local('vault')).toMatchObject({ schema: 3, format: 'encrypted', revision: 6, keyId: record['keyId'], kdf: record['kdf'], wrappedKey: record['wrappedKey'] });
+    const snapshot = await createAccountStore().load();
+    expect(snapshot.accounts.map((a) => a.issuer)).toEqual(['Service 1', 'Service 2', 'Service 9']);
+    expect(snapshot).toMatchObject({ unreadable: 1, clientSecrets: { p1: 'remembered secret' } });
+    await protection().lock();
+    await protection().unlock(PASSWORD);
+    expect((await createAccountStore().load()).accounts).toHaveLength(3);
+  });
+
+  it('encrypted: a schema 2 record whose header was edited to say schema 3 is refused, and left as it was', async () => {
+    const { record } = schema2EncryptedRecord({ accounts: ACCOUNTS }, PASSWORD);
+    const edited = { ...record, schema: 3 };
+    await fakeBrowser.storage.local.set({ vault: edited });
+    await protection().unlock(PASSWORD);
+    expect((await recordError(createAccountStore().load())).code).toBe('vault-record-altered');
+    expect(local('vault')).toEqual(edited);
   });
 });

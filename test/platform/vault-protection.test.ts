@@ -49,7 +49,7 @@ describe('setting a master password', () => {
     await seed(3);
     await protection().setPassword('correct horse');
     const record = storedVault();
-    expect(record).toMatchObject({ schema: 2, format: 'encrypted', revision: 2, kdf: { algorithm: 'PBKDF2-HMAC-SHA256', iterations: ITERATIONS } });
+    expect(record).toMatchObject({ schema: 3, format: 'encrypted', revision: 2, kdf: { algorithm: 'PBKDF2-HMAC-SHA256', iterations: ITERATIONS } });
     expect(Object.keys(record).sort()).toEqual(['format', 'kdf', 'keyId', 'payload', 'revision', 'schema', 'wrappedKey']);
     expect(fakeBrowser.storage.local.data.get('vaultEncrypted')).toBe(true);
     expect(fakeBrowser.storage.session.data.get('vaultKey')).toMatchObject({ id: record['keyId'] });

@@ -3,6 +3,7 @@ import { bytesToBase64 } from '../../src/core/base64.ts';
 import { createVaultRepository, type VaultRecordWriter } from '../../src/platform/vault-repository.ts';
 import { account } from '../support/account-fixtures.ts';
 import { fakeBrowser, resetFakeBrowser } from '../support/fake-browser.ts';
+import { decodeStoredVault } from '../support/decode-stored-vault.ts';
 
 // The vault record's one writer: each locked section writes at most once, the next revision, in the current schema.
 
@@ -21,7 +22,7 @@ describe('vault repository', () => {
       expect(writer.stored?.revision).toBe(1);
       await writer.writePlain({ accounts: [account('a1'), account('a2')] });
     });
-    expect(stored()).toEqual({ schema: 2, format: 'plain', revision: 2, accounts: [account('a1'), account('a2')] });
+    expect(stored()).toEqual({ schema: 3, format: 'plain', revision: 2, accountsJson: JSON.stringify([account('a1'), account('a2')]) });
   });
 
   it('refuses a second write in one locked section, and a write after the section ended', async () => {
@@ -34,9 +35,9 @@ describe('vault repository', () => {
         await writer.writePlain({ accounts: [] });
       }),
     ).rejects.toThrow(/writes the vault once/);
-    expect(stored()).toMatchObject({ revision: 1, accounts: [account('a1')] });
+    expect(decodeStoredVault(stored())).toMatchObject({ revision: 1, accounts: [account('a1')] });
     await expect(kept?.writePlain({ accounts: [] })).rejects.toThrow(/lock was released/);
-    expect(stored()).toMatchObject({ revision: 1, accounts: [account('a1')] });
+    expect(decodeStoredVault(stored())).toMatchObject({ revision: 1, accounts: [account('a1')] });
   });
 
   it('a new session key is put back as it was when the encrypted record cannot be written', async () => {
@@ -48,7 +49,7 @@ describe('vault repository', () => {
     expect(stored()).toBeUndefined();
     await repository.transact((writer) => writer.writeEncrypted(SEALED, new Uint8Array(32).fill(2)));
     expect(sessionEntry()).toEqual({ id: KEY_ID, key: bytesToBase64(new Uint8Array(32).fill(2)) });
-    expect(stored()).toEqual({ schema: 2, format: 'encrypted', revision: 1, ...SEALED });
+    expect(stored()).toEqual({ schema: 3, format: 'encrypted', revision: 1, ...SEALED });
   });
 
   it('two pages in locked sections at once: the second reads what the first wrote', async () => {
@@ -62,7 +63,7 @@ describe('vault repository', () => {
         await writer.writePlain({ accounts: [...accounts, account(id)] });
       });
     await Promise.all(['a1', 'a2', 'a3', 'a4'].map((id, i) => append(i % 2 === 0 ? pageA : pageB, id)));
-    expect(stored()).toMatchObject({ revision: 4, accounts: ['a1', 'a2', 'a3', 'a4'].map((id) => account(id)) });
+    expect(decodeStoredVault(stored())).toMatchObject({ revision: 4, accounts: ['a1', 'a2', 'a3', 'a4'].map((id) => account(id)) });
   });
 
   it('reports changes of the record and of the session key until stopped', async () => {

@@ -7,6 +7,7 @@ import { createAccountStore } from '../../src/platform/account-store.ts';
 import { CLEAR_CLIPBOARD_ALARM } from '../../src/platform/clipboard-clear-timer.ts';
 import { App } from '../../src/popup/app.tsx';
 import { fakeBrowser, openedTabs } from '../support/fake-browser.ts';
+import { storePlainVault, storedVault } from '../support/stored-vault.ts';
 import { codeFromName, independentHotp, independentTotp, nextCodeFromName } from '../support/independent-otp.ts';
 import { ANY_COPY_BUTTON, copyButtonName, labelOfCopyButton, shownLabel } from '../support/copy-button-name.ts';
 
@@ -34,14 +35,12 @@ const FAKE_TIMERS: Parameters<typeof vi.useFakeTimers>[0] = { toFake: ['setTimeo
 const WAIT = { timeout: 2000, interval: 10 };
 
 /** Writes a vault of these URIs straight into storage, as an earlier session would have left it. */
-async function seed(uris: readonly string[], overrides: readonly Partial<Account>[] = []): Promise<VaultRecord> {
+async function seed(uris: readonly string[], overrides: readonly Partial<Account>[] = []): Promise<void> {
   const accounts: Account[] = uris.map((uri, i) => ({ ...parseOtpauthUri(uri), id: `id-${i + 1}`, createdAt: 0, pinned: false, status: 'active', ...overrides[i] }));
-  const record: VaultRecord = { schema: 2, format: 'plain', revision: 1, accounts };
-  await fakeBrowser.storage.local.set({ vault: record });
-  return record;
+  await storePlainVault(accounts);
 }
 
-const stored = (): VaultRecord | undefined => structuredClone(fakeBrowser.storage.local.data.get('vault')) as VaultRecord | undefined;
+const stored = (): VaultRecord | undefined => storedVault() as VaultRecord | undefined;
 const storedAccount = (id: string): Account | undefined => stored()?.accounts.find((a) => a.id === id);
 
 function renderApp(options: { clock?: () => number; copy?: (text: string) => Promise<void> } = {}) {

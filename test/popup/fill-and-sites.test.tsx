@@ -1,6 +1,6 @@
 import { fireEvent, render, screen, within } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
-import type { Account, PlainVaultRecord } from '../../src/core/vault.ts';
+import type { Account } from '../../src/core/vault.ts';
 import { createAccountStore } from '../../src/platform/account-store.ts';
 import type { FillMessage } from '../../src/platform/fill-triggers.ts';
 import type { PendingFill } from '../../src/platform/pending-fill-item.ts';
@@ -8,6 +8,7 @@ import { App } from '../../src/popup/app.tsx';
 import type { FillTarget } from '../../src/popup/use-fill-target.ts';
 import { account } from '../support/account-fixtures.ts';
 import { fakeBrowser } from '../support/fake-browser.ts';
+import { storePlainVault, storedVaultAccounts } from '../support/stored-vault.ts';
 import { base32Bytes, codeFromName, totpCode } from '../support/independent-otp.ts';
 import { copyButtonName } from '../support/copy-button-name.ts';
 
@@ -23,11 +24,8 @@ const GITHUB = account('a1', { issuer: 'GitHub', name: 'alice' });
 const BANK = account('a2', { issuer: 'Bank', name: 'carol', sites: ['https://login.example.com'] });
 const SHOP = account('a3', { issuer: 'Shop', name: 'dave', sites: ['https://shop.example'] });
 
-async function seed(accounts: readonly Account[]): Promise<void> {
-  const record: PlainVaultRecord = { schema: 2, format: 'plain', revision: 1, accounts };
-  await fakeBrowser.storage.local.set({ vault: record });
-}
-const storedAccount = (id: string): Account | undefined => (fakeBrowser.storage.local.data.get('vault') as PlainVaultRecord | undefined)?.accounts.find((a) => a.id === id);
+const seed = (accounts: readonly Account[]): Promise<void> => storePlainVault(accounts);
+const storedAccount = (id: string): Account | undefined => storedVaultAccounts().find((a) => a.id === id);
 const storedSites = (id: string): readonly string[] | undefined => storedAccount(id)?.sites;
 
 function renderApp(options: { target?: FillTarget | undefined; fill?: (message: FillMessage) => Promise<void>; chooserId?: string } = {}) {

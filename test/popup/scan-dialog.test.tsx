@@ -11,6 +11,7 @@ import { ScanDialog } from '../../src/popup/scan-dialog.tsx';
 import type { QrDecoder } from '../../src/services/scan-for-codes.ts';
 import { account, numberedDraft } from '../support/account-fixtures.ts';
 import { fakeBrowser } from '../support/fake-browser.ts';
+import { storedVault } from '../support/stored-vault.ts';
 import { migrationPayload, migrationUri, type TestMigrationAccount } from '../support/migration-payload-writer.ts';
 
 const NOW = 1_700_000_000_000;
@@ -20,7 +21,7 @@ const uri = (n: number): string => formatOtpauthUri(numberedDraft(n));
 const ga = (n: number): TestMigrationAccount => ({ secret: decodeBase32(numberedDraft(n).secret), name: `user${n}@example.com`, issuer: `Service ${n}`, algorithm: 1, digits: 1, type: 2 });
 const batch = (index: number, ns: readonly number[]): string => migrationUri(migrationPayload({ accounts: ns.map(ga), version: 1, batchSize: 2, batchIndex: index, batchId: 42 }));
 
-const stored = (): PlainVaultRecord | undefined => structuredClone(fakeBrowser.storage.local.data.get('vault')) as PlainVaultRecord | undefined;
+const stored = (): PlainVaultRecord | undefined => storedVault() as PlainVaultRecord | undefined;
 
 /** A decoder that answers each scan with the next list of texts. */
 function decoderOf(...scans: readonly (readonly string[])[]): QrDecoder {

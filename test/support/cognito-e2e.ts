@@ -9,6 +9,7 @@ import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { computeSecretHash, formatSrpTimestamp, startCognitoServer, type CognitoServer } from './cognito-server/index.ts';
 import { createClient, createPool, createUser } from './cognito-server-harness.ts';
+import { decodeStoredVault } from './decode-stored-vault.ts';
 import { codeFromName } from './independent-otp.ts';
 import { launchExtension, type LoadedExtension } from './launch-extension.ts';
 import { SrpTestClient } from './srp-test-client.ts';
@@ -376,7 +377,8 @@ export function describeCalls(calls: readonly CognitoCall[]): readonly string[] 
 /** Parsed storage dump (dumpExtensionStorage). */
 interface StorageAreas {
   readonly local: {
-    readonly vault?: { readonly accounts?: readonly StoredAccount[]; readonly clientSecrets?: Readonly<Record<string, string>> };
+    /** As stored (vault schema 3: the account list as its JSON text; decodeStoredVault reads it). */
+    readonly vault?: { readonly accountsJson?: string; readonly clientSecrets?: Readonly<Record<string, string>> };
     readonly cognitoProfiles?: readonly { readonly id: string; readonly name: string; readonly clientId: string; readonly clientSecret?: string }[];
   };
 }
@@ -394,7 +396,8 @@ export interface StoredAccount {
 /** The vault's accounts linked to this Cognito user (pool, client, username as typed), in vault order. */
 export function storedCognitoAccounts(dump: string, ref: { readonly userPoolId: string; readonly clientId: string; readonly username: string }): readonly StoredAccount[] {
   const areas = JSON.parse(dump) as StorageAreas;
-  return (areas.local.vault?.accounts ?? []).filter(
+  const vault = decodeStoredVault(areas.local.vault);
+  return ((vault?.format === 'plain' ? vault.accounts : []) as unknown as StoredAccount[]).filter(
     (account) => account.cognito?.userPoolId === ref.userPoolId && account.cognito.clientId === ref.clientId && account.cognito.username === ref.username,
   );
 }

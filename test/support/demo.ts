@@ -83,14 +83,18 @@ async function saveProfiles(ext: LoadedExtension, profiles: readonly DemoProfile
       const secrets = Object.fromEntries(demo.flatMap((p) => (p.clientSecret === undefined ? [] : [[p.id, p.clientSecret]])));
       // The secret client's secret is "remembered": in the vault, as the options page stores it. A vault with a
       // master password cannot be written from here; its user types the secret at sign-in instead.
-      const vault = (await chrome.storage.local.get(vaultKey))[vaultKey] as { format?: string; revision?: number; accounts?: unknown[]; clientSecrets?: Record<string, string> } | undefined;
+      const vault = (await chrome.storage.local.get(vaultKey))[vaultKey] as
+        | { format?: string; revision?: number; accounts?: unknown[]; accountsJson?: string; clientSecrets?: Record<string, string> }
+        | undefined;
       const items: Record<string, unknown> = { [key]: [...profiles, ...own] };
       if (vault === undefined || vault.format === 'plain') {
+        // Vault schema 3 (README, Storage and encryption at rest): the account list as its JSON text, every entry
+        // kept, from a record of this build or of an earlier one (a list).
         items[vaultKey] = {
-          schema: 1,
+          schema: 3,
           format: 'plain',
           revision: (vault?.revision ?? 0) + 1,
-          accounts: vault?.accounts ?? [],
+          accountsJson: vault?.accountsJson ?? JSON.stringify(vault?.accounts ?? []),
           clientSecrets: { ...vault?.clientSecrets, ...secrets },
         };
       }

@@ -28,3 +28,26 @@ export function legacyEncryptedRecord(vault: object, password: string, { iterati
   };
   return { record, vaultKey: new Uint8Array(vaultKey) };
 }
+
+/**
+ * A schema 2 encrypted record of `vault` under `password` (builds before vault schema 3; the same fields as today),
+ * sealed here as the README describes it: a key id of 16 random bytes, and the additional data
+ * `["keystep/vault-key/v2", algorithm, iterations, salt, keyId]` and `["keystep/vault/v2", 2, revision, keyId]`.
+ */
+export function schema2EncryptedRecord(vault: object, password: string, { iterations = 1_000, revision = 5 } = {}): { record: Record<string, unknown>; vaultKey: Uint8Array } {
+  const vaultKey = randomBytes(32);
+  const salt = randomBytes(16).toString('base64');
+  const keyId = randomBytes(16).toString('base64');
+  const kdf = { algorithm: 'PBKDF2-HMAC-SHA256', iterations, salt };
+  const wrappingKey = pbkdf2Sync(password.normalize('NFC'), Buffer.from(salt, 'base64'), iterations, 32, 'sha256');
+  const record = {
+    schema: 2,
+    format: 'encrypted',
+    revision,
+    keyId,
+    kdf,
+    wrappedKey: seal(wrappingKey, vaultKey, JSON.stringify(['keystep/vault-key/v2', kdf.algorithm, iterations, salt, keyId])),
+    payload: seal(vaultKey, Buffer.from(JSON.stringify(vault), 'utf8'), JSON.stringify(['keystep/vault/v2', 2, revision, keyId])),
+  };
+  return { record, vaultKey: new Uint8Array(vaultKey) };
+}

@@ -1,4 +1,5 @@
 import type { Account } from '../../src/core/vault.ts';
+import { decodeStoredVault } from './decode-stored-vault.ts';
 import type { LoadedExtension } from './launch-extension.ts';
 
 /** The accounts of the extension's plain (unencrypted) vault, read through its service worker. */
@@ -7,7 +8,8 @@ export async function storedAccounts(ext: LoadedExtension): Promise<Account[]> {
   if (worker === undefined) throw new Error('The extension has no service worker running');
   const record = await worker.evaluate(async () => {
     const storage = (globalThis as unknown as { chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } } }).chrome.storage;
-    return (await storage.local.get('vault')).vault as { accounts?: Account[] } | undefined;
+    return (await storage.local.get('vault')).vault;
   });
-  return record?.accounts ?? [];
+  const vault = decodeStoredVault(record);
+  return vault?.format === 'plain' ? vault.accounts : [];
 }
