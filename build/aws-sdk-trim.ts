@@ -13,6 +13,12 @@ const SDK_STUBS: Readonly<Record<string, string>> = {
 /** Modules of the SDK replaced by stubs, by the importer and the relative path it imports them by. */
 const SDK_MODULE_STUBS: readonly { readonly step: string; readonly importer: RegExp; readonly source: string; readonly stub: string }[] = [
   {
+    step: 'logger and User-Agent',
+    importer: /\/node_modules\/@aws-sdk\/client-cognito-identity-provider\/dist-es\/(?:CognitoIdentityProviderClient|runtimeConfig\.browser)\.js$/,
+    source: '@aws-sdk/core/client',
+    stub: here('./sdk-stubs/aws-core-client.ts'),
+  },
+  {
     step: 'endpoint rules',
     importer: /\/node_modules\/@aws-sdk\/client-cognito-identity-provider\/dist-es\/runtimeConfig\.shared\.js$/,
     source: './endpoint/endpointResolver',
@@ -59,6 +65,9 @@ const S3_CUSTOMIZATIONS = /\/node_modules\/@smithy\/core\/dist-es\/submodules\/e
  *   service error is then built as the SDK builds one it has no schema for: an instance of the service's base
  *   exception named after the error type, with the response's message and `$metadata`, which is all Keystep reads
  *   of it (name, message, HTTP status; src/cognito/aws-cognito-client.ts).
+ * - The logger and User-Agent plugins the client takes from `@aws-sdk/core/client` give way to a logger plugin that
+ *   adds nothing (the client logs to the SDK's NoOpLogger) and a User-Agent of the SDK's name and version only
+ *   (see ./sdk-stubs/aws-core-client.ts).
  * - `@smithy/core`'s date parsers and formatters become stubs that fail loudly: none of the seven operations
  *   has a timestamp member (see ./sdk-stubs/date-utils.ts).
  *
