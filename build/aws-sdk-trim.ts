@@ -24,6 +24,12 @@ const SDK_MODULE_STUBS: readonly { readonly step: string; readonly importer: Reg
     source: './endpoint/endpointResolver',
     stub: here('./sdk-stubs/endpoint-resolver.ts'),
   },
+  ...(['toBase64', 'fromBase64'] as const).map((name) => ({
+    step: name,
+    importer: /\/node_modules\/@smithy\/core\/dist-es\/submodules\/serde\/index\.browser\.js$/,
+    source: `./util-base64/${name}.browser`,
+    stub: here('./sdk-stubs/base64.ts'),
+  })),
   {
     step: 'date utils',
     importer: /\/node_modules\/@smithy\/core\/dist-es\/submodules\/serde\/index\.browser\.js$/,
@@ -68,6 +74,7 @@ const S3_CUSTOMIZATIONS = /\/node_modules\/@smithy\/core\/dist-es\/submodules\/e
  * - The logger and User-Agent plugins the client takes from `@aws-sdk/core/client` give way to a logger plugin that
  *   adds nothing (the client logs to the SDK's NoOpLogger) and a User-Agent of the SDK's name and version only
  *   (see ./sdk-stubs/aws-core-client.ts).
+ * - `@smithy/core`'s browser base64 codec becomes `btoa`/`atob` (see ./sdk-stubs/base64.ts).
  * - `@smithy/core`'s date parsers and formatters become stubs that fail loudly: none of the seven operations
  *   has a timestamp member (see ./sdk-stubs/date-utils.ts).
  *

@@ -11,9 +11,11 @@ import {
   VerifySoftwareToken$,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { NormalizedSchema } from '@smithy/core/schema';
+import * as sdkSerde from '@smithy/core/serde';
 import { describe, expect, it } from 'vitest';
 import * as dateUtils from '../../build/sdk-stubs/date-utils.ts';
 import { defaultEndpointResolver, type CognitoEndpointParameters } from '../../build/sdk-stubs/endpoint-resolver.ts';
+import { fromBase64, toBase64 } from '../../build/sdk-stubs/base64.ts';
 import { AwsSdkSigV4Signer, resolveAwsSdkSigV4Config } from '../../build/sdk-stubs/http-auth-schemes.ts';
 import { Sha256 } from '../../build/sdk-stubs/sha256.ts';
 
@@ -59,6 +61,28 @@ const operationTimestamps = (operation: OperationSchema): string[] => [
   ...timestampPaths(NormalizedSchema.of(operation[4]() as never), 'input', new Set()),
   ...timestampPaths(NormalizedSchema.of(operation[5]() as never), 'output', new Set()),
 ];
+
+describe('the base64 codec stub', () => {
+  const allBytes = Uint8Array.from({ length: 256 }, (_, i) => i);
+  it.each([
+    ['empty', new Uint8Array()],
+    ['one byte (two padding characters)', Uint8Array.of(0xff)],
+    ['two bytes (one padding character)', Uint8Array.of(0x00, 0x80)],
+    ['three bytes (no padding)', Uint8Array.of(1, 2, 3)],
+    ['every byte value', allBytes],
+  ])('%s: encodes and decodes as the SDK does', (_case, bytes) => {
+    expect(toBase64(bytes)).toBe(sdkSerde.toBase64(bytes));
+    expect(fromBase64(toBase64(bytes))).toEqual(new Uint8Array(sdkSerde.fromBase64(sdkSerde.toBase64(bytes))));
+  });
+
+  it.each(['', 'a', 'Grüße ✓', '😀 emoji'])('encodes the UTF-8 bytes of the string %j as the SDK does', (text) => {
+    expect(toBase64(text)).toBe(sdkSerde.toBase64(text));
+  });
+
+  it('refuses a character outside the alphabet', () => {
+    expect(() => fromBase64('ab$d')).toThrow();
+  });
+});
 
 describe("the schemas of Keystep's operations", () => {
   it.each([
