@@ -31,6 +31,18 @@ const SDK_MODULE_STUBS: readonly { readonly step: string; readonly importer: Reg
     stub: here('./sdk-stubs/base64.ts'),
   })),
   {
+    step: 'content-length middleware',
+    importer: /\/node_modules\/@aws-sdk\/client-cognito-identity-provider\/dist-es\/CognitoIdentityProviderClient\.js$/,
+    source: '@smithy/core/protocols',
+    stub: here('./sdk-stubs/forbidden-headers.ts'),
+  },
+  {
+    step: 'body length checker',
+    importer: /\/node_modules\/@aws-sdk\/client-cognito-identity-provider\/dist-es\/runtimeConfig\.browser\.js$/,
+    source: '@smithy/core/serde',
+    stub: here('./sdk-stubs/forbidden-headers.ts'),
+  },
+  {
     step: 'date utils',
     importer: /\/node_modules\/@smithy\/core\/dist-es\/submodules\/serde\/index\.browser\.js$/,
     source: './date-utils',
@@ -74,6 +86,8 @@ const S3_CUSTOMIZATIONS = /\/node_modules\/@smithy\/core\/dist-es\/submodules\/e
  * - The logger and User-Agent plugins the client takes from `@aws-sdk/core/client` give way to a logger plugin that
  *   adds nothing (the client logs to the SDK's NoOpLogger) and a User-Agent of the SDK's name and version only
  *   (see ./sdk-stubs/aws-core-client.ts).
+ * - The middleware that set the `host` and `content-length` headers, which a browser's `fetch` leaves out and writes
+ *   itself, add nothing (see ./sdk-stubs/forbidden-headers.ts).
  * - `@smithy/core`'s browser base64 codec becomes `btoa`/`atob` (see ./sdk-stubs/base64.ts).
  * - `@smithy/core`'s date parsers and formatters become stubs that fail loudly: none of the seven operations
  *   has a timestamp member (see ./sdk-stubs/date-utils.ts).

@@ -3,8 +3,9 @@ import { HttpRequest } from '@smithy/core/protocols';
 /**
  * Build-time stand-in for `@aws-sdk/core/client` as the Cognito client's own modules import it
  * (`CognitoIdentityProviderClient.js`, `runtimeConfig.browser.js`; see `awsSdkTrim` in build/aws-sdk-trim.ts): never
- * imported by Keystep's code. The host-header and recursion-detection plugins are the SDK's; the logger and
- * User-Agent plugins give way to smaller ones (the rest of the SDK keeps importing the real entry point).
+ * imported by Keystep's code. The recursion-detection plugin is the SDK's, the host-header plugin is
+ * ./forbidden-headers.ts, and the logger and User-Agent plugins give way to smaller ones (the rest of the SDK keeps
+ * importing the real entry point).
  *
  * - Logger: the client is made without a `logger` (src/cognito/aws-cognito-client.ts), so the SDK's logger
  *   middleware logs to its NoOpLogger and only passes results and errors through; this plugin adds nothing.
@@ -14,7 +15,8 @@ import { HttpRequest } from '@smithy/core/protocols';
  *   version only, in the same header, and without the app id, custom parts or feature list Keystep never sets.
  */
 
-export { getHostHeaderPlugin, getRecursionDetectionPlugin, resolveHostHeaderConfig } from '@aws-sdk/core/client';
+export { getRecursionDetectionPlugin } from '@aws-sdk/core/client';
+export { getHostHeaderPlugin, resolveHostHeaderConfig } from './forbidden-headers.ts';
 
 interface Stack {
   add(middleware: (next: (args: { readonly request: unknown }) => Promise<unknown>) => (args: { readonly request: unknown }) => Promise<unknown>, options: Readonly<Record<string, unknown>>): void;

@@ -12,10 +12,11 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { NormalizedSchema } from '@smithy/core/schema';
 import * as sdkSerde from '@smithy/core/serde';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import * as dateUtils from '../../build/sdk-stubs/date-utils.ts';
 import { defaultEndpointResolver, type CognitoEndpointParameters } from '../../build/sdk-stubs/endpoint-resolver.ts';
 import { fromBase64, toBase64 } from '../../build/sdk-stubs/base64.ts';
+import { calculateBodyLength, getContentLengthPlugin, getHostHeaderPlugin, resolveHostHeaderConfig } from '../../build/sdk-stubs/forbidden-headers.ts';
 import { AwsSdkSigV4Signer, resolveAwsSdkSigV4Config } from '../../build/sdk-stubs/http-auth-schemes.ts';
 import { Sha256 } from '../../build/sdk-stubs/sha256.ts';
 
@@ -61,6 +62,23 @@ const operationTimestamps = (operation: OperationSchema): string[] => [
   ...timestampPaths(NormalizedSchema.of(operation[4]() as never), 'input', new Set()),
   ...timestampPaths(NormalizedSchema.of(operation[5]() as never), 'output', new Set()),
 ];
+
+describe('the host and content-length header stubs', () => {
+  it.each([
+    ['host header', getHostHeaderPlugin],
+    ['content-length', getContentLengthPlugin],
+  ])('the %s plugin adds no middleware to the stack', (_name, plugin) => {
+    const stack = { add: vi.fn(), addRelativeTo: vi.fn() };
+    plugin().applyToStack(stack);
+    expect([stack.add.mock.calls, stack.addRelativeTo.mock.calls]).toEqual([[], []]);
+  });
+
+  it('resolveHostHeaderConfig passes the config through and the body length checker gives no length', () => {
+    const config = { region: 'eu-west-1' };
+    expect(resolveHostHeaderConfig(config)).toBe(config);
+    expect(calculateBodyLength()).toBeUndefined();
+  });
+});
 
 describe('the base64 codec stub', () => {
   const allBytes = Uint8Array.from({ length: 256 }, (_, i) => i);
