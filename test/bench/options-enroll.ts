@@ -11,8 +11,8 @@ import { watchAssets } from './watch-assets.ts';
 const OPTIONS_PAGE = 'src/options/index.html#cognito';
 const PROFILE = 'Bench';
 const PASSWORD = 'Bench-password-1';
-/** The issue's budget for the options page's JS, the AWS SDK included. */
-const MAX_JS_GZIP_BYTES = 70_000;
+/** The issue's budget for the options page ("options page <= 70 kB gzip"): its JS and CSS, the AWS SDK included. */
+const MAX_GZIP_BYTES = 70_000;
 const ENROLL_TIMEOUT_MS = 30_000;
 
 const bytesRow = (kind: string, bytes: KindBytes): TableRow => ({
@@ -78,7 +78,7 @@ async function timeEnrollment(page: Page, username: string): Promise<number> {
  * One-click enrollment against the local Cognito-compatible server: a pool with TOTP optional, an
  * SRP + password client, and a fresh user per run (1 warm-up, then env.runs counted), each in a
  * freshly loaded options page. Also sizes every JS and CSS file the options page loaded from
- * opening to the end of an enrollment (lazy chunks included), against the 70 kB gzip JS budget.
+ * opening to the end of an enrollment (lazy chunks included), against the 70 kB gzip budget for JS + CSS.
  */
 export const optionsEnroll: Measurement = {
   name: 'options-enroll',
@@ -116,7 +116,7 @@ export const optionsEnroll: Measurement = {
       };
       return {
         rows: [enrollRow, bytesRow('JS', bytes.js), bytesRow('CSS', bytes.css), bytesRow('JS + CSS', bytes.total)],
-        budgets: [{ name: 'options page JS (AWS SDK included), gzip', limit: `<= ${formatKb(MAX_JS_GZIP_BYTES)} kB`, measured: `${formatKb(bytes.js.gzip)} kB`, pass: bytes.js.gzip <= MAX_JS_GZIP_BYTES }],
+        budgets: [{ name: 'options page JS + CSS (AWS SDK included), gzip', limit: `<= ${formatKb(MAX_GZIP_BYTES)} kB`, measured: `${formatKb(bytes.total.gzip)} kB`, pass: bytes.total.gzip <= MAX_GZIP_BYTES }],
         notes: [
           `Enroll: time inside the options page from the click to the "Enrollment complete" region (sign-in, AssociateSoftwareToken, pending account stored, VerifySoftwareToken, SetUserMFAPreference, GetUser, account marked active); server on 127.0.0.1 in this process.`,
           `Options files: ${bytes.total.files.map((f) => `${f.path} (${formatKb(f.gzip)} kB gzip)`).join(', ')}.`,
