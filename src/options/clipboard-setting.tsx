@@ -1,21 +1,18 @@
-import { useEffect, useId, useState } from 'preact/hooks';
+import { useId } from 'preact/hooks';
 import { t } from '../platform/i18n.ts';
 import { clearClipboardItem } from '../platform/storage-items.ts';
 import { CLEAR_CLIPBOARD_AFTER_MS } from '../services/copy-with-clearing.ts';
-import { describeError } from '../ui/describe-error.ts';
+import { useStoredSetting } from './use-stored-setting.ts';
 
 const SECONDS = CLEAR_CLIPBOARD_AFTER_MS / 1000;
 
 /** The Security view's clipboard setting: whether Keystep clears the clipboard after copying a code (on by default). */
 export function ClipboardSetting() {
   const id = useId();
-  const [enabled, setEnabled] = useState<boolean>();
-  const [saved, setSaved] = useState(false);
-  const [problem, setProblem] = useState('');
-
-  useEffect(() => {
-    clearClipboardItem.get().then(setEnabled, (error: unknown) => setProblem(t('loadFailed', describeError(error))));
-  }, []);
+  const { value: enabled, saved, problem, save } = useStoredSetting(
+    () => clearClipboardItem.get(),
+    (on) => clearClipboardItem.set(on),
+  );
 
   return (
     <form class="stack" aria-labelledby={`${id}-heading`} onSubmit={(event) => event.preventDefault()}>
@@ -26,20 +23,7 @@ export function ClipboardSetting() {
           checked={enabled ?? false}
           disabled={enabled === undefined}
           aria-describedby={`${id}-note`}
-          onChange={(event) => {
-            const on = event.currentTarget.checked;
-            setEnabled(on);
-            setSaved(false);
-            setProblem('');
-            clearClipboardItem.set(on).then(
-              () => setSaved(true),
-              (error: unknown) => {
-                // The box shows what is stored.
-                setEnabled(!on);
-                setProblem(t('saveFailed', describeError(error)));
-              },
-            );
-          }}
+          onChange={(event) => save(event.currentTarget.checked)}
         />
         {t('clearClipboardLabel', SECONDS)}
       </label>

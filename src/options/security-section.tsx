@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'preact/hooks';
+import { useId, useState } from 'preact/hooks';
 import { PBKDF2_ITERATIONS } from '../core/kdf.ts';
 import { t, type MessageKey } from '../platform/i18n.ts';
 import { securitySettingsItem } from '../platform/storage-items.ts';
@@ -8,6 +8,7 @@ import { describeError } from '../ui/describe-error.ts';
 import { submitWith } from '../ui/submit-with.ts';
 import { MIN_PASSWORD_LENGTH, newPasswordProblem } from '../ui/new-password-problem.ts';
 import { ClipboardSetting } from './clipboard-setting.tsx';
+import { useStoredSetting } from './use-stored-setting.ts';
 
 
 /** The auto-lock choices, minutes (0 = only on browser restart). */
@@ -51,17 +52,14 @@ export function SecuritySection({ protection, encrypted }: SecuritySectionProps)
   const [removeWith, setRemoveWith] = useState('');
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>();
-  const [autoLock, setAutoLock] = useState<number>();
-  const [autoLockSaved, setAutoLockSaved] = useState(false);
-
-  const [autoLockProblem, setAutoLockProblem] = useState('');
-
-  useEffect(() => {
-    securitySettingsItem.get().then(
-      (settings) => setAutoLock(settings.autoLockMinutes),
-      (error: unknown) => setAutoLockProblem(t('loadFailed', describeError(error))),
-    );
-  }, []);
+  const autoLock = useStoredSetting(
+    async () => (await securitySettingsItem.get()).autoLockMinutes,
+    async (minutes) => {
+      await securitySettingsItem.set({ autoLockMinutes: minutes });
+      // The countdown restarts with the new time.
+      await protection.touch();
+    },
+  );
 
   const run = async (operation: () => Promise<void>, done: MessageKey, field: string): Promise<void> => {
     setBusy(true);
@@ -178,21 +176,9 @@ export function SecuritySection({ protection, encrypted }: SecuritySectionProps)
             <label>
               {t('autoLockLabel')}
               <select
-                value={autoLock === undefined ? '' : String(autoLock)}
-                disabled={autoLock === undefined}
-                onChange={(event) => {
-                  const minutes = Number(event.currentTarget.value);
-                  setAutoLock(minutes);
-                  setAutoLockSaved(false);
-                  setAutoLockProblem('');
-                  securitySettingsItem
-                    .set({ autoLockMinutes: minutes })
-                    .then(() => protection.touch())
-                    .then(
-                      () => setAutoLockSaved(true),
-                      (error: unknown) => setAutoLockProblem(t('saveFailed', describeError(error))),
-                    );
-                }}
+                value={autoLock.value === undefined ? '' : String(autoLock.value)}
+                disabled={autoLock.value === undefined}
+                onChange={(event) => autoLock.save(Number(event.currentTarget.value))}
               >
                 {AUTO_LOCK_CHOICES.map((minutes) => (
                   <option key={minutes} value={String(minutes)}>
@@ -202,10 +188,10 @@ export function SecuritySection({ protection, encrypted }: SecuritySectionProps)
               </select>
             </label>
             <p class="help">{t('autoLockNote')}</p>
-            {autoLockSaved && <p role="status">{t('autoLockSaved')}</p>}
-            {autoLockProblem && (
+            {autoLock.saved && <p role="status">{t('autoLockSaved')}</p>}
+            {autoLock.problem && (
               <p class="problem" role="alert">
-                {autoLockProblem}
+                {autoLock.problem}
               </p>
             )}
           </form>
