@@ -1,7 +1,6 @@
 import { createAccountStore } from './platform/account-store.ts';
 import { showActionStatus } from './platform/action-status.ts';
 import { restartAutoLock } from './platform/auto-lock.ts';
-import { alarmClearTimer } from './platform/clipboard-clear-timer.ts';
 import { installFillTriggers, type FillTriggerHandlers } from './platform/fill-triggers.ts';
 import { installAutoLock } from './platform/install-auto-lock.ts';
 import { installClipboardClearing } from './platform/install-clipboard-clearing.ts';
@@ -11,12 +10,12 @@ import { onInstalled } from './platform/on-installed.ts';
 import { openChooserWindow } from './platform/open-chooser.ts';
 import { createPageFill } from './platform/page-fill.ts';
 import { pendingFillItem } from './platform/pending-fill-item.ts';
-import { clearClipboardItem } from './platform/storage-items.ts';
 import { tabUrl } from './platform/tab-url.ts';
 import { copyFromWorker } from './platform/worker-clipboard.ts';
 import { clearClipboardWhenDue } from './services/clear-clipboard-when-due.ts';
 import { createCodeFiller } from './services/code-filler.ts';
-import { copyWithClearing, type ClipboardClearingPorts } from './services/copy-with-clearing.ts';
+import { browserClipboardClearing } from './services/browser-clipboard-clearing.ts';
+import { copyWithClearing } from './services/copy-with-clearing.ts';
 
 /**
  * The service worker. After an update it rewrites a vault stored by an older build in the
@@ -39,10 +38,8 @@ installAutoLock((error: unknown) => {
   console.error('Keystep: auto-lock failed:', error instanceof Error ? error.message : String(error));
 });
 
-const clipboardClearing: ClipboardClearingPorts = { enabled: () => clearClipboardItem.get(), timer: alarmClearTimer, now: () => Date.now() };
-
 installClipboardClearing(
-  (dueAt) => clearClipboardWhenDue(dueAt, { ...clipboardClearing, write: copyFromWorker }),
+  (dueAt) => clearClipboardWhenDue(dueAt, { ...browserClipboardClearing, write: copyFromWorker }),
   (error: unknown) => {
     console.error('Keystep: clearing the clipboard failed:', error instanceof Error ? error.message : String(error));
   },
@@ -55,7 +52,7 @@ const filler = createCodeFiller({
   codeClock: () => readOffsetClock(),
   pageNow: Date.now,
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-  copy: (text) => copyWithClearing(text, copyFromWorker, clipboardClearing),
+  copy: (text) => copyWithClearing(text, copyFromWorker, browserClipboardClearing),
   status: showActionStatus,
   openChooser: openChooserWindow,
   pending: pendingFillItem,

@@ -4,14 +4,13 @@ import { otpGenerator, type CodeAt } from '../core/otp.ts';
 import { standardHmac } from '../core/standard-hmac.ts';
 import type { Account } from '../core/vault.ts';
 import type { AccountStore } from '../platform/account-store.ts';
-import { alarmClearTimer } from '../platform/clipboard-clear-timer.ts';
 import { copyText } from '../platform/clipboard.ts';
 import { requestFill, type FillMessage } from '../platform/fill-triggers.ts';
 import { t } from '../platform/i18n.ts';
 import { lazyVaultProtection } from '../platform/lazy-vault-protection.ts';
 import { openExtensionPage } from '../platform/open-page.ts';
-import { clearClipboardItem } from '../platform/storage-items.ts';
 import type { VaultProtection } from '../platform/vault-protection.ts';
+import { browserClipboardClearing } from '../services/browser-clipboard-clearing.ts';
 import { copyWithClearing, type ClipboardClearingPorts } from '../services/copy-with-clearing.ts';
 import { describeError } from '../ui/describe-error.ts';
 import type { UnlockFormProps } from '../ui/unlock-form.tsx';
@@ -65,7 +64,6 @@ export interface AppProps {
 }
 
 const defaultProtection = lazyVaultProtection();
-const defaultClipboardClearing: ClipboardClearingPorts = { enabled: () => clearClipboardItem.get(), timer: alarmClearTimer, now: () => Date.now() };
 const defaultGeneratorFor = (account: Account): CodeAt => otpGenerator(account, standardHmac);
 // Only a locked vault needs the unlock form: most popup opens never load it.
 const loadUnlockForm = (): Promise<ComponentType<UnlockFormProps>> => import('../ui/unlock-form.tsx').then((m) => m.UnlockForm);
@@ -83,7 +81,7 @@ export function App({
   clock: computerClock = Date.now,
   generatorFor = defaultGeneratorFor,
   copy = copyText,
-  clipboardClearing = defaultClipboardClearing,
+  clipboardClearing = browserClipboardClearing,
   openPage = openExtensionPage,
   protection = defaultProtection,
   chooserId,
