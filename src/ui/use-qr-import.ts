@@ -88,14 +88,16 @@ export function useQrImport({ store, clock, newId }: Ports): QrImport {
   };
 
   const takeNow = (codes: readonly FoundCode[], page: ScanSiteOffer | undefined): void => {
-    const before = scannedPages(latest.current);
-    const taken = takeCodes(latest.current, codes, page);
+    const before = latest.current;
+    const taken = takeCodes(before, codes, page);
     latest.current = taken.session;
     setSession(taken.session);
     setNotes(taken.notes);
-    // A site newly offered starts checked when it is https; one offered before keeps the user's choice.
-    const fresh = scannedPages(taken.session).filter((p) => p.kind === 'site' && p.bindByDefault && !before.some((b) => b.kind === 'site' && b.site === p.site));
-    if (fresh.length > 0) setBindNow(new Set([...latestBind.current, ...fresh.flatMap((p) => (p.kind === 'site' ? [p.site] : []))]));
+    // The scan's site, when this take first offers it, starts checked if it is https; one offered before keeps the
+    // user's choice.
+    if (page?.kind === 'site' && page.bindByDefault && !offersSite(before, page.site) && offersSite(taken.session, page.site)) {
+      setBindNow(new Set([...latestBind.current, page.site]));
+    }
   };
 
   const clearSession = (): void => {
@@ -181,4 +183,9 @@ export function useQrImport({ store, clock, newId }: Ports): QrImport {
       setStatus(t('importCancelled'));
     },
   };
+}
+
+/** Whether the session's preview offers to bind its accounts to `site` (scannedPages). */
+function offersSite(session: QrScanSession, site: string): boolean {
+  return scannedPages(session).some((page) => page.kind === 'site' && page.site === site);
 }
