@@ -52,31 +52,26 @@ async function previewRows(form: Locator): Promise<string[]> {
 const label = (account: AccountDraft): string => `${account.issuer} (${account.name})`;
 
 /**
- * The popup's copy button name of each account, found with the search box by its name (the popup renders only
- * the rows in view), once it shows a code.
+ * Each account is in the popup once, found with the search box by its name (the popup renders only the rows in
+ * view), labelled as the row shows it, with its TOTP code now (or one second ago, across a period's end).
  */
-async function popupCopyNames(accounts: readonly AccountDraft[]): Promise<string[]> {
+async function expectInPopup(accounts: readonly AccountDraft[]): Promise<void> {
   const popup = await ext.openPopup();
   try {
-    const names: string[] = [];
     for (const account of accounts) {
       await popup.getByRole('searchbox', { name: 'Search accounts' }).fill(account.name);
       const button = popup.getByRole('button', { name: copyButtonName(label(account)) });
       await expect.poll(async () => /, \d/.test((await button.getAttribute('aria-label')) ?? '')).toBe(true);
       // One account by that name: an import never adds a second copy of one that is there.
       await expect.poll(() => popup.getByRole('button', { name: ANY_COPY_BUTTON }).count()).toBe(1);
-      names.push((await button.getAttribute('aria-label')) ?? '');
+      const name = (await button.getAttribute('aria-label')) ?? '';
+      expect(labelOfCopyButton(name)).toBe(shownLabel(label(account)));
+      const uri = formatOtpauthUri(account);
+      expect([independentTotp(uri, Date.now() - 1000), independentTotp(uri, Date.now())]).toContain(codeFromName(name));
     }
-    return names;
   } finally {
     await popup.close();
   }
-}
-
-/** The code a copy button shows is the account's TOTP code now (or one second ago, across a period's end). */
-function expectCurrentCode(name: string, account: AccountDraft): void {
-  const uri = formatOtpauthUri(account);
-  expect([independentTotp(uri, Date.now() - 1000), independentTotp(uri, Date.now())]).toContain(codeFromName(name));
 }
 
 beforeAll(async () => {
@@ -113,11 +108,8 @@ describe('importing other apps’ exports', () => {
     await expect.poll(() => form.getByRole('status').textContent()).toBe('Accounts added: 2. Already in Keystep: 1. Not imported because of errors: 1.');
     await page.close();
 
-    const [oneName, twoName, existingName] = await popupCopyNames([one, two, EXISTING]);
-    expect([oneName, twoName, existingName].map((name) => labelOfCopyButton(name ?? ''))).toEqual([one, two, EXISTING].map((a) => shownLabel(label(a))));
-    expectCurrentCode(twoName ?? '', two);
-    // Not overwritten: still its own label and 6-digit codes.
-    expectCurrentCode(existingName ?? '', EXISTING);
+    // EXISTING not overwritten: still its own label and 6-digit codes.
+    await expectInPopup([one, two, EXISTING]);
   });
 
   it('Aegis encrypted vault: asks for the password, a wrong one adds nothing and says so, the right one shows the preview', async () => {
@@ -141,9 +133,7 @@ describe('importing other apps’ exports', () => {
     await expect.poll(() => form.getByRole('status').textContent()).toBe('Accounts added: 2. Already in Keystep: 0.');
     await page.close();
 
-    const [fourName, fiveName] = await popupCopyNames([four, five]);
-    expect(labelOfCopyButton(fourName ?? '')).toBe(shownLabel(label(four)));
-    expectCurrentCode(fiveName ?? '', five);
+    await expectInPopup([four, five]);
   });
 
   it('2FAS plain backup: an entry repeated in the file is added once', async () => {
@@ -160,9 +150,7 @@ describe('importing other apps’ exports', () => {
     await expect.poll(() => form.getByRole('status').textContent()).toBe('Accounts added: 2. Already in Keystep: 0. Repeated in the import, added once: 1.');
     await page.close();
 
-    const [sixName, sevenName] = await popupCopyNames([six, seven]);
-    expect(labelOfCopyButton(sixName ?? '')).toBe(shownLabel(label(six)));
-    expectCurrentCode(sevenName ?? '', seven);
+    await expectInPopup([six, seven]);
   });
 
   it('2FAS encrypted backup: decrypted with its password, then added', async () => {
@@ -178,8 +166,7 @@ describe('importing other apps’ exports', () => {
     await expect.poll(() => form.getByRole('status').textContent()).toBe('Accounts added: 1. Already in Keystep: 0.');
     await page.close();
 
-    const [eightName] = await popupCopyNames([eight]);
-    expectCurrentCode(eightName ?? '', eight);
+    await expectInPopup([eight]);
   });
 
   it('Authenticator extension export: the plain one is added; the encrypted one is refused with how to export it', async () => {
@@ -203,9 +190,7 @@ describe('importing other apps’ exports', () => {
     expect(await dumpExtensionStorage(page)).toBe(before);
     await page.close();
 
-    const [nineName, tenName] = await popupCopyNames([nine, ten]);
-    expect(labelOfCopyButton(tenName ?? '')).toBe(shownLabel(label(ten)));
-    expectCurrentCode(nineName ?? '', nine);
+    await expectInPopup([nine, ten]);
   });
 
   it('Bitwarden export: otpauth URIs and bare secrets are added, a steam:// key is refused with its reason, items without a key are left out', async () => {
@@ -235,8 +220,6 @@ describe('importing other apps’ exports', () => {
     await expect.poll(() => form.getByRole('status').textContent()).toBe('Accounts added: 2. Already in Keystep: 0. Not imported because of errors: 1.');
     await page.close();
 
-    const [elevenName, twelveName] = await popupCopyNames([eleven, twelve]);
-    expectCurrentCode(elevenName ?? '', eleven);
-    expectCurrentCode(twelveName ?? '', twelve);
+    await expectInPopup([eleven, twelve]);
   });
 });
