@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import type { Account } from '../../src/core/vault.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addAccountsViaOptions } from '../support/add-accounts-via-options.ts';
-import { decodeStoredVault } from '../support/decode-stored-vault.ts';
+import { storedAccountsIn } from '../support/stored-accounts.ts';
 import { startFillHarness, type FillHarness } from '../support/fill-e2e.ts';
 import { independentTotp } from '../support/independent-otp.ts';
 
@@ -40,9 +40,7 @@ async function editSites(edit: (dialog: ReturnType<Page['getByRole']>) => Promis
 
 /** The account as stored (the plain vault: no master password in this test). */
 async function stored(): Promise<Account | undefined> {
-  type Local = { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } } };
-  const vault = decodeStoredVault(await h.worker.evaluate(async () => (await (globalThis as unknown as Local).chrome.storage.local.get('vault'))['vault']));
-  return vault?.format === 'plain' ? vault.accounts[0] : undefined;
+  return (await storedAccountsIn(h.worker))[0];
 }
 
 /** Opens the page on the account's site, runs the keyboard command there, and returns what the page then shows. */

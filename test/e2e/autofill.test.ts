@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addAccountsViaOptions } from '../support/add-accounts-via-options.ts';
 import { createClipboardReader } from '../support/clipboard-reader.ts';
-import { decodeStoredVault } from '../support/decode-stored-vault.ts';
+import { storedAccountsIn } from '../support/stored-accounts.ts';
 import { startFillHarness, type FillHarness } from '../support/fill-e2e.ts';
 import { codeFromName, independentHotp, independentTotp } from '../support/independent-otp.ts';
 import { DIST } from '../support/launch-extension.ts';
@@ -85,9 +85,7 @@ describe('the fill triggers and permissions', () => {
   it('binds accounts to their sites through the Sites… dialog', async () => {
     await bindSite('GitHub (alice)', h.origin('site'));
     await bindSite('Bank (carol)', h.origin('local'));
-    type Local = { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } } };
-    const vault = decodeStoredVault(await h.worker.evaluate(async () => (await (globalThis as unknown as Local).chrome.storage.local.get('vault'))['vault']));
-    expect(vault?.format === 'plain' ? vault.accounts.map((a) => [a.issuer, a.sites]) : vault).toEqual([
+    expect((await storedAccountsIn(h.worker)).map((a) => [a.issuer, a.sites])).toEqual([
       ['GitHub', [h.origin('site')]],
       ['Bank', [h.origin('local')]],
       ['Shop', undefined],

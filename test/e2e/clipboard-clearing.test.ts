@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addAccountsViaOptions } from '../support/add-accounts-via-options.ts';
 import { createClipboardReader } from '../support/clipboard-reader.ts';
-import { decodeStoredVault } from '../support/decode-stored-vault.ts';
+import { storedAccountsIn } from '../support/stored-accounts.ts';
 import { copyButtonName } from '../support/copy-button-name.ts';
 import { startFillHarness, type FillHarness } from '../support/fill-e2e.ts';
 import { codeFromName, independentTotp } from '../support/independent-otp.ts';
@@ -24,7 +24,6 @@ type Reader = Awaited<ReturnType<typeof createClipboardReader>>;
 /** What the tests call in the service worker (no @types/chrome in this project). */
 interface WorkerGlobal {
   readonly chrome: {
-    readonly storage: { readonly local: { get(key: 'vault'): Promise<{ vault?: unknown }> } };
     readonly alarms: { get(name: string): Promise<{ scheduledTime: number } | undefined> };
   };
   /** The service worker's fill handlers (src/background.ts); `message` is what the popup's Fill sends. */
@@ -116,8 +115,7 @@ describe('clearing the clipboard after a copy', () => {
     const reader = await createClipboardReader(fill.ext.context);
     const page = await fill.open('prompt.html', 'site');
     const tabId = await fill.grant(page);
-    const stored = decodeStoredVault(await fill.worker.evaluate(async () => (await (globalThis as unknown as WorkerGlobal).chrome.storage.local.get('vault')).vault));
-    const accountId = (stored?.format === 'plain' ? stored.accounts[0]?.id : undefined) ?? '';
+    const accountId = (await storedAccountsIn(fill.worker))[0]?.id ?? '';
     const startedAt = Date.now();
     // What the popup's Fill on the account's row sends (no field on this page takes the code: it is copied).
     const result = await fill.worker.evaluate(
