@@ -7,26 +7,32 @@ import { formatOtpauthUri } from '../../src/core/otpauth-uri.ts';
 import { draftOf, numberedDraft } from '../support/account-fixtures.ts';
 import { openActionPopup, type ActionPopup } from '../support/action-popup.ts';
 import { fillHarness, type FillHarness } from '../support/fill-e2e.ts';
-import { HOST_RESOLVER_RULES } from '../support/fill-pages/serve-fill-pages.ts';
+import { FILL_PAGE_HOSTS, HOST_RESOLVER_RULES } from '../support/fill-pages/serve-fill-pages.ts';
 import { independentTotp } from '../support/independent-otp.ts';
 import { launchExtension, type LoadedExtension } from '../support/launch-extension.ts';
 import { migrationPayload, migrationUri, type TestMigrationAccount } from '../support/migration-payload-writer.ts';
 import { qrPageHtml, serveQrPages, type QrPagesServer } from '../support/qr-pages.ts';
+import { selfSignedCertificate } from '../support/self-signed-certificate.ts';
 import { storedAccounts } from '../support/stored-accounts.ts';
 
 // The popup's tab scan in the real browser: the real action popup (opened over the tab with the activeTab grant,
 // see test/support/action-popup.ts) captures pages of a local server showing QR codes drawn by uqr. The server also
 // answers under the test host name login.example.test (mapped to 127.0.0.1 by Chromium's host-resolver rules, as the
 // autofill tests do), with the plain one-time-code page of test/support/fill-pages, so a scan's site can be filled on.
+// A second server answers over https with a throwaway certificate (the browser ignores certificate errors), for what
+// Keystep does on an https page.
 
 const ga = (n: number): TestMigrationAccount => ({ secret: decodeBase32(numberedDraft(n).secret), name: `user${n}@example.com`, issuer: `Service ${n}`, algorithm: 1, digits: 1, type: 2 });
 /** The account a sign-in site shows for enrollment, on login.example.test. */
 const SITE_ACCOUNT = formatOtpauthUri(numberedDraft(5));
 const SITE_LABEL = 'Service 5 (user5@example.com)';
+/** The account an https sign-in site shows for enrollment. */
+const HTTPS_ACCOUNT = numberedDraft(6);
 /** Google Authenticator's export of accounts 11-22: two QR codes of 10 and 2 accounts (dense: about 900 characters). */
 const EXPORT = [0, 1].map((index) => migrationUri(migrationPayload({ accounts: (index === 0 ? [11, 12, 13, 14, 15, 16, 17, 18, 19, 20] : [21, 22]).map(ga), version: 1, batchSize: 2, batchIndex: index, batchId: 123 })));
 
 let server: QrPagesServer;
+let httpsServer: QrPagesServer;
 let ext: LoadedExtension;
 let fill: FillHarness;
 
@@ -41,13 +47,18 @@ beforeAll(async () => {
     'enroll.html': qrPageHtml('Turn on two-step verification', [{ text: SITE_ACCOUNT }], { caption: 'Scan this code with your authenticator app.' }),
     'plain.html': await readFile(join(import.meta.dirname, '../support/fill-pages/plain.html'), 'utf8'),
   });
-  ext = await launchExtension({ extraArgs: [HOST_RESOLVER_RULES] });
+  httpsServer = await serveQrPages(
+    { 'enroll.html': qrPageHtml('Turn on two-step verification', [{ text: formatOtpauthUri(HTTPS_ACCOUNT) }]) },
+    { tls: await selfSignedCertificate(FILL_PAGE_HOSTS.site) },
+  );
+  ext = await launchExtension({ extraArgs: [HOST_RESOLVER_RULES, '--ignore-certificate-errors'] });
   fill = await fillHarness(ext, server);
 });
 afterAll(async () => {
   await fill.close();
   await ext.close();
   await server.close();
+  await httpsServer.close();
 });
 
 const opened: Page[] = [];
@@ -201,5 +212,26 @@ describe('the page a code was scanned on becomes the account\u2019s site', () =>
     await expect.poll(() => field.inputValue(), { timeout: 6000 }).toMatch(/^\d{6}$/);
     const after = Date.now();
     expect([independentTotp(SITE_ACCOUNT, before), independentTotp(SITE_ACCOUNT, after)]).toContain(await field.inputValue());
+  });
+
+  it('on an https page, "Bind to <origin>" is checked from the start, and Add binds the account to it', async () => {
+    const url = httpsServer.url('enroll.html', FILL_PAGE_HOSTS.site);
+    const site = new URL(url).origin;
+    expect(site).toMatch(/^https:\/\/login\.example\.test:\d+$/);
+    const tab = await ext.context.newPage();
+    opened.push(tab);
+    await tab.goto(url);
+    const popup = await openActionPopup(ext, tab);
+    try {
+      await popup.click('button', 'Scan QR code');
+      await popup.waitFor('list', 'Preview');
+      expect(await popup.checked(`Bind to ${site}`)).toBe(true);
+      await popup.click('button', 'Add 1 account');
+      await expect.poll(() => popup.texts('status')).toContain('Accounts added: 1. Already in Keystep: 0.');
+    } finally {
+      await popup.close();
+    }
+    const added = (await storedAccounts(ext)).find((account) => draftOf(account).secret === HTTPS_ACCOUNT.secret);
+    expect(added?.sites).toEqual([site]);
   });
 });

@@ -1,6 +1,8 @@
-import { createServer } from 'node:http';
+import { createServer, type RequestListener } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { encode } from 'uqr';
+import type { TlsCredentials } from './self-signed-certificate.ts';
 
 // Pages that show QR codes, for the tab scan's real-browser tests and bench: served on 127.0.0.1 at a free port.
 // The codes are drawn with uqr, the encoder Keystep's own exports use, as inline SVG.
@@ -34,7 +36,7 @@ export interface QrPagesServer {
   /** The port on 127.0.0.1. */
   readonly port: number;
   /**
-   * `http://<host>:<port>/<name>`; host defaults to 127.0.0.1. Any host name answers (a test name the browser maps
+   * `http://<host>:<port>/<name>` (https with TLS); host defaults to 127.0.0.1. Any host name answers (a test name the browser maps
    * to 127.0.0.1 with HOST_RESOLVER_RULES of test/support/fill-pages/serve-fill-pages.ts), so this server is also a
    * FillPagesServer for test/support/fill-e2e.ts.
    */
@@ -42,21 +44,25 @@ export interface QrPagesServer {
   close(): Promise<void>;
 }
 
-/** Serves `pages` (name -> HTML) on 127.0.0.1, to any Host name; any other path is 404. */
-export async function serveQrPages(pages: Readonly<Record<string, string>>): Promise<QrPagesServer> {
-  const server = createServer((request, response) => {
+/**
+ * Serves `pages` (name -> HTML) on 127.0.0.1, to any Host name; any other path is 404. With `tls`, over https
+ * (e.g. selfSignedCertificate's, for a browser that ignores certificate errors).
+ */
+export async function serveQrPages(pages: Readonly<Record<string, string>>, { tls }: { readonly tls?: TlsCredentials } = {}): Promise<QrPagesServer> {
+  const answer: RequestListener = (request, response) => {
     const page = pages[(request.url ?? '/').split('?')[0]?.slice(1) ?? ''];
     if (page === undefined) {
       response.writeHead(404).end();
       return;
     }
     response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(page);
-  });
+  };
+  const server = tls === undefined ? createServer(answer) : createTlsServer(tls, answer);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     port,
-    url: (name, host = '127.0.0.1') => `http://${host}:${port}/${name}`,
+    url: (name, host = '127.0.0.1') => `${tls === undefined ? 'http' : 'https'}://${host}:${port}/${name}`,
     close: () => new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
   };
 }
